@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/*
+ * The one schema for every environment variable the gateway reads. Only this folder reads process.env.
+ * Each entry documents itself; the README's configuration table lists the same names.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = z.string().url();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: int(0, 65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Drain in-flight requests for at most this long on SIGTERM. */
+  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  /** GraphiQL at GET /graphql: on by default outside production. */
+  GRAPHQL_IDE: bool.optional(),
+  /** Largest accepted request body. */
+  MAX_BODY_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
+
+  // Barrack upstream. Unset BARRACK_BASE_URL = embedded default: start the simulator in-process.
+  BARRACK_BASE_URL: url.optional(),
+  /** How the tenant's Barrack key is sent: `Authorization: Bearer`, `X-API-Key`, or Hyperstack's `api_key`. */
+  BARRACK_AUTH_SCHEME: z.enum(['bearer', 'x-api-key', 'api_key']).default('bearer'),
+  BARRACK_CONNECT_TIMEOUT_MS: int(1, 60_000).default(2_000),
+  BARRACK_HEADERS_TIMEOUT_MS: int(1, 120_000).default(10_000),
+  BARRACK_TIMEOUT_MS: int(1, 300_000).default(15_000),
+  BARRACK_POOL_CONNECTIONS: int(1, 1024).default(64),
+  BARRACK_RETRY_MAX: int(0, 10).default(2),
+  BARRACK_RETRY_BASE_MS: int(1, 10_000).default(100),
+  BARRACK_BREAKER_THRESHOLD: int(1, 1000).default(5),
+  BARRACK_BREAKER_HALF_OPEN_MS: int(10, 600_000).default(10_000),
+
+  // Redis. Unset = in-process stores (single replica only); set = required, never a silent fallback.
+  REDIS_URL: z.string().optional(),
+  REDIS_KEY_PREFIX: z.string().default('bgw:'),
+  REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(250),
+
+  // Tenants. Unset = the embedded demo tenant (only with the embedded simulator).
+  TENANTS_FILE: z.string().optional(),
+
+  // Cache TTLs (seconds) and stale windows.
+  CACHE_ENABLED: bool.default('true'),
+  CACHE_TTL_STOCK_S: int(1, 86_400).default(15),
+  CACHE_TTL_PRICING_S: int(1, 86_400).default(300),
+  CACHE_TTL_REGIONS_S: int(1, 86_400).default(3_600),
+  CACHE_TTL_CATALOG_S: int(1, 86_400).default(3_600),
+  CACHE_MAX_STALE_S: int(0, 7 * 86_400).default(3_600),
+
+  // Rate limits and query limits.
+  RATE_LIMIT_ENABLED: bool.default('true'),
+  RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+  QUERY_MAX_COST: int(1, 1_000_000).default(5_000),
+  QUERY_MAX_DEPTH: int(1, 100).default(10),
+  QUERY_MAX_ALIASES: int(1, 1000).default(30),
+  QUERY_MAX_ROOT_FIELDS: int(1, 1000).default(20),
+  QUERY_MAX_TOKENS: int(10, 100_000).default(2_000),
+  QUERY_MAX_BATCH: int(1, 100).default(10),
+
+  // Idempotency and audit.
+  IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
+  AUDIT_STREAM_MAXLEN: int(100, 10_000_000).default(100_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
