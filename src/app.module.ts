@@ -8,8 +8,14 @@ import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { BarrackModule } from './barrack/barrack.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { CacheModule } from './cache/cache.module';
 
 /**
  * Composition root. Each feature module is one line in `imports`; nothing else belongs here.
@@ -21,9 +27,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
+        BarrackModule,
         RedisModule,
         MetricsModule,
+        CacheModule,
         HealthModule,
+        TenancyModule.forRoot(),
+        AuthModule,
+        RateLimitModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: config.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.graphql'),

@@ -1,32 +1,144 @@
+import { type DynamicModule, Global, Logger as NestLogger, Module, type Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { BARRACK_BASE_URL_OVERRIDE } from './barrack/barrack-endpoint';
 import type { AppConfig } from './config/app-config';
+import { GatewayLifecycle } from './health/gateway-lifecycle';
+import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 
 export interface RunningGateway {
   app: NestExpressApplication;
   url: string;
+  /** Graceful stop: refuse new connections, drain in-flight requests (up to SHUTDOWN_GRACE_MS), close all. */
   close(): Promise<void>;
 }
 
+/** Things only known (or only wanted) at start-up, beside the validated config. */
+export interface GatewayAppOptions {
+  /** Barrack's URL when bootstrap chose it (embedded simulator); wins over BARRACK_BASE_URL. */
+  barrackBaseUrl?: string;
+  /** Where JSON log lines go instead of stdout (tests capture them). */
+  logDestination?: DestinationStream;
+}
+
+export interface StartGatewayOptions extends GatewayAppOptions {
+  /** Install SIGTERM/SIGINT handlers that drain and then exit the process (default true). */
+  handleSignals?: boolean;
+}
+
+/** Global providers made from start-up options, visible to every module of the app. */
+@Global()
+@Module({})
+class GatewayRuntimeModule {
+  static forRoot(options: GatewayAppOptions): DynamicModule {
+    const providers: Provider[] = [];
+    if (options.barrackBaseUrl)
+      providers.push({ provide: BARRACK_BASE_URL_OVERRIDE, useValue: options.barrackBaseUrl });
+    if (options.logDestination)
+      providers.push({ provide: LOG_DESTINATION, useValue: options.logDestination });
+    return { module: GatewayRuntimeModule, providers, exports: providers };
+  }
+}
+
+@Module({})
+class GatewayRootModule {}
+
 /** Builds the Nest app for a validated config (used by main.ts and by the e2e tests). */
-export async function createGatewayApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: config.LOG_LEVEL === 'silent' ? false : ['error', 'warn'],
-    bodyParser: true,
-  });
+export async function createGatewayApp(
+  config: AppConfig,
+  options: GatewayAppOptions = {},
+): Promise<NestExpressApplication> {
+  const root: DynamicModule = {
+    module: GatewayRootModule,
+    imports: [GatewayRuntimeModule.forRoot(options), AppModule.forRoot(config)],
+  };
+  // Buffer Nest's own start-up logs until the pino logger exists, so every line is JSON.
+  const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, bodyParser: true });
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
-  app.enableShutdownHooks();
   return app;
 }
 
+/**
+ * Tracks connections and in-flight requests of a listening server so a shutdown can drain exactly the
+ * requests that are running, then cut idle keep-alive and upgraded (WebSocket) connections.
+ */
+class HttpDrain {
+  private readonly sockets = new Set<Socket>();
+  private inFlight = 0;
+  private draining = false;
+
+  constructor(private readonly server: Server) {
+    server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.once('close', () => this.sockets.delete(s));
+    });
+    server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+      this.inFlight++;
+      // Ask keep-alive clients to reconnect elsewhere once we are going away.
+      if (this.draining && !res.headersSent) res.setHeader('connection', 'close');
+      res.once('close', () => this.inFlight--);
+    });
+  }
+
+  /** Resolves when no request is running or the grace period is over; then every connection is closed. */
+  async drain(graceMs: number): Promise<{ abandoned: number }> {
+    this.draining = true;
+    this.server.close();
+    const deadline = Date.now() + graceMs;
+    while (this.inFlight > 0 && Date.now() < deadline) {
+      this.server.closeIdleConnections();
+      await delay(25);
+    }
+    const abandoned = this.inFlight;
+    this.server.closeAllConnections();
+    for (const s of this.sockets) s.destroy();
+    return { abandoned };
+  }
+}
+
 /** Starts the gateway listening on HOST:PORT (PORT 0 = a free port). */
-export async function startGateway(config: AppConfig): Promise<RunningGateway> {
-  const app = await createGatewayApp(config);
+export async function startGateway(
+  config: AppConfig,
+  options: StartGatewayOptions = {},
+): Promise<RunningGateway> {
+  const app = await createGatewayApp(config, options);
   await app.listen(config.PORT, config.HOST);
-  const server = app.getHttpServer() as import('node:http').Server;
+  const server = app.getHttpServer() as Server;
+  const drain = new HttpDrain(server);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-  return { app, url: `http://${host}:${port}`, close: () => app.close() };
+  const log = new NestLogger('Shutdown');
+
+  let stopping: Promise<void> | undefined;
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.log(`${signal} received: draining in-flight requests (up to ${config.SHUTDOWN_GRACE_MS} ms)`);
+    stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error(`shutdown failed: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
+  };
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const s of signals) process.removeListener(s, onSignal);
+      app.get(GatewayLifecycle).draining = true;
+      const { abandoned } = await drain.drain(config.SHUTDOWN_GRACE_MS);
+      if (abandoned) log.warn(`grace period over: ${abandoned} request(s) cut off`);
+      // Runs every onApplicationShutdown hook: the Barrack pool and Redis close here.
+      await app.close();
+    })());
+  if (options.handleSignals !== false) for (const s of signals) process.once(s, onSignal);
+
+  return { app, url: `http://${host}:${port}`, close: stop };
 }

@@ -50,10 +50,18 @@ export const envSchema = z.object({
   CACHE_TTL_REGIONS_S: int(1, 86_400).default(3_600),
   CACHE_TTL_CATALOG_S: int(1, 86_400).default(3_600),
   CACHE_MAX_STALE_S: int(0, 7 * 86_400).default(3_600),
+  /** How long a cache fill/refresh lock lives in Redis (covers one Barrack call; another replica takes over after). */
+  CACHE_LOCK_TTL_MS: int(100, 120_000).default(10_000),
+  /** How long a request waits for another replica's fill of the same key before loading itself. */
+  CACHE_LOCK_WAIT_MS: int(0, 30_000).default(2_500),
+  /** Entry bound of the in-process cache store used when REDIS_URL is unset. */
+  CACHE_MEMORY_MAX_ENTRIES: int(10, 1_000_000).default(5_000),
 
   // Rate limits and query limits.
   RATE_LIMIT_ENABLED: bool.default('true'),
   RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+  /** Length of the requests/cost window (plans are quoted per 60 s; tests shorten it). Mutations: 60 windows. */
+  RATE_LIMIT_WINDOW_S: int(1, 3600).default(60),
   QUERY_MAX_COST: int(1, 1_000_000).default(5_000),
   QUERY_MAX_DEPTH: int(1, 100).default(10),
   QUERY_MAX_ALIASES: int(1, 1000).default(30),

@@ -1,9 +1,11 @@
 import { Controller, Get, Global, Header, Module } from '@nestjs/common';
+import { Public } from '../auth/scopes.decorator';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One Prometheus registry per app instance (not the global one, so several apps can run in one test). */
 export class MetricsRegistry extends Registry {}
 
+@Public()
 @Controller()
 export class MetricsController {
   constructor(private readonly registry: MetricsRegistry) {}

@@ -11,6 +11,11 @@ export interface BarrackCall {
   body?: unknown;
   /** Operation id from the OpenAPI document, for logs and metrics. */
   operationId: string;
+  /**
+   * Where the payload sits when Barrack answers without `data` (Hyperstack style, e.g. 'instances').
+   * Without it the client takes the envelope's only non-meta key, or all of them.
+   */
+  dataKey?: string;
 }
 
 /** Who the call is for. Built from the GraphQL context by the services (see upstreamContext()). */

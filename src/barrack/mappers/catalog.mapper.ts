@@ -1,0 +1,147 @@
+import { CURRENCIES, GPU_MODELS, PROTOCOLS, REGIONS } from '../../common/graphql/barrack-enums';
+import type { AiModel } from '../../catalog/models/ai-model.model';
+import type { CatalogStamp } from '../../catalog/models/catalog-entry.model';
+import type { FirewallProtocol } from '../../catalog/models/firewall-protocol.model';
+import type { GpuSpec } from '../../catalog/models/gpu-spec.model';
+import type { GpuStock, GpuStockConfiguration } from '../../catalog/models/gpu-stock.model';
+import type { OsImage } from '../../catalog/models/os-image.model';
+import type { PriceList, PriceQuote } from '../../catalog/models/pricing.model';
+import type { Region } from '../../catalog/models/region.model';
+import type { VolumeType } from '../../catalog/models/volume-type.model';
+import type { components } from '../contract/barrack-api.types';
+import { decimal, decimalOrNull, intOrNull, numberOrNull, stringOrNull } from './tolerant-values';
+
+type S = components['schemas'];
+
+const stampOf = (s: CatalogStamp): CatalogStamp => ({ asOf: s.asOf, stale: s.stale });
+
+export function toRegions(wire: S['Regions'], stamp: CatalogStamp): Region[] {
+  return (wire.regions ?? []).map((r) => ({
+    ...stampOf(stamp),
+    code: REGIONS.fromWire(r.name),
+    name: r.name,
+    description: stringOrNull(r.description),
+    country: stringOrNull(r.country),
+    greenStatus: stringOrNull(r.green_status),
+  }));
+}
+
+/** "200+" → 200, "12" → 12; anything else 0, since the figure is a lower bound and must never over-report. */
+export function availableAtLeast(available: unknown): number {
+  if (typeof available === 'number' && Number.isFinite(available)) return Math.max(0, Math.floor(available));
+  const m = typeof available === 'string' ? /^\s*(\d+)\s*\+?\s*$/.exec(available) : null;
+  return m?.[1] ? Number(m[1]) : 0;
+}
+
+function toConfigurations(wire: S['GPUStockConfiguration'] | undefined): GpuStockConfiguration[] {
+  const out: GpuStockConfiguration[] = [];
+  for (const [key, value] of Object.entries(wire ?? {})) {
+    const m = /^(\d+)x$/.exec(key);
+    const vms = intOrNull(value);
+    if (m?.[1] && vms !== null) out.push({ gpuCount: Number(m[1]), deployableVms: Math.max(0, vms) });
+  }
+  return out.sort((a, b) => a.gpuCount - b.gpuCount);
+}
+
+/** One entry per region and model, in Barrack's order. */
+export function toGpuStocks(wire: S['GPUStocks'], stamp: CatalogStamp): GpuStock[] {
+  return (wire.gpu_stocks ?? []).flatMap((region) =>
+    (region.models ?? []).map((m) => ({
+      ...stampOf(stamp),
+      regionCode: REGIONS.fromWire(region.region),
+      stockType: stringOrNull(region.stock_type),
+      gpuModel: GPU_MODELS.fromWire(m.model),
+      gpuModelName: String(m.model),
+      available: typeof m.available === 'string' ? m.available : String(m.available ?? '0'),
+      availableAtLeast: availableAtLeast(m.available),
+      planned7Days: intOrNull(m.planned_7_days),
+      planned30Days: intOrNull(m.planned_30_days),
+      planned100Days: intOrNull(m.planned_100_days),
+      configurations: toConfigurations(m.configurations),
+    })),
+  );
+}
+
+export function toGpuSpecs(wire: S['GPUSpecs'], stamp: CatalogStamp): GpuSpec[] {
+  return (wire.gpu_specs ?? []).map((s) => ({
+    ...stampOf(stamp),
+    gpuModel: GPU_MODELS.fromWire(s.gpu_model),
+    gpuCount: s.gpu_count,
+    vcpus: s.vcpus,
+    ramGb: s.ram_gb,
+    rootDiskGb: intOrNull(s.root_disk_gb),
+    ephemeralDiskGb: intOrNull(s.ephemeral_disk_gb),
+    regions: (s.regions ?? []).map((r) => REGIONS.fromWire(r)),
+    hourlyRate: decimalOrNull(s.hourly_rate),
+    currency: s.currency ? CURRENCIES.fromWire(s.currency) : null,
+  }));
+}
+
+export function toPriceList(wire: S['Pricing'], region: string | null, stamp: CatalogStamp): PriceList {
+  return {
+    ...stampOf(stamp),
+    currency: CURRENCIES.fromWire(wire.currency),
+    region: region ? REGIONS.fromWire(region) : null,
+    gpus: (wire.gpus ?? []).map((g) => ({
+      gpuModel: GPU_MODELS.fromWire(g.gpu_model),
+      hourlyRate: decimal(g.hourly_rate),
+      perMinuteRate: decimalOrNull(g.per_minute_rate),
+    })),
+    volumePerTbHour: decimalOrNull(wire.storage?.volume_per_tb_hour),
+    hibernationPerHour: decimalOrNull(wire.hibernation?.per_hour),
+  };
+}
+
+export function toPriceQuote(wire: S['PricingQuote'], hours: number, stamp: CatalogStamp): PriceQuote {
+  return {
+    ...stampOf(stamp),
+    gpuModel: GPU_MODELS.fromWire(wire.gpu_model),
+    gpuCount: wire.gpu_count,
+    hours,
+    currency: CURRENCIES.fromWire(wire.currency),
+    hourlyRate: decimal(wire.hourly_rate),
+    perMinuteRate: decimalOrNull(wire.per_minute_rate),
+    estimatedTotal: decimal(wire.estimated_total),
+  };
+}
+
+/** Barrack groups images by region and OS family; a console wants one flat, filterable list. */
+export function toOsImages(wire: S['OSImages'], stamp: CatalogStamp): OsImage[] {
+  return (wire.images ?? []).flatMap((group) =>
+    (group.images ?? []).map((img) => {
+      const region = img.region ?? group.region;
+      return {
+        ...stampOf(stamp),
+        id: img.id === undefined || img.id === null ? null : String(img.id),
+        name: img.name,
+        family: stringOrNull(group.type),
+        version: stringOrNull(img.version),
+        sizeBytes: numberOrNull(img.size),
+        displaySize: stringOrNull(img.display_size),
+        region: region ? REGIONS.fromWire(region) : null,
+      };
+    }),
+  );
+}
+
+export function toVolumeTypes(wire: S['VolumeTypes'], stamp: CatalogStamp): VolumeType[] {
+  return (wire.volume_types ?? []).map((name) => ({ ...stampOf(stamp), name: String(name) }));
+}
+
+export function toFirewallProtocols(wire: S['Protocols'], stamp: CatalogStamp): FirewallProtocol[] {
+  return (wire.protocols ?? []).map((p) => ({
+    ...stampOf(stamp),
+    protocol: PROTOCOLS.fromWire(p),
+    name: String(p),
+  }));
+}
+
+export function toAiModels(wire: S['AiModels'], stamp: CatalogStamp): AiModel[] {
+  return (wire.models ?? []).map((m) => ({
+    ...stampOf(stamp),
+    id: m.id,
+    name: m.name,
+    inputPricePer1k: decimalOrNull(m.input_price_per_1k),
+    outputPricePer1k: decimalOrNull(m.output_price_per_1k),
+  }));
+}

@@ -1,0 +1,52 @@
+import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../api/volumes.api';
+import { CURRENCIES, REGIONS } from '../../common/graphql/barrack-enums';
+import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
+import {
+  VOLUME_STATUS_FROM_WIRE,
+  VOLUME_TYPE_FROM_WIRE,
+  type Volume,
+  type VolumeAttachment,
+} from '../../volumes/models/volume.model';
+import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
+
+export function toVolume(w: WireVolume): Volume {
+  return {
+    id: w.volume_id,
+    name: w.name,
+    description: strOrNull(w.description),
+    region: REGIONS.fromWire(w.region),
+    sizeGb: intOrNull(w.size_gb) ?? 0,
+    volumeType: (VOLUME_TYPE_FROM_WIRE as Record<string, string>)[w.volume_type] ?? 'UNKNOWN',
+    bootable: w.bootable ?? false,
+    osImage: strOrNull(w.os_image),
+    status: (VOLUME_STATUS_FROM_WIRE as Record<string, string>)[w.status.toLowerCase()] ?? 'UNKNOWN',
+    device: strOrNull(w.device),
+    hourlyRate: moneyOrNull(w.hourly_rate),
+    createdAt: wireDate(w.created_at, 'volume created_at'),
+    attachedInstanceId: strOrNull(w.attached_instance_id),
+  };
+}
+
+export function toVolumeAttachment(w: WireVolumeAttachment): VolumeAttachment {
+  return {
+    volumeId: w.volume_id,
+    instanceId: w.instance_id,
+    device: strOrNull(w.device),
+    status: w.status,
+    protected: w.protected ?? false,
+  };
+}
+
+export function toVolumeBilling(w: WireVolumeBilling): StorageBillingHistory {
+  return {
+    resourceId: w.volume_id,
+    currency: CURRENCIES.fromWire(w.currency),
+    hourlyRate: moneyOrNull(w.hourly_rate) ?? '0',
+    totalCost: moneyOrNull(w.total_cost) ?? '0',
+    records: w.records.map((r) => ({
+      hour: wireDate(r.hour, 'billing hour'),
+      sizeGb: typeof r.size_gb === 'number' ? r.size_gb : null,
+      cost: moneyOrNull(r.cost) ?? '0',
+    })),
+  };
+}

@@ -1,0 +1,120 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import { Currency } from '../common/graphql/barrack-enums';
+import { CatalogService } from './catalog.service';
+import { GpuSpecsArgs, GpuStockArgs, OsImagesArgs, PriceQuoteInput, PricingArgs } from './dto/catalog.args';
+import { AiModel } from './models/ai-model.model';
+import { FirewallProtocol } from './models/firewall-protocol.model';
+import { GpuSpec } from './models/gpu-spec.model';
+import { GpuStock } from './models/gpu-stock.model';
+import { OsImage } from './models/os-image.model';
+import { PriceList, PriceQuote } from './models/pricing.model';
+import { Region } from './models/region.model';
+import { VolumeType } from './models/volume-type.model';
+
+@Resolver()
+export class CatalogResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Query(() => [Region], { description: 'Regions, in Barrack order. Cached (about an hour).' })
+  @RequireScopes('read')
+  regions(@Context() ctx: GqlContext): Promise<Region[]> {
+    return this.catalog.regions(ctx);
+  }
+
+  @Query(() => [GpuStock], {
+    description: 'GPU availability per region and model, in Barrack order. Cached for seconds; check `stale`.',
+  })
+  @RequireScopes('read')
+  gpuStock(@Context() ctx: GqlContext, @Args() args: GpuStockArgs): Promise<GpuStock[]> {
+    return this.catalog.gpuStock(ctx, args);
+  }
+
+  @Query(() => [GpuSpec], { description: 'Flavours (GPU model x count) with CPU, memory and disks. Cached.' })
+  @RequireScopes('read')
+  gpuSpecs(@Context() ctx: GqlContext, @Args() args: GpuSpecsArgs): Promise<GpuSpec[]> {
+    return this.catalog.gpuSpecs(ctx, args);
+  }
+
+  @Query(() => PriceList, { description: 'The price list for this account. Cached per tenant (minutes).' })
+  @RequireScopes('read')
+  pricing(@Context() ctx: GqlContext, @Args() args: PricingArgs): Promise<PriceList> {
+    return this.catalog.pricing(ctx, args);
+  }
+
+  @Query(() => PriceQuote, {
+    description:
+      'A price quote for a flavour and duration. Nothing is charged; cached per tenant and request. Needs the billing scope.',
+  })
+  @RequireScopes('billing')
+  priceQuote(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'What to quote.' }) input: PriceQuoteInput,
+  ): Promise<PriceQuote> {
+    return this.catalog.priceQuote(ctx, input);
+  }
+
+  @Query(() => [OsImage], { description: 'OS images a VM can boot from, flattened from Barrack’s groups. Cached.' })
+  @RequireScopes('read')
+  osImages(@Context() ctx: GqlContext, @Args() args: OsImagesArgs): Promise<OsImage[]> {
+    return this.catalog.osImages(ctx, args);
+  }
+
+  @Query(() => [VolumeType], { description: 'Block-storage types usable when creating a volume. Cached.' })
+  @RequireScopes('read')
+  volumeTypes(@Context() ctx: GqlContext): Promise<VolumeType[]> {
+    return this.catalog.volumeTypes(ctx);
+  }
+
+  @Query(() => [FirewallProtocol], { description: 'Protocols accepted in firewall and security rules. Cached.' })
+  @RequireScopes('read')
+  firewallProtocols(@Context() ctx: GqlContext): Promise<FirewallProtocol[]> {
+    return this.catalog.firewallProtocols(ctx);
+  }
+
+  @Query(() => [AiModel], { description: 'AI models usable with createChatCompletion, with token prices. Cached.' })
+  @RequireScopes('read')
+  aiModels(@Context() ctx: GqlContext): Promise<AiModel[]> {
+    return this.catalog.aiModels(ctx);
+  }
+}
+
+@Resolver(() => Region)
+export class RegionResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @ResolveField(() => [GpuStock], {
+    description: 'GPU availability in this region (one stock read per request, whatever the number of regions).',
+  })
+  gpuStock(@Parent() region: Region, @Context() ctx: GqlContext): Promise<GpuStock[]> {
+    return this.catalog.stockOfRegion(ctx, region.code);
+  }
+
+  @ResolveField(() => PriceList, { description: 'The price list for this region.' })
+  pricing(
+    @Parent() region: Region,
+    @Context() ctx: GqlContext,
+    @Args('currency', {
+      type: () => Currency,
+      nullable: true,
+      description: "Currency of the prices; default the account's currency.",
+    })
+    currency?: Currency | null,
+  ): Promise<PriceList> {
+    return this.catalog.pricingOfRegion(ctx, region.code, currency);
+  }
+}
+
+@Resolver(() => GpuStock)
+export class GpuStockResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @ResolveField(() => Region, {
+    nullable: true,
+    description: 'The region of this entry (null if Barrack does not list it among the regions).',
+  })
+  region(@Parent() stock: GpuStock, @Context() ctx: GqlContext): Promise<Region | null> {
+    return this.catalog.regionByCode(ctx, stock.regionCode);
+  }
+}

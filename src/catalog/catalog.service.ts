@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { CatalogApi } from '../barrack/api/catalog.api';
+import type { components } from '../barrack/contract/barrack-api.types';
+import {
+  toAiModels,
+  toFirewallProtocols,
+  toGpuSpecs,
+  toGpuStocks,
+  toOsImages,
+  toPriceList,
+  toPriceQuote,
+  toRegions,
+  toVolumeTypes,
+} from '../barrack/mappers/catalog.mapper';
+import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { type Cached, CacheService } from '../cache/cache.service';
+import { memoize, type GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { CURRENCIES, GPU_MODELS, REGIONS } from '../common/graphql/barrack-enums';
+import type { GpuSpecsArgs, GpuStockArgs, OsImagesArgs, PriceQuoteInput, PricingArgs } from './dto/catalog.args';
+import type { AiModel } from './models/ai-model.model';
+import type { CatalogStamp } from './models/catalog-entry.model';
+import type { FirewallProtocol } from './models/firewall-protocol.model';
+import type { GpuSpec } from './models/gpu-spec.model';
+import type { GpuStock } from './models/gpu-stock.model';
+import type { OsImage } from './models/os-image.model';
+import type { PriceList, PriceQuote } from './models/pricing.model';
+import type { Region } from './models/region.model';
+import type { VolumeType } from './models/volume-type.model';
+
+type S = components['schemas'];
+
+const GPU_COUNTS = [1, 2, 4, 8] as const;
+const MAX_QUOTE_HOURS = 24 * 366;
+
+const stamp = (c: Cached<unknown>): CatalogStamp => ({ asOf: c.asOf, stale: c.stale });
+
+/**
+ * The catalogue: every read goes through the Redis cache (scope per kind is CacheService's policy: pricing
+ * per tenant, the rest shared). Lists that are small and the same for everyone (stock, specs, OS images) are
+ * cached whole and filtered here, so every filter combination and every graph edge shares one entry.
+ * Within one request, edges (Region.gpuStock, Region.pricing, GpuStock.region) go through DataLoaders.
+ */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly api: CatalogApi,
+    private readonly cache: CacheService,
+    private readonly upstream: UpstreamContextFactory,
+  ) {}
+
+  async regions(ctx: GqlContext): Promise<Region[]> {
+    return memoize(ctx, 'catalog:regions', async () => {
+      const c = await this.cache.getOrLoad(
+        { kind: 'regions', scope: 'shared', key: 'regions' },
+        async () => (await this.api.listRegions(this.upstream.for(ctx))).data,
+        ctx,
+      );
+      return toRegions(c.value, stamp(c));
+    });
+  }
+
+  async gpuStock(ctx: GqlContext, args: GpuStockArgs = {}): Promise<GpuStock[]> {
+    const all = await memoize(ctx, 'catalog:gpuStock', async () => {
+      const c = await this.cache.getOrLoad(
+        { kind: 'gpuStock', scope: 'shared', key: 'gpuStock' },
+        async () => (await this.api.listGpuStocks(this.upstream.for(ctx))).data,
+        ctx,
+      );
+      return toGpuStocks(c.value, stamp(c));
+    });
+    return all.filter((s) => (!args.region || s.regionCode === args.region) && (!args.gpuModel || s.gpuModel === args.gpuModel));
+  }
+
+  async gpuSpecs(ctx: GqlContext, args: GpuSpecsArgs = {}): Promise<GpuSpec[]> {
+    const c = await this.cache.getOrLoad(
+      { kind: 'gpuSpecs', scope: 'shared', key: 'gpuSpecs' },
+      async () => (await this.api.getGpuSpecs(this.upstream.for(ctx))).data,
+      ctx,
+    );
+    return toGpuSpecs(c.value, stamp(c)).filter(
+      (s) => (!args.region || s.regions.includes(args.region)) && (!args.gpuModel || s.gpuModel === args.gpuModel),
+    );
+  }
+
+  async pricing(ctx: GqlContext, args: PricingArgs = {}): Promise<PriceList> {
+    const upstream = this.upstream.for(ctx);
+    const query = {
+      currency: args.currency ? CURRENCIES.toWire(args.currency) : undefined,
+      region: args.region ? REGIONS.toWire(args.region) : undefined,
+    };
+    const c = await this.cache.getOrLoad(
+      { kind: 'pricing', scope: { tenantId: upstream.tenantId }, key: `currency=${query.currency ?? ''}&region=${query.region ?? ''}` },
+      async () => (await this.api.getPricing(upstream, query)).data,
+      ctx,
+    );
+    const list = toPriceList(c.value, query.region ?? null, stamp(c));
+    return args.gpuModel ? { ...list, gpus: list.gpus.filter((g) => g.gpuModel === args.gpuModel) } : list;
+  }
+
+  async priceQuote(ctx: GqlContext, input: PriceQuoteInput): Promise<PriceQuote> {
+    const body = quoteBody(input);
+    const upstream = this.upstream.for(ctx);
+    const c = await this.cache.getOrLoad(
+      { kind: 'pricingQuote', scope: { tenantId: upstream.tenantId }, key: canonicalJson(body) },
+      async () => (await this.api.quotePricing(upstream, body)).data,
+      ctx,
+    );
+    return toPriceQuote(c.value, body.hours ?? 1, stamp(c));
+  }
+
+  async osImages(ctx: GqlContext, args: OsImagesArgs = {}): Promise<OsImage[]> {
+    const c = await this.cache.getOrLoad(
+      { kind: 'osImages', scope: 'shared', key: 'osImages' },
+      async () => (await this.api.listOsImages(this.upstream.for(ctx))).data,
+      ctx,
+    );
+    return toOsImages(c.value, stamp(c)).filter((i) => !args.region || i.region === args.region);
+  }
+
+  async volumeTypes(ctx: GqlContext): Promise<VolumeType[]> {
+    const c = await this.cache.getOrLoad(
+      { kind: 'volumeTypes', scope: 'shared', key: 'volumeTypes' },
+      async () => (await this.api.listVolumeTypes(this.upstream.for(ctx))).data,
+      ctx,
+    );
+    return toVolumeTypes(c.value, stamp(c));
+  }
+
+  async firewallProtocols(ctx: GqlContext): Promise<FirewallProtocol[]> {
+    const c = await this.cache.getOrLoad(
+      { kind: 'firewallProtocols', scope: 'shared', key: 'firewallProtocols' },
+      async () => (await this.api.listFirewallProtocols(this.upstream.for(ctx))).data,
+      ctx,
+    );
+    return toFirewallProtocols(c.value, stamp(c));
+  }
+
+  async aiModels(ctx: GqlContext): Promise<AiModel[]> {
+    const c = await this.cache.getOrLoad(
+      { kind: 'aiModels', scope: 'shared', key: 'aiModels' },
+      async () => (await this.api.listAiModels(this.upstream.for(ctx))).data,
+      ctx,
+    );
+    return toAiModels(c.value, stamp(c));
+  }
+
+  /** Region.gpuStock: one stock read per request, grouped by region. */
+  stockOfRegion(ctx: GqlContext, region: string): Promise<GpuStock[]> {
+    const loader = memoize(
+      ctx,
+      'catalog:stockByRegion',
+      () =>
+        new DataLoader<string, GpuStock[]>(async (regions) => {
+          const all = await this.gpuStock(ctx);
+          return regions.map((r) => all.filter((s) => s.regionCode === r));
+        }),
+    );
+    return loader.load(region);
+  }
+
+  /** Region.pricing: one price-list read per distinct (region, currency) in the request. */
+  pricingOfRegion(ctx: GqlContext, region: string, currency: string | null | undefined): Promise<PriceList> {
+    const loader = memoize(
+      ctx,
+      'catalog:pricingByRegion',
+      () =>
+        new DataLoader<string, PriceList>((keys) =>
+          Promise.all(
+            keys.map((k) => {
+              const [r, cur] = k.split('|');
+              return this.pricing(ctx, { region: r || null, currency: cur || null });
+            }),
+          ),
+        ),
+    );
+    return loader.load(`${region}|${currency ?? ''}`);
+  }
+
+  /** GpuStock.region: the regions list read once per request. */
+  async regionByCode(ctx: GqlContext, code: string): Promise<Region | null> {
+    return (await this.regions(ctx)).find((r) => r.code === code) ?? null;
+  }
+}
+
+/** Validates a quote request before any upstream call and builds Barrack's body. */
+export function quoteBody(input: PriceQuoteInput): S['PricingRequest'] {
+  if (!(GPU_COUNTS as readonly number[]).includes(input.gpuCount)) {
+    throw new GatewayError('BAD_USER_INPUT', 'gpuCount must be 1, 2, 4 or 8', { field: 'gpuCount' });
+  }
+  if (input.hours !== undefined && input.hours !== null && !(input.hours > 0 && input.hours <= MAX_QUOTE_HOURS)) {
+    throw new GatewayError('BAD_USER_INPUT', `hours must be more than 0 and at most ${MAX_QUOTE_HOURS}`, {
+      field: 'hours',
+    });
+  }
+  return {
+    gpu_model: GPU_MODELS.toWire(input.gpuModel),
+    gpu_count: input.gpuCount as S['GpuCountEnum'],
+    ...(input.region ? { region: REGIONS.toWire(input.region) } : {}),
+    ...(input.currency ? { currency: CURRENCIES.toWire(input.currency) } : {}),
+    ...(input.hours ? { hours: input.hours } : {}),
+  };
+}
+
+/** JSON with sorted keys: equal requests give equal cache keys whatever the field order. */
+export function canonicalJson(value: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
+}

@@ -1,0 +1,27 @@
+import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Region as RegionCode } from '../../common/graphql/barrack-enums';
+import { CatalogEntry } from './catalog-entry.model';
+
+@ObjectType({ description: 'An operating-system image a VM can boot from (pass its name when deploying).' })
+export class OsImage extends CatalogEntry {
+  @Field(() => String, { nullable: true, description: "Barrack's id of the image, when it has one." })
+  id!: string | null;
+
+  @Field({ description: 'Image name, e.g. "Ubuntu Server 22.04 LTS R535 CUDA 12.2".' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'OS family of the image (e.g. "Ubuntu"), from its group.' })
+  family!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Version label.' })
+  version!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Size in bytes (a Float because images exceed 2^31 bytes).' })
+  sizeBytes!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Size for display, e.g. "2.5 GB".' })
+  displaySize!: string | null;
+
+  @Field(() => RegionCode, { nullable: true, description: 'Region that offers the image.' })
+  region!: RegionCode | null;
+}

@@ -1,0 +1,24 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Region as RegionCode } from '../../common/graphql/barrack-enums';
+import { CatalogEntry } from './catalog-entry.model';
+
+@ObjectType({ description: 'A Barrack region where instances, volumes and firewalls live.' })
+export class Region extends CatalogEntry {
+  @Field(() => RegionCode, { description: 'Region code, usable as a filter and in create inputs.' })
+  code!: RegionCode;
+
+  @Field({ description: 'Region name as Barrack writes it, e.g. "CANADA-1".' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Short human description, e.g. "North America".' })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country of the data centre, when Barrack says.' })
+  country!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Energy label of the region as Barrack reports it (e.g. GREEN), when known.',
+  })
+  greenStatus!: string | null;
+}

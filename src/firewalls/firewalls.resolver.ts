@@ -1,0 +1,185 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import { Instance } from '../instances/models/instance.model';
+import { InstancesService } from '../instances/instances.service';
+import {
+  AddFirewallRuleInput,
+  AttachFirewallInput,
+  CreateFirewallInput,
+  DeleteFirewallInput,
+  FirewallAvailableInstancesArgs,
+  FirewallsArgs,
+  RemoveFirewallRuleInput,
+} from './dto/firewall.inputs';
+import { FirewallsService } from './firewalls.service';
+import {
+  AddFirewallRulePayload,
+  AttachFirewallPayload,
+  CreateFirewallPayload,
+  DeleteFirewallPayload,
+  RemoveFirewallRulePayload,
+} from './models/firewall-payloads.model';
+import { Firewall, FirewallAvailableInstance, FirewallPage, InstanceFirewall } from './models/firewall.model';
+
+@Resolver(() => Firewall)
+export class FirewallsResolver {
+  constructor(
+    private readonly firewalls: FirewallsService,
+    private readonly instances: InstancesService,
+  ) {}
+
+  @Query(() => FirewallPage, { description: 'Firewalls of the account (25 at most), paged and searchable.' })
+  @RequireScopes('read')
+  firewalls(@Context() ctx: GqlContext, @Args() args: FirewallsArgs): Promise<FirewallPage> {
+    return this.firewalls.list(ctx, args);
+  }
+
+  @Query(() => Firewall, { description: 'One firewall by id (NOT_FOUND when it does not exist).' })
+  @RequireScopes('read')
+  firewall(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID, description: 'Firewall id.' }) id: string,
+  ): Promise<Firewall> {
+    return this.firewalls.get(ctx, id);
+  }
+
+  @Query(() => [FirewallAvailableInstance], {
+    description: 'Instances a firewall can be attached to now (ACTIVE, with a network port), optionally marked.',
+  })
+  @RequireScopes('read')
+  firewallAvailableInstances(
+    @Context() ctx: GqlContext,
+    @Args() args: FirewallAvailableInstancesArgs,
+  ): Promise<FirewallAvailableInstance[]> {
+    return this.firewalls.availableInstances(ctx, args);
+  }
+
+  @Query(() => [InstanceFirewall], {
+    description:
+      "Firewalls attached to one instance, as Barrack's per-instance endpoint reports them. In lists prefer Instance.firewalls (batched).",
+  })
+  @RequireScopes('read')
+  instanceFirewalls(
+    @Context() ctx: GqlContext,
+    @Args('instanceId', { type: () => ID, description: 'Instance id.' }) instanceId: string,
+  ): Promise<InstanceFirewall[]> {
+    return this.firewalls.instanceFirewalls(ctx, instanceId);
+  }
+
+  @Mutation(() => CreateFirewallPayload, {
+    description: 'Creates a firewall (NAME_TAKEN for a used name; LIMIT_EXCEEDED beyond 25 per account).',
+  })
+  @RequireScopes('write')
+  createFirewall(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The new firewall.' }) input: CreateFirewallInput,
+  ): Promise<CreateFirewallPayload> {
+    return this.firewalls.create(ctx, input);
+  }
+
+  @Mutation(() => DeleteFirewallPayload, { description: 'Deletes a firewall (CONFLICT while attached).' })
+  @RequireScopes('write')
+  deleteFirewall(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The firewall to delete.' }) input: DeleteFirewallInput,
+  ): Promise<DeleteFirewallPayload> {
+    return this.firewalls.delete(ctx, input);
+  }
+
+  @Mutation(() => AddFirewallRulePayload, {
+    description: 'Adds a rule to a firewall. CIDR and ports are checked before Barrack is called (BAD_USER_INPUT).',
+  })
+  @RequireScopes('write')
+  addFirewallRule(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The rule to add.' }) input: AddFirewallRuleInput,
+  ): Promise<AddFirewallRulePayload> {
+    return this.firewalls.addRule(ctx, input);
+  }
+
+  @Mutation(() => RemoveFirewallRulePayload, { description: 'Removes a rule from a firewall.' })
+  @RequireScopes('write')
+  removeFirewallRule(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The rule to remove.' }) input: RemoveFirewallRuleInput,
+  ): Promise<RemoveFirewallRulePayload> {
+    return this.firewalls.removeRule(ctx, input);
+  }
+
+  @Mutation(() => AttachFirewallPayload, {
+    description:
+      'Attaches a firewall to instances (added to current attachments). Instances must be ACTIVE and in the firewall region (INVALID_STATE otherwise).',
+  })
+  @RequireScopes('write')
+  attachFirewall(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'Firewall and instances.' }) input: AttachFirewallInput,
+  ): Promise<AttachFirewallPayload> {
+    return this.firewalls.attach(ctx, input);
+  }
+
+  @ResolveField(() => [Instance], {
+    description: 'Attached instances as full objects (batched with every other instance lookup of the request).',
+  })
+  async instances(@Parent() firewall: Firewall, @Context() ctx: GqlContext): Promise<Instance[]> {
+    const found = await Promise.all(firewall.attachments.map((a) => this.instances.load(a.instanceId, ctx)));
+    return found.filter((i): i is Instance => i !== null);
+  }
+}
+
+@Resolver(() => Instance)
+export class InstanceFirewallsResolver {
+  constructor(private readonly firewalls: FirewallsService) {}
+
+  @ResolveField(() => [Firewall], {
+    description: 'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
+  })
+  firewalls(@Parent() instance: Instance, @Context() ctx: GqlContext): Promise<Firewall[]> {
+    return this.firewalls.ofInstance(ctx, instance.id);
+  }
+}
+
+@Resolver(() => InstanceFirewall)
+export class InstanceFirewallResolver {
+  constructor(private readonly firewalls: FirewallsService) {}
+
+  @ResolveField(() => Firewall, {
+    nullable: true,
+    description: 'The full firewall (from the account firewall list, read once per request).',
+  })
+  async firewall(@Parent() f: InstanceFirewall, @Context() ctx: GqlContext): Promise<Firewall | null> {
+    return (await this.firewalls.all(ctx)).find((fw) => fw.id === f.id) ?? null;
+  }
+}
+
+/** The payloads' `firewall` fields read the firewall again, so clients see its state after the mutation. */
+@Resolver(() => AddFirewallRulePayload)
+export class AddFirewallRulePayloadResolver {
+  constructor(private readonly firewalls: FirewallsService) {}
+
+  @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
+  firewall(@Parent() p: AddFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall> {
+    return this.firewalls.get(ctx, p.firewallId);
+  }
+}
+
+@Resolver(() => RemoveFirewallRulePayload)
+export class RemoveFirewallRulePayloadResolver {
+  constructor(private readonly firewalls: FirewallsService) {}
+
+  @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
+  firewall(@Parent() p: RemoveFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall> {
+    return this.firewalls.get(ctx, p.firewallId);
+  }
+}
+
+@Resolver(() => AttachFirewallPayload)
+export class AttachFirewallPayloadResolver {
+  constructor(private readonly firewalls: FirewallsService) {}
+
+  @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
+  firewall(@Parent() p: AttachFirewallPayload, @Context() ctx: GqlContext): Promise<Firewall> {
+    return this.firewalls.get(ctx, p.firewallId);
+  }
+}

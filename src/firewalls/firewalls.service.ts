@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { FirewallsApi } from '../barrack/api/firewalls.api';
+import {
+  firewallsByInstance,
+  toFirewall,
+  toFirewallAvailableInstance,
+  toFirewallRule,
+  toFirewallRuleRequest,
+  toInstanceFirewall,
+} from '../barrack/mappers/firewall.mapper';
+import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { memoize, type GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { REGIONS } from '../common/graphql/barrack-enums';
+import { pageInfo } from '../common/graphql/page.types';
+import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
+import { checkRule } from '../instances/instances.service';
+import type {
+  AddFirewallRuleInput,
+  AttachFirewallInput,
+  CreateFirewallInput,
+  DeleteFirewallInput,
+  FirewallAvailableInstancesArgs,
+  FirewallsArgs,
+  RemoveFirewallRuleInput,
+} from './dto/firewall.inputs';
+import type {
+  AddFirewallRulePayload,
+  AttachFirewallPayload,
+  CreateFirewallPayload,
+  DeleteFirewallPayload,
+  RemoveFirewallRulePayload,
+} from './models/firewall-payloads.model';
+import type { Firewall, FirewallAvailableInstance, FirewallPage, InstanceFirewall } from './models/firewall.model';
+
+const ALL_KEY = 'firewalls.all';
+const BY_INSTANCE_KEY = 'firewalls.byInstance';
+const MAX_DESCRIPTION = 255;
+const MAX_ATTACH = 50;
+
+/**
+ * Firewalls: reads, rule and attachment mutations, and the Instance.firewalls edge. That edge reads the
+ * account's firewall list ONCE per request (each firewall lists its attached instances) and groups it by
+ * instance, instead of one /instances/{id}/firewalls/ call per instance.
+ */
+@Injectable()
+export class FirewallsService {
+  constructor(
+    private readonly api: FirewallsApi,
+    private readonly upstream: UpstreamContextFactory,
+  ) {}
+
+  /** Every firewall of the account, read once per request. */
+  all(ctx: GqlContext): Promise<Firewall[]> {
+    return memoize(ctx, ALL_KEY, async () => (await this.api.listAll(this.upstream.for(ctx))).map(toFirewall));
+  }
+
+  /** Instance.firewalls, batched: N instances cost one list call. */
+  ofInstance(ctx: GqlContext, instanceId: string): Promise<Firewall[]> {
+    const loader = memoize(
+      ctx,
+      BY_INSTANCE_KEY,
+      () =>
+        new DataLoader<string, Firewall[]>(async (ids) => {
+          const grouped = firewallsByInstance(await this.all(ctx));
+          return ids.map((id) => grouped.get(id) ?? []);
+        }),
+    );
+    return loader.load(instanceId);
+  }
+
+  async list(ctx: GqlContext, args: FirewallsArgs): Promise<FirewallPage> {
+    assertPage(args.page, args.pageSize);
+    const search = args.search?.trim();
+    if (search && search.length > 100) {
+      throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
+    }
+    const res = await this.api.list(this.upstream.for(ctx), {
+      page: args.page,
+      page_size: args.pageSize,
+      search: search || undefined,
+      region: args.region ? REGIONS.toWire(args.region) : undefined,
+    });
+    const items = (res.data.firewalls ?? []).map(toFirewall);
+    const total = res.data.pagination?.total ?? items.length;
+    return { items, pageInfo: pageInfo(total, args.page, args.pageSize) };
+  }
+
+  async get(ctx: GqlContext, id: string): Promise<Firewall> {
+    return toFirewall((await this.api.get(this.upstream.for(ctx), id)).data);
+  }
+
+  async availableInstances(ctx: GqlContext, args: FirewallAvailableInstancesArgs): Promise<FirewallAvailableInstance[]> {
+    const res = await this.api.availableInstances(this.upstream.for(ctx), {
+      region: args.region ? REGIONS.toWire(args.region) : undefined,
+      firewall_id: args.firewallId ?? undefined,
+    });
+    return (res.data.instances ?? []).map(toFirewallAvailableInstance);
+  }
+
+  /** Barrack's own per-instance view (root query instanceFirewalls); edges use ofInstance instead. */
+  async instanceFirewalls(ctx: GqlContext, instanceId: string): Promise<InstanceFirewall[]> {
+    const res = await this.api.ofInstance(this.upstream.for(ctx), instanceId);
+    return (res.data.firewalls ?? []).map(toInstanceFirewall);
+  }
+
+  async create(ctx: GqlContext, input: CreateFirewallInput): Promise<CreateFirewallPayload> {
+    const name = assertResourceName('name', input.name);
+    const description = input.description?.trim();
+    if (description && description.length > MAX_DESCRIPTION) {
+      throw new GatewayError('BAD_USER_INPUT', `description must be at most ${MAX_DESCRIPTION} characters`, {
+        field: 'description',
+      });
+    }
+    const res = await this.api.create(this.upstream.for(ctx), {
+      name,
+      region: REGIONS.toWire(input.region),
+      ...(description ? { description } : {}),
+    });
+    this.forget(ctx);
+    return { firewall: toFirewall(res.data), requestId: res.requestId ?? null };
+  }
+
+  async delete(ctx: GqlContext, input: DeleteFirewallInput): Promise<DeleteFirewallPayload> {
+    const res = await this.api.delete(this.upstream.for(ctx), input.id);
+    this.forget(ctx);
+    return { deletedFirewallId: res.data?.firewall_id ?? input.id, requestId: res.requestId ?? null };
+  }
+
+  async addRule(ctx: GqlContext, input: AddFirewallRuleInput): Promise<AddFirewallRulePayload> {
+    checkRule(input);
+    const res = await this.api.addRule(this.upstream.for(ctx), input.firewallId, toFirewallRuleRequest(input));
+    this.forget(ctx);
+    return { rule: toFirewallRule(res.data), firewallId: input.firewallId, requestId: res.requestId ?? null };
+  }
+
+  async removeRule(ctx: GqlContext, input: RemoveFirewallRuleInput): Promise<RemoveFirewallRulePayload> {
+    const res = await this.api.removeRule(this.upstream.for(ctx), input.firewallId, input.ruleId);
+    this.forget(ctx);
+    return { removedRuleId: input.ruleId, firewallId: input.firewallId, requestId: res.requestId ?? null };
+  }
+
+  async attach(ctx: GqlContext, input: AttachFirewallInput): Promise<AttachFirewallPayload> {
+    assertNonEmpty('instanceIds', input.instanceIds, MAX_ATTACH);
+    const ids = [...new Set(input.instanceIds)];
+    const res = await this.api.attach(this.upstream.for(ctx), input.firewallId, { instance_ids: ids });
+    this.forget(ctx);
+    const attached = (res.data.attached_instances ?? []).map((a) => a.instance_id);
+    return { firewallId: input.firewallId, attachedInstanceIds: attached, requestId: res.requestId ?? null };
+  }
+
+  /** After a mutation, later reads in the same request must not see the list read before it. */
+  private forget(ctx: GqlContext): void {
+    ctx.memo.delete(ALL_KEY);
+    ctx.memo.delete(BY_INSTANCE_KEY);
+  }
+}

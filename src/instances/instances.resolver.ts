@@ -1,0 +1,205 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import { Region } from '../common/graphql/barrack-enums';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import {
+  AddInstanceSecurityRuleInput,
+  BillingWindowArgs,
+  CreateInstanceInput,
+  InstanceActionInput,
+  InstanceBillingHistoryArgs,
+  InstancesArgs,
+  RemoveInstanceSecurityRuleInput,
+} from './dto/instance.inputs';
+import { assertBillingScope } from './billing-scope';
+import { InstancesService } from './instances.service';
+import { Instance } from './models/instance.model';
+import { InstanceBillingHistory } from './models/instance-billing-history.model';
+import { InstancePage } from './models/instance-page.model';
+import {
+  AddInstanceSecurityRulePayload,
+  CreateInstancePayload,
+  HibernatedInstancesCount,
+  InstanceActionPayload,
+  RemoveInstanceSecurityRulePayload,
+  SnapshotEligibleInstance,
+  ToggleInstancePublicIpPayload,
+} from './models/instance-payloads.model';
+
+
+@Resolver(() => Instance)
+export class InstancesResolver {
+  constructor(private readonly service: InstancesService) {}
+
+  @Query(() => InstancePage, { description: 'Instances of the account: filter, order and page.' })
+  @RequireScopes('read')
+  instances(@Args() args: InstancesArgs, @Context() ctx: GqlContext): Promise<InstancePage> {
+    return this.service.list(args, ctx);
+  }
+
+  @Query(() => Instance, { description: 'One instance by id (NOT_FOUND when it does not exist).' })
+  @RequireScopes('read')
+  instance(@Args('id', { type: () => ID, description: 'Instance id.' }) id: string, @Context() ctx: GqlContext) {
+    return this.service.get(id, ctx);
+  }
+
+  @Query(() => InstanceBillingHistory, { description: "An instance's billing over a time window." })
+  @RequireScopes('read', 'billing')
+  instanceBillingHistory(@Args() args: InstanceBillingHistoryArgs, @Context() ctx: GqlContext) {
+    return this.service.billingHistory(args.id, args, ctx);
+  }
+
+  @Query(() => HibernatedInstancesCount, { description: 'How many instances are hibernated.' })
+  @RequireScopes('read')
+  hibernatedInstancesCount(@Context() ctx: GqlContext) {
+    return this.service.hibernatedCount(ctx);
+  }
+
+  @Query(() => [SnapshotEligibleInstance], { description: 'Instances that can be snapshotted now (ACTIVE ones).' })
+  @RequireScopes('read')
+  snapshotEligibleInstances(
+    @Args('region', { type: () => Region, nullable: true, description: 'Only this region.' }) region: string | undefined,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.service.snapshotEligible(region ?? undefined, ctx);
+  }
+
+  @ResolveField(() => InstanceBillingHistory, {
+    description: "This instance's billing over a time window (one Barrack call per instance; needs the billing scope).",
+  })
+  billingHistory(@Parent() instance: Instance, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
+    assertBillingScope(ctx);
+    return this.service.billingHistory(instance.id, window, ctx);
+  }
+
+  @Mutation(() => CreateInstancePayload, {
+    description:
+      'Deploys an instance. Fails with INSUFFICIENT_CREDITS (balance, required), OUT_OF_STOCK (alternatives), NAME_TAKEN.',
+  })
+  @RequireScopes('write')
+  @Idempotent()
+  createInstance(@Args('input') input: CreateInstanceInput, @Context() ctx: GqlContext) {
+    return this.service.create(input, ctx);
+  }
+
+  @Mutation(() => InstanceActionPayload, { description: 'Deletes an instance (status DELETING, then gone).' })
+  @RequireScopes('write')
+  deleteInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.delete(input, ctx);
+  }
+
+  @Mutation(() => InstanceActionPayload, { description: 'Starts a SHUTOFF instance (INVALID_STATE otherwise).' })
+  @RequireScopes('write')
+  @Idempotent()
+  startInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.act('start', input, ctx);
+  }
+
+  @Mutation(() => InstanceActionPayload, { description: 'Stops an ACTIVE instance (INVALID_STATE otherwise).' })
+  @RequireScopes('write')
+  stopInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.act('stop', input, ctx);
+  }
+
+  @Mutation(() => InstanceActionPayload, { description: 'Reboots an ACTIVE instance (INVALID_STATE otherwise).' })
+  @RequireScopes('write')
+  rebootInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.act('reboot', input, ctx);
+  }
+
+  @Mutation(() => InstanceActionPayload, {
+    description: 'Hibernates an ACTIVE instance: GPUs are released and a flat hibernation rate applies.',
+  })
+  @RequireScopes('write')
+  hibernateInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.act('hibernate', input, ctx);
+  }
+
+  @Mutation(() => InstanceActionPayload, {
+    description: 'Restores a HIBERNATED instance (may fail with OUT_OF_STOCK or INSUFFICIENT_CREDITS).',
+  })
+  @RequireScopes('write')
+  @Idempotent()
+  restoreInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.act('restore', input, ctx);
+  }
+
+  @Mutation(() => ToggleInstancePublicIpPayload, {
+    description: 'Attaches a public IP when the instance has none, detaches it otherwise (instance must be ACTIVE).',
+  })
+  @RequireScopes('write')
+  @Idempotent()
+  toggleInstancePublicIp(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+    return this.service.togglePublicIp(input, ctx);
+  }
+
+  @Mutation(() => AddInstanceSecurityRulePayload, {
+    description: 'Adds a security rule to an ACTIVE instance (may take minutes to apply).',
+  })
+  @RequireScopes('write')
+  addInstanceSecurityRule(@Args('input') input: AddInstanceSecurityRuleInput, @Context() ctx: GqlContext) {
+    return this.service.addSecurityRule(input, ctx);
+  }
+
+  @Mutation(() => RemoveInstanceSecurityRulePayload, { description: 'Removes a security rule from an instance.' })
+  @RequireScopes('write')
+  removeInstanceSecurityRule(@Args('input') input: RemoveInstanceSecurityRuleInput, @Context() ctx: GqlContext) {
+    return this.service.removeSecurityRule(input, ctx);
+  }
+}
+
+/*
+ * Payloads carry the affected instance as a lazy field: it costs a (fresh) read only when the client asks,
+ * and then shows the state after the mutation, which is what a client cache needs.
+ */
+@Resolver(() => InstanceActionPayload)
+export class InstanceActionPayloadResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance now (null once it is gone).' })
+  instance(@Parent() p: InstanceActionPayload, @Context() ctx: GqlContext) {
+    return this.instances.loadFresh(p.instanceId, ctx);
+  }
+}
+
+@Resolver(() => ToggleInstancePublicIpPayload)
+export class ToggleInstancePublicIpPayloadResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance now.' })
+  instance(@Parent() p: ToggleInstancePublicIpPayload, @Context() ctx: GqlContext) {
+    return this.instances.loadFresh(p.instanceId, ctx);
+  }
+}
+
+@Resolver(() => AddInstanceSecurityRulePayload)
+export class AddInstanceSecurityRulePayloadResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance now, with the new rule.' })
+  instance(@Parent() p: AddInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
+    return this.instances.loadFresh(p.instanceId, ctx);
+  }
+}
+
+@Resolver(() => RemoveInstanceSecurityRulePayload)
+export class RemoveInstanceSecurityRulePayloadResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance now, without the rule.' })
+  instance(@Parent() p: RemoveInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
+    return this.instances.loadFresh(p.instanceId, ctx);
+  }
+}
+
+@Resolver(() => SnapshotEligibleInstance)
+export class SnapshotEligibleInstanceResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The whole instance.' })
+  instance(@Parent() p: SnapshotEligibleInstance, @Context() ctx: GqlContext) {
+    return this.instances.load(p.instanceId, ctx);
+  }
+}
+

@@ -1,0 +1,282 @@
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { InstancesApi, type InstanceAction, type WireDeploymentRequest } from '../barrack/api/instances.api';
+import {
+  toHibernatedCount,
+  toInstance,
+  toInstanceAction,
+  toInstanceBillingHistory,
+  toSecurityRule,
+  toSnapshotEligible,
+  toWireSecurityRule,
+} from '../barrack/mappers/instance.mapper';
+import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { CacheService } from '../cache/cache.service';
+import { memoize, type GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
+import { pageInfo } from '../common/graphql/page.types';
+import type {
+  AddInstanceSecurityRuleInput,
+  BillingWindowArgs,
+  CreateInstanceInput,
+  InstanceActionInput,
+  InstancesArgs,
+  RemoveInstanceSecurityRuleInput,
+} from './dto/instance.inputs';
+import {
+  assertCidr,
+  assertIntRange,
+  assertOneOf,
+  assertPage,
+  assertResourceName,
+  billingWindow,
+} from './input-rules';
+import type { Instance } from './models/instance.model';
+import type { InstanceBillingHistory } from './models/instance-billing-history.model';
+import type { InstancePage } from './models/instance-page.model';
+import type {
+  AddInstanceSecurityRulePayload,
+  CreateInstancePayload,
+  HibernatedInstancesCount,
+  InstanceActionPayload,
+  RemoveInstanceSecurityRulePayload,
+  SnapshotEligibleInstance,
+  ToggleInstancePublicIpPayload,
+} from './models/instance-payloads.model';
+import type { SecurityRuleInput } from './models/security-rule.model';
+
+const GPU_COUNTS = [1, 2, 4, 8] as const;
+/** Actions after which the account holds GPUs differently, so cached stock is stale. */
+const STOCK_CHANGING_ACTIONS: ReadonlySet<InstanceAction> = new Set(['hibernate', 'restore']);
+
+/**
+ * Instances: reads (with a per-request DataLoader every graph edge shares), lifecycle mutations and
+ * the input checks that spare Barrack a call.
+ */
+@Injectable()
+export class InstancesService {
+  private readonly log = new Logger(InstancesService.name);
+
+  constructor(
+    private readonly api: InstancesApi,
+    private readonly upstream: UpstreamContextFactory,
+    @Optional() private readonly cache?: CacheService,
+  ) {}
+
+  // ---- reads ---------------------------------------------------------------------------------------
+
+  /** Every instance of the account, read once per request (pages of 100) and shared by all edges. */
+  allInstances(ctx: GqlContext): Promise<Instance[]> {
+    return memoize(ctx, 'instances.all', async () => {
+      const wire = await this.api.listAll({}, this.upstream.for(ctx));
+      const list = wire.map(toInstance);
+      for (const i of list) this.loader(ctx).prime(i.id, i);
+      return list;
+    });
+  }
+
+  /**
+   * Batches instance lookups of one request: one id is one GET; several ids are one account listing
+   * (cheaper than N GETs, and usually already read by the list that produced the ids).
+   */
+  private loader(ctx: GqlContext): DataLoader<string, Instance | null> {
+    return memoize(
+      ctx,
+      'instances.byId',
+      () =>
+        new DataLoader<string, Instance | null>(async (ids) => {
+          const [only] = ids;
+          if (ids.length === 1 && only !== undefined && !ctx.memo.has('instances.all')) {
+            return [await this.getOrNull(only, ctx)];
+          }
+          const byId = new Map((await this.allInstances(ctx)).map((i) => [i.id, i]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
+  private async getOrNull(id: string, ctx: GqlContext): Promise<Instance | null> {
+    try {
+      return toInstance((await this.api.get(id, this.upstream.for(ctx))).data);
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
+  }
+
+  /** For graph edges: null when the instance no longer exists. */
+  load(id: string, ctx: GqlContext): Promise<Instance | null> {
+    return this.loader(ctx).load(id);
+  }
+
+  /** A read after a mutation in this request: never served from what the request saw before it. */
+  loadFresh(id: string, ctx: GqlContext): Promise<Instance | null> {
+    ctx.memo.delete('instances.all');
+    this.loader(ctx).clear(id);
+    return this.loader(ctx).load(id);
+  }
+
+  async get(id: string, ctx: GqlContext): Promise<Instance> {
+    const found = await this.load(id, ctx);
+    if (!found) throw new GatewayError('NOT_FOUND', 'Instance not found', { id });
+    return found;
+  }
+
+  async list(args: InstancesArgs, ctx: GqlContext): Promise<InstancePage> {
+    assertPage(args.page, args.pageSize);
+    if (args.search !== undefined && args.search.length > 100) {
+      throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
+    }
+    const filtered = args.region !== undefined || args.status !== undefined || !!args.search;
+    let all: Instance[];
+    if (filtered) {
+      const wire = await this.api.listAll(
+        {
+          region: args.region ? REGIONS.toWire(args.region) : undefined,
+          status: args.status ? VM_STATUSES.toWire(args.status) : undefined,
+          search: args.search || undefined,
+        },
+        this.upstream.for(ctx),
+      );
+      all = wire.map(toInstance);
+      for (const i of all) this.loader(ctx).prime(i.id, i);
+    } else {
+      all = await this.allInstances(ctx);
+    }
+    const sorted = sortInstances(all, args.orderBy?.field ?? 'CREATED_AT', args.orderBy?.direction ?? (args.orderBy ? 'ASC' : 'DESC'));
+    const start = (args.page - 1) * args.pageSize;
+    return { items: sorted.slice(start, start + args.pageSize), pageInfo: pageInfo(sorted.length, args.page, args.pageSize) };
+  }
+
+  async billingHistory(id: string, window: BillingWindowArgs, ctx: GqlContext): Promise<InstanceBillingHistory> {
+    const res = await this.api.billing(id, billingWindow(window.start, window.end), this.upstream.for(ctx));
+    return toInstanceBillingHistory(res.data);
+  }
+
+  async hibernatedCount(ctx: GqlContext): Promise<HibernatedInstancesCount> {
+    return toHibernatedCount((await this.api.hibernatedCount(this.upstream.for(ctx))).data);
+  }
+
+  async snapshotEligible(region: string | undefined, ctx: GqlContext): Promise<SnapshotEligibleInstance[]> {
+    const res = await this.api.snapshotEligible(region ? REGIONS.toWire(region) : undefined, this.upstream.for(ctx));
+    return (res.data.instances ?? []).map(toSnapshotEligible);
+  }
+
+  // ---- mutations -----------------------------------------------------------------------------------
+
+  async create(input: CreateInstanceInput, ctx: GqlContext): Promise<CreateInstancePayload> {
+    const body = toDeploymentRequest(input);
+    const res = await this.api.create(body, this.upstream.for(ctx));
+    await this.stockChanged();
+    return { instance: toInstance(res.data), requestId: res.requestId ?? null };
+  }
+
+  async delete(input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
+    const res = await this.api.delete(input.id, this.upstream.for(ctx));
+    await this.stockChanged();
+    return toInstanceAction(res.data, res.requestId);
+  }
+
+  async act(action: InstanceAction, input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
+    const res = await this.api.action(action, input.id, this.upstream.for(ctx));
+    if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged();
+    return toInstanceAction(res.data, res.requestId);
+  }
+
+  async togglePublicIp(input: InstanceActionInput, ctx: GqlContext): Promise<ToggleInstancePublicIpPayload> {
+    const res = await this.api.togglePublicIp(input.id, this.upstream.for(ctx));
+    return {
+      instanceId: res.data.instance_id,
+      publicIp: res.data.public_ip ?? null,
+      publicIpStatus: res.data.public_ip_status,
+      requestId: res.requestId ?? null,
+    };
+  }
+
+  async addSecurityRule(input: AddInstanceSecurityRuleInput, ctx: GqlContext): Promise<AddInstanceSecurityRulePayload> {
+    const body = toWireSecurityRule(checkRule(input));
+    const res = await this.api.addSecurityRule(input.instanceId, body, this.upstream.for(ctx));
+    return { instanceId: input.instanceId, securityRule: toSecurityRule(res.data), requestId: res.requestId ?? null };
+  }
+
+  async removeSecurityRule(
+    input: RemoveInstanceSecurityRuleInput,
+    ctx: GqlContext,
+  ): Promise<RemoveInstanceSecurityRulePayload> {
+    const res = await this.api.removeSecurityRule(input.instanceId, input.ruleId, this.upstream.for(ctx));
+    return {
+      instanceId: input.instanceId,
+      removedRuleId: String(res.data?.rule_id ?? input.ruleId),
+      requestId: res.requestId ?? null,
+    };
+  }
+
+  /** Stock is shared by all tenants: what this account just took or gave back changes it for everyone. */
+  async stockChanged(): Promise<void> {
+    if (!this.cache) return;
+    const r = await this.cache.invalidate('gpuStock', 'all');
+    if (!r.complete) this.log.warn('gpuStock invalidation did not reach the cache store');
+  }
+}
+
+export function sortInstances(list: Instance[], field: 'NAME' | 'CREATED_AT', direction: 'ASC' | 'DESC'): Instance[] {
+  const sign = direction === 'ASC' ? 1 : -1;
+  const byId = (a: Instance, b: Instance) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...list].sort((a, b) => {
+    const primary =
+      field === 'NAME' ? a.name.localeCompare(b.name, 'en') : a.createdAt.getTime() - b.createdAt.getTime();
+    return primary !== 0 ? sign * primary : byId(a, b);
+  });
+}
+
+export function checkRule(rule: SecurityRuleInput): SecurityRuleInput {
+  const ethertype = rule.ethertype === 'IPV6' ? 'IPv6' : 'IPv4';
+  assertCidr('remoteIpPrefix', rule.remoteIpPrefix, ethertype);
+  const ported = rule.protocol === 'TCP' || rule.protocol === 'UDP';
+  const { portRangeMin: min, portRangeMax: max } = rule;
+  if ((min != null || max != null) && !ported) {
+    throw new GatewayError('BAD_USER_INPUT', 'ports apply to TCP and UDP rules only', { field: 'portRangeMin' });
+  }
+  if (min != null) assertIntRange('portRangeMin', min, 1, 65535);
+  if (max != null) assertIntRange('portRangeMax', max, 1, 65535);
+  if ((min == null) !== (max == null)) {
+    throw new GatewayError('BAD_USER_INPUT', 'give both portRangeMin and portRangeMax, or neither', { field: 'portRangeMax' });
+  }
+  if (min != null && max != null && min > max) {
+    throw new GatewayError('BAD_USER_INPUT', 'portRangeMin must not exceed portRangeMax', { field: 'portRangeMin' });
+  }
+  return rule;
+}
+
+export function toDeploymentRequest(input: CreateInstanceInput): WireDeploymentRequest {
+  const name = assertResourceName('name', input.name);
+  assertOneOf('gpuCount', input.gpuCount, GPU_COUNTS);
+  const sources = [input.imageName, input.volumeName, input.customImageId].filter((s) => s !== undefined && s !== null);
+  if (sources.length !== 1) {
+    throw new GatewayError('BAD_USER_INPUT', 'give exactly one boot source: imageName, volumeName or customImageId', {
+      field: 'imageName',
+    });
+  }
+  if (!input.sshKeyName || input.sshKeyName.length > 50) {
+    throw new GatewayError('BAD_USER_INPUT', 'sshKeyName must be 1-50 characters', { field: 'sshKeyName' });
+  }
+  if (input.labels && input.labels.length > 50) {
+    throw new GatewayError('BAD_USER_INPUT', 'at most 50 labels', { field: 'labels' });
+  }
+  return {
+    name,
+    gpu_model: GPU_MODELS.toWire(input.gpuModel),
+    gpu_count: input.gpuCount as 1 | 2 | 4 | 8,
+    region: REGIONS.toWire(input.region),
+    ...(input.imageName != null ? { image_name: input.imageName } : {}),
+    ...(input.volumeName != null ? { volume_name: input.volumeName } : {}),
+    ...(input.customImageId != null ? { custom_image_id: input.customImageId } : {}),
+    ssh_key_name: input.sshKeyName,
+    assign_public_ip: input.assignPublicIp,
+    ...(input.securityRules?.length ? { security_rules: input.securityRules.map((r) => toWireSecurityRule(checkRule(r))) } : {}),
+    ...(input.startupScriptId != null ? { startup_script_id: input.startupScriptId } : {}),
+    ...(input.createBootableVolume != null ? { create_bootable_volume: input.createBootableVolume } : {}),
+    ...(input.labels ? { labels: input.labels } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { requestIdOf } from '../common/graphql/context.factory';
+import type { ErrorCode } from '../common/errors/error-codes';
+import type { ErrorDetails } from '../common/errors/gateway-error';
+import { countTokens } from './query-structure';
+
+/** Writes a GraphQL-shaped error response for a request refused before it reaches Apollo. */
+export function sendEarlyError(
+  req: Request,
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetails = {},
+): void {
+  const requestId = requestIdOf(req);
+  res.setHeader('x-request-id', requestId);
+  res.status(status).json({ errors: [{ message, extensions: { ...details, code, requestId } }] });
+}
+
+/**
+ * Limits checked on the raw request, before Apollo parses anything: the number of operations in a batched
+ * (array) body, and the lexical token count of each query (a cheap bound on parse and validation work).
+ */
+@Injectable()
+export class RequestLimitsMiddleware implements NestMiddleware {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const body: unknown = req.body;
+    const max = this.config.QUERY_MAX_BATCH;
+    if (Array.isArray(body) && body.length > max) {
+      return sendEarlyError(
+        req,
+        res,
+        400,
+        'BAD_USER_INPUT',
+        `A batch may hold at most ${max} operations; got ${body.length}.`,
+        {
+          operations: body.length,
+          limit: max,
+        },
+      );
+    }
+    const ops: unknown[] = Array.isArray(body) ? body : [body && typeof body === 'object' ? body : req.query];
+    const limit = this.config.QUERY_MAX_TOKENS;
+    for (const op of ops) {
+      const query = op && typeof op === 'object' ? (op as { query?: unknown }).query : undefined;
+      if (typeof query !== 'string') continue;
+      const tokens = countTokens(query, limit);
+      if (tokens > limit) {
+        return sendEarlyError(
+          req,
+          res,
+          400,
+          'QUERY_TOO_COMPLEX',
+          `The query has more than ${limit} tokens.`,
+          {
+            rule: 'tokens',
+            limit,
+          },
+        );
+      }
+    }
+    next();
+  }
+}
+
+/** body-parser failures on /graphql answered as GraphQL errors instead of Nest's generic HTTP error body. */
+export function bodyErrorHandler(maxBytes: number) {
+  return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+    const type = err && typeof err === 'object' ? (err as { type?: unknown }).type : undefined;
+    if (res.headersSent || !req.path.startsWith('/graphql')) return next(err);
+    if (type === 'entity.too.large') {
+      return sendEarlyError(
+        req,
+        res,
+        413,
+        'BAD_USER_INPUT',
+        `The request body is larger than ${maxBytes} bytes.`,
+        {
+          limit: maxBytes,
+        },
+      );
+    }
+    if (type === 'entity.parse.failed') {
+      return sendEarlyError(req, res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON.');
+    }
+    next(err);
+  };
+}

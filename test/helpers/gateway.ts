@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateApiKey } from '../../src/auth/api-key';
+import { startGateway } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import { SCOPES, type Scope } from '../../src/common/context/principal';
+import { startSimulator } from '../../simulator/simulator';
+import { testRedisUrl, uniquePrefix } from './redis';
+
+/*
+ * One place that boots the whole system the way production runs it: the Barrack simulator on a free port,
+ * the real gateway (startGateway) pointed at it through a tenants file, and the shared test Redis under a
+ * unique key prefix. Every e2e suite that needs "gateway over HTTP" uses this.
+ */
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+/** Demo Barrack keys the simulator knows (one Barrack account each). */
+export const SIM_DEMO_KEY = 'sim-demo-key';
+export const SIM_OTHER_KEY = 'sim-other-key';
+
+export interface GqlResponse<D = Record<string, unknown>> {
+  status: number;
+  body: {
+    data?: D | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
+  headers: Headers;
+}
+
+export interface GqlOptions {
+  /** Gateway API key to send (as `Authorization: Bearer`); defaults to the demo tenant's all-scopes key. Null sends none. */
+  apiKey?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface TestGateway {
+  gatewayUrl: string;
+  sim: Simulator;
+  /** Gateway API keys: `demo`/`other` hold every scope; `demoRead` holds read only; `demoNoBilling` read+write. */
+  keys: { demo: string; other: string; demoRead: string; demoNoBilling: string };
+  tenantIds: { demo: string; other: string };
+  gql<D = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: GqlOptions,
+  ): Promise<GqlResponse<D>>;
+  close(): Promise<void>;
+}
+
+export interface StartTestGatewayOptions {
+  /** Passed to startSimulator (e.g. { delayMs: 0 }). */
+  simulator?: Parameters<typeof startSimulator>[0];
+  /** Extra environment for loadConfig (overrides the defaults below). */
+  env?: Record<string, string | undefined>;
+  /**
+   * Rate-limit plan of both tenants. Defaults to a generous plan so functional suites are not throttled;
+   * rate-limit suites pass their own.
+   */
+  plan?: Record<string, number | boolean>;
+}
+
+const GENEROUS_PLAN = {
+  requestsPerMinute: 100_000,
+  costPerMinute: 10_000_000,
+  burst: 10_000,
+  billableMutationsPerHour: 100_000,
+};
+
+function keyEntry(scopes: readonly Scope[], label: string) {
+  const k = generateApiKey();
+  return { key: k.key, entry: { id: k.id, hash: k.hash, scopes: [...scopes], label } };
+}
+
+export async function startTestGateway(opts: StartTestGatewayOptions = {}): Promise<TestGateway> {
+  const sim = await startSimulator(opts.simulator ?? {});
+  const dir = mkdtempSync(join(tmpdir(), 'bgw-e2e-'));
+  try {
+    writeFileSync(join(dir, 'demo.key'), SIM_DEMO_KEY, { mode: 0o600 });
+    writeFileSync(join(dir, 'other.key'), SIM_OTHER_KEY, { mode: 0o600 });
+    const demo = keyEntry(SCOPES, 'e2e all scopes');
+    const demoRead = keyEntry(['read'], 'e2e read only');
+    const demoNoBilling = keyEntry(['read', 'write'], 'e2e read+write');
+    const other = keyEntry(SCOPES, 'e2e other tenant');
+    const tenantsFile = join(dir, 'tenants.json');
+    const tenants = {
+      tenants: [
+        {
+          id: 'e2e-demo',
+          name: 'E2E demo tenant',
+          barrackCredential: { file: join(dir, 'demo.key') },
+          scopes: [...SCOPES],
+          plan: opts.plan ?? GENEROUS_PLAN,
+          apiKeys: [demo.entry, demoRead.entry, demoNoBilling.entry],
+        },
+        {
+          id: 'e2e-other',
+          name: 'E2E other tenant',
+          barrackCredential: { file: join(dir, 'other.key') },
+          scopes: [...SCOPES],
+          plan: opts.plan ?? GENEROUS_PLAN,
+          apiKeys: [other.entry],
+        },
+      ],
+    };
+    writeFileSync(tenantsFile, JSON.stringify(tenants, null, 2), { mode: 0o600 });
+
+    const config = loadConfig({
+      BARRACK_BASE_URL: sim.url,
+      TENANTS_FILE: tenantsFile,
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: uniquePrefix('gw'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      ...opts.env,
+    });
+    const gateway = await startGateway(config);
+    const gatewayUrl = gateway.url;
+
+    const gql = async <D>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      o: GqlOptions = {},
+    ): Promise<GqlResponse<D>> => {
+      const apiKey = o.apiKey === undefined ? demo.key : o.apiKey;
+      const res = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+          ...o.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      let body: GqlResponse<D>['body'];
+      try {
+        body = JSON.parse(text) as GqlResponse<D>['body'];
+      } catch {
+        throw new Error(`gateway answered ${res.status} with non-JSON: ${text.slice(0, 200)}`);
+      }
+      return { status: res.status, body, headers: res.headers };
+    };
+
+    return {
+      gatewayUrl,
+      sim,
+      keys: { demo: demo.key, other: other.key, demoRead: demoRead.key, demoNoBilling: demoNoBilling.key },
+      tenantIds: { demo: 'e2e-demo', other: 'e2e-other' },
+      gql,
+      close: async () => {
+        try {
+          await gateway.close();
+        } finally {
+          await sim.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (e) {
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  intervalMs = 25,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
