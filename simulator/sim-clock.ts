@@ -18,7 +18,18 @@ export class SimClock {
   }
 }
 
-/** ISO-8601 UTC without milliseconds, e.g. 2025-12-11T16:00:00Z (the seed page's form). */
+let lastSecond = NaN;
+let lastIso = '';
+
+/**
+ * ISO-8601 UTC without milliseconds, e.g. 2025-12-11T16:00:00Z (the seed page's form).
+ * Memoised per second because every reply carries one.
+ */
 export function iso(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastIso;
 }

@@ -88,7 +88,8 @@ let compiled: CompiledContract | undefined;
 export function compileContract(): CompiledContract {
   if (compiled) return compiled;
   const doc = loadBarrackContract();
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  // allErrors lets the reply name the most useful problem (a missing field beats a oneOf branch mismatch).
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   ajv.addFormat('decimal', true);
   ajv.addSchema({ $id: DOC_ID, components: doc.components }, DOC_ID);
@@ -164,7 +165,8 @@ export function describeAjvErrors(validate: ValidateFunction): {
   message: string;
   details: Record<string, unknown>;
 } {
-  const e = validate.errors?.[0];
+  const errors = validate.errors ?? [];
+  const e = errors.find((x) => !x.schemaPath.includes('/oneOf/') && x.keyword !== 'oneOf') ?? errors[0];
   if (!e) return { message: 'Invalid request', details: {} };
   const field =
     e.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(e.params['missingProperty'] ?? '');

@@ -172,7 +172,7 @@ function adminHttp(admin: SimulatorAdmin) {
           sendJson(res, 200, { now: admin.now().toISOString() });
           return true;
         case 'POST /__sim/faults':
-          admin.setFault(String(b.target ?? ''), b as FaultSpec);
+          admin.setFault(typeof b.target === 'string' ? b.target : '', b);
           sendJson(res, 200, { ok: true });
           return true;
         case 'DELETE /__sim/faults':

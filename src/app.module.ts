@@ -16,6 +16,18 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CacheModule } from './cache/cache.module';
+import { InstancesModule } from './instances/instances.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { ImagesModule } from './images/images.module';
+import { VolumesModule } from './volumes/volumes.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { FirewallsModule } from './firewalls/firewalls.module';
+import { SshKeysModule } from './ssh-keys/ssh-keys.module';
+import { ScriptsModule } from './scripts/scripts.module';
+import { AccountModule } from './account/account.module';
+import { AiModule } from './ai/ai.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { AuditModule } from './audit/audit.module';
 
 /**
  * Composition root. Each feature module is one line in `imports`; nothing else belongs here.
@@ -36,6 +48,18 @@ export class AppModule {
         TenancyModule.forRoot(),
         AuthModule,
         RateLimitModule,
+        InstancesModule,
+        SnapshotsModule,
+        ImagesModule,
+        VolumesModule,
+        CatalogModule,
+        FirewallsModule,
+        SshKeysModule,
+        ScriptsModule,
+        AccountModule,
+        AiModule,
+        IdempotencyModule,
+        AuditModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: config.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.graphql'),

@@ -110,7 +110,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const app = await createGatewayApp(config, options);
   await app.listen(config.PORT, config.HOST);
-  const server = app.getHttpServer() as Server;
+  const server: Server = app.getHttpServer();
   const drain = new HttpDrain(server);
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

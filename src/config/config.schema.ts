@@ -71,6 +71,11 @@ export const envSchema = z.object({
 
   // Idempotency and audit.
   IDEMPOTENCY_TTL_S: int(60, 30 * 86_400).default(86_400),
+  /**
+   * After an OUTCOME_UNKNOWN create, retries with the same key only reconcile (look the resource up by name)
+   * for this long; after it, a resource still absent is taken as never created and the create is sent again.
+   */
+  IDEMPOTENCY_UNKNOWN_SETTLE_S: int(0, 86_400).default(60),
   AUDIT_STREAM_MAXLEN: int(100, 10_000_000).default(100_000),
 });
 

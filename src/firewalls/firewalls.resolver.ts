@@ -25,14 +25,14 @@ import { Firewall, FirewallAvailableInstance, FirewallPage, InstanceFirewall } f
 @Resolver(() => Firewall)
 export class FirewallsResolver {
   constructor(
-    private readonly firewalls: FirewallsService,
-    private readonly instances: InstancesService,
+    private readonly service: FirewallsService,
+    private readonly instanceService: InstancesService,
   ) {}
 
   @Query(() => FirewallPage, { description: 'Firewalls of the account (25 at most), paged and searchable.' })
   @RequireScopes('read')
   firewalls(@Context() ctx: GqlContext, @Args() args: FirewallsArgs): Promise<FirewallPage> {
-    return this.firewalls.list(ctx, args);
+    return this.service.list(ctx, args);
   }
 
   @Query(() => Firewall, { description: 'One firewall by id (NOT_FOUND when it does not exist).' })
@@ -41,7 +41,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('id', { type: () => ID, description: 'Firewall id.' }) id: string,
   ): Promise<Firewall> {
-    return this.firewalls.get(ctx, id);
+    return this.service.get(ctx, id);
   }
 
   @Query(() => [FirewallAvailableInstance], {
@@ -52,7 +52,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args() args: FirewallAvailableInstancesArgs,
   ): Promise<FirewallAvailableInstance[]> {
-    return this.firewalls.availableInstances(ctx, args);
+    return this.service.availableInstances(ctx, args);
   }
 
   @Query(() => [InstanceFirewall], {
@@ -64,7 +64,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('instanceId', { type: () => ID, description: 'Instance id.' }) instanceId: string,
   ): Promise<InstanceFirewall[]> {
-    return this.firewalls.instanceFirewalls(ctx, instanceId);
+    return this.service.instanceFirewalls(ctx, instanceId);
   }
 
   @Mutation(() => CreateFirewallPayload, {
@@ -75,7 +75,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The new firewall.' }) input: CreateFirewallInput,
   ): Promise<CreateFirewallPayload> {
-    return this.firewalls.create(ctx, input);
+    return this.service.create(ctx, input);
   }
 
   @Mutation(() => DeleteFirewallPayload, { description: 'Deletes a firewall (CONFLICT while attached).' })
@@ -84,7 +84,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The firewall to delete.' }) input: DeleteFirewallInput,
   ): Promise<DeleteFirewallPayload> {
-    return this.firewalls.delete(ctx, input);
+    return this.service.delete(ctx, input);
   }
 
   @Mutation(() => AddFirewallRulePayload, {
@@ -95,7 +95,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The rule to add.' }) input: AddFirewallRuleInput,
   ): Promise<AddFirewallRulePayload> {
-    return this.firewalls.addRule(ctx, input);
+    return this.service.addRule(ctx, input);
   }
 
   @Mutation(() => RemoveFirewallRulePayload, { description: 'Removes a rule from a firewall.' })
@@ -104,7 +104,7 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The rule to remove.' }) input: RemoveFirewallRuleInput,
   ): Promise<RemoveFirewallRulePayload> {
-    return this.firewalls.removeRule(ctx, input);
+    return this.service.removeRule(ctx, input);
   }
 
   @Mutation(() => AttachFirewallPayload, {
@@ -116,27 +116,27 @@ export class FirewallsResolver {
     @Context() ctx: GqlContext,
     @Args('input', { description: 'Firewall and instances.' }) input: AttachFirewallInput,
   ): Promise<AttachFirewallPayload> {
-    return this.firewalls.attach(ctx, input);
+    return this.service.attach(ctx, input);
   }
 
   @ResolveField(() => [Instance], {
     description: 'Attached instances as full objects (batched with every other instance lookup of the request).',
   })
   async instances(@Parent() firewall: Firewall, @Context() ctx: GqlContext): Promise<Instance[]> {
-    const found = await Promise.all(firewall.attachments.map((a) => this.instances.load(a.instanceId, ctx)));
+    const found = await Promise.all(firewall.attachments.map((a) => this.instanceService.load(a.instanceId, ctx)));
     return found.filter((i): i is Instance => i !== null);
   }
 }
 
 @Resolver(() => Instance)
 export class InstanceFirewallsResolver {
-  constructor(private readonly firewalls: FirewallsService) {}
+  constructor(private readonly service: FirewallsService) {}
 
   @ResolveField(() => [Firewall], {
     description: 'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
   })
   firewalls(@Parent() instance: Instance, @Context() ctx: GqlContext): Promise<Firewall[]> {
-    return this.firewalls.ofInstance(ctx, instance.id);
+    return this.service.ofInstance(ctx, instance.id);
   }
 }
 

@@ -26,6 +26,21 @@ export interface BudgetDecision {
   windowSeconds: number;
 }
 
+/** The in-process fallback; rate-limiter-flexible calls it only when Redis failed, which is worth a log line. */
+class InsuranceLimiter extends RateLimiterMemory {
+  constructor(
+    opts: ConstructorParameters<typeof RateLimiterMemory>[0],
+    private readonly onUse: () => void,
+  ) {
+    super(opts);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory['consume']>): Promise<RateLimiterRes> {
+    this.onUse();
+    return super.consume(...args);
+  }
+}
+
 type Limiter = Pick<RateLimiterAbstract, 'consume'> | BurstyRateLimiter;
 
 /** Multiples of the base window for the burst pool and the billable-mutation budget. */
@@ -55,8 +70,7 @@ export class RateLimiterService {
   ) {
     this.prefix = `${config.REDIS_KEY_PREFIX}rl:`;
     this.windowSeconds = config.RATE_LIMIT_WINDOW_S;
-    // The insurance limiter answers silently, so the connection's own events tell when the fallback is in use.
-    redis?.on('close', () => this.noteStore(false));
+    // Degraded is set by the fallback itself (InsuranceLimiter, fail-closed refusal); a reconnect clears it.
     redis?.on('ready', () => this.noteStore(true));
   }
 
@@ -124,7 +138,6 @@ export class RateLimiterService {
       res = e;
       allowed = false;
     }
-    this.noteStore(this.redis === null || this.redis.status === 'ready');
     this.metrics.record(principal.tenantId, budget, allowed ? 'allowed' : 'limited');
     return {
       budget,
@@ -163,7 +176,7 @@ export class RateLimiterService {
       rejectIfRedisNotReady: true,
       insuranceLimiter:
         this.config.RATE_LIMIT_FAIL_MODE === 'open'
-          ? new RateLimiterMemory({ keyPrefix, points, duration })
+          ? new InsuranceLimiter({ keyPrefix, points, duration }, () => this.noteStore(false))
           : undefined,
     });
   }

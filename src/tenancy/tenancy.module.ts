@@ -4,6 +4,12 @@ import type { SecretEnv } from './secret-ref';
 import { TenantCredentials } from './tenant-credentials';
 import { TenantRegistry } from './tenant-registry.service';
 
+/**
+ * Optional token: a registry bootstrap built (the embedded demo tenant, see TenantRegistry.createEmbedded).
+ * Used when TENANTS_FILE is unset; provide it globally (e.g. from bootstrap's runtime module).
+ */
+export const TENANT_REGISTRY_OVERRIDE = Symbol('TENANT_REGISTRY_OVERRIDE');
+
 export interface TenancyOptions {
   /** A registry built by bootstrap (the embedded demo tenant, see TenantRegistry.createEmbedded). */
   registry?: TenantRegistry;
@@ -27,8 +33,8 @@ export class TenancyModule {
       providers: [
         {
           provide: TenantRegistry,
-          inject: [APP_CONFIG],
-          useFactory: async (cfg: AppConfig): Promise<TenantRegistry> => {
+          inject: [APP_CONFIG, { token: TENANT_REGISTRY_OVERRIDE, optional: true }],
+          useFactory: async (cfg: AppConfig, override?: TenantRegistry): Promise<TenantRegistry> => {
             if (cfg.TENANTS_FILE) {
               const registry = await TenantRegistry.fromFile(
                 cfg.TENANTS_FILE,
@@ -37,7 +43,8 @@ export class TenancyModule {
               registry.watch();
               return registry;
             }
-            if (options.registry) return options.registry;
+            const preset = options.registry ?? override;
+            if (preset) return preset;
             if (!cfg.embedded) throw new Error('TENANTS_FILE is required when BARRACK_BASE_URL is set');
             // Embedded without a registry from bootstrap: a demo tenant whose key nobody printed is useless,
             // so say so instead of starting silently.

@@ -53,7 +53,9 @@ export interface GqlResponse {
   status: number;
   headers: Headers;
   body: {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test asserts the shape of its own query
     data?: Record<string, any> | null;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- extensions differ per error code
     errors?: { message: string; extensions?: Record<string, any> }[];
   };
 }

@@ -222,9 +222,11 @@ describe('JWT authentication (real HTTP, JWKS served locally)', () => {
     ['unknown issuer', async () => rsToken(k1, {}, { iss: 'https://evil.test/' })],
     [
       'alg none',
-      async () => {
+      () => {
         const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-        return `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ iss: 'https://idp.acme.test/', aud: AUD, sub: 'x', scope: 'read', exp: now() + 300 })}.`;
+        return Promise.resolve(
+          `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ iss: 'https://idp.acme.test/', aud: AUD, sub: 'x', scope: 'read', exp: now() + 300 })}.`,
+        );
       },
     ],
     [
@@ -271,7 +273,7 @@ describe('JWT authentication (real HTTP, JWKS served locally)', () => {
           .setSubject('x')
           .sign(new TextEncoder().encode(HS_SECRET)),
     ],
-    ['garbage bearer token', async () => 'not.a.jwt'],
+    ['garbage bearer token', () => Promise.resolve('not.a.jwt')],
   ];
 
   it.each(cases)('refuses %s with 401 Invalid credential', async (_name, make) => {

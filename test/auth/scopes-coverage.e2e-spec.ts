@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PUBLIC_KEY, REQUIRED_SCOPES_KEY } from '../../src/auth/scopes.decorator';
 import { createGatewayApp } from '../../src/bootstrap';
@@ -17,7 +18,7 @@ interface RootHandler {
 }
 
 /** Every method registered as a root field (via @Query/@Mutation/@Subscription) in the given classes. */
-function rootHandlers(classes: Iterable<Function>): RootHandler[] {
+function rootHandlers(classes: Iterable<Type>): RootHandler[] {
   const out: RootHandler[] = [];
   for (const cls of classes) {
     const proto = cls.prototype as Record<string, unknown> | undefined;
@@ -70,12 +71,12 @@ describe('secure by default: every root field declares its scopes', () => {
   });
 
   it('finds a @RequireScopes or @Public on every resolver root field of the app', () => {
-    const classes = new Set<Function>();
+    const classes = new Set<Type>();
     for (const mod of app.get(ModulesContainer).values()) {
       for (const wrapper of mod.providers.values()) {
-        if (typeof wrapper.metatype === 'function') classes.add(wrapper.metatype);
+        if (typeof wrapper.metatype === 'function') classes.add(wrapper.metatype as Type);
         const ctor = (wrapper.instance as object | undefined)?.constructor;
-        if (typeof ctor === 'function') classes.add(ctor);
+        if (typeof ctor === 'function') classes.add(ctor as Type);
       }
     }
     const handlers = rootHandlers(classes);

@@ -51,7 +51,7 @@ export interface TestGateway {
 }
 
 export interface StartTestGatewayOptions {
-  /** Passed to startSimulator (e.g. { delayMs: 0 }). */
+  /** Passed to startSimulator; the demo accounts (sim-demo-key, sim-other-key) are seeded unless `seed` says otherwise. */
   simulator?: Parameters<typeof startSimulator>[0];
   /** Extra environment for loadConfig (overrides the defaults below). */
   env?: Record<string, string | undefined>;
@@ -75,7 +75,7 @@ function keyEntry(scopes: readonly Scope[], label: string) {
 }
 
 export async function startTestGateway(opts: StartTestGatewayOptions = {}): Promise<TestGateway> {
-  const sim = await startSimulator(opts.simulator ?? {});
+  const sim = await startSimulator({ seed: 'demo', ...opts.simulator });
   const dir = mkdtempSync(join(tmpdir(), 'bgw-e2e-'));
   try {
     writeFileSync(join(dir, 'demo.key'), SIM_DEMO_KEY, { mode: 0o600 });

@@ -26,7 +26,8 @@ interface Gql {
 interface Kit {
   url: string;
   keys: { a: string; b: string };
-  post(body: unknown, key?: string | null, raw?: boolean): Promise<Gql>;
+  post(body: unknown, key?: string | null, raw?: boolean, replica?: number): Promise<Gql>;
+  addReplica(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,26 +51,27 @@ async function startKit(
     join(dir, 'tenants.json'),
     JSON.stringify({ tenants: [tenant('rl-a', a), tenant('rl-b', b)] }),
   );
-  let gw: RunningGateway;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    TENANTS_FILE: join(dir, 'tenants.json'),
+    BARRACK_BASE_URL: 'http://127.0.0.1:9',
+    REDIS_URL: testRedisUrl(),
+    REDIS_KEY_PREFIX: uniquePrefix('rl'),
+    ...env,
+  });
+  const gateways: RunningGateway[] = [];
   try {
-    gw = await startGateway(
-      loadConfig({
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        TENANTS_FILE: join(dir, 'tenants.json'),
-        BARRACK_BASE_URL: 'http://127.0.0.1:9',
-        REDIS_URL: testRedisUrl(),
-        REDIS_KEY_PREFIX: uniquePrefix('rl'),
-        ...env,
-      }),
-    );
+    gateways.push(await startGateway(config));
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  const post = async (body: unknown, key: string | null = a.key, raw = false): Promise<Gql> => {
+  const post = async (body: unknown, key: string | null = a.key, raw = false, replica = 0): Promise<Gql> => {
+    const gw = gateways[replica];
+    if (!gw) throw new Error(`no replica ${replica}`);
     const res = await fetch(`${gw.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -85,11 +87,15 @@ async function startKit(
     return { status: res.status, headers: res.headers, body: parsed };
   };
   return {
-    url: gw.url,
+    url: gateways[0]!.url,
     keys: { a: a.key, b: b.key },
     post,
+    // Another gateway on the same tenants file, Redis and key prefix: a second replica behind the balancer.
+    addReplica: async () => {
+      gateways.push(await startGateway(config));
+    },
     close: async () => {
-      await gw.close();
+      await Promise.all(gateways.map((g) => g.close()));
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -154,6 +160,31 @@ describe('rate limits over HTTP', () => {
     const res = await kit.post({ query: VIEWER }, null);
     expect(res.status).toBe(401);
     expect(res.headers.get('ratelimit')).toBeNull();
+  });
+});
+
+describe('two gateway replicas', () => {
+  let kit: Kit;
+  beforeAll(async () => {
+    kit = await startKit({
+      requestsPerMinute: 6,
+      costPerMinute: 1_000_000,
+      burst: 0,
+      billableMutationsPerHour: 5,
+    });
+    await kit.addReplica();
+  });
+  afterAll(() => kit?.close());
+
+  it('share one budget: the combined allowed count stays within the limit', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => kit.post({ query: VIEWER }, kit.keys.a, false, i % 2)),
+    );
+    const allowed = results.filter((r) => r.status === 200).length;
+    const limited = results.filter((r) => r.status === 429 && code(r) === 'RATE_LIMITED').length;
+    expect(allowed).toBeLessThanOrEqual(6);
+    expect(allowed).toBe(6);
+    expect(limited).toBe(10);
   });
 });
 

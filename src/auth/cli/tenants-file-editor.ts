@@ -106,7 +106,7 @@ function edit(text: string, path: string, change: (tenants: TenantNode[]) => voi
       throw new TenantsFileEditError(`the file is not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     const seq = doc.get('tenants');
     if (!isSeq(seq)) throw new TenantsFileEditError('the file has no tenants list');
-    change(seq.items.filter(isMap).map((m) => yamlNode(doc, m as YAMLMap)));
+    change(seq.items.filter(isMap).map((m) => yamlNode(doc, m)));
     out = doc.toString();
   }
   const check = validateTenantsFile(json ? JSON.parse(out) : parseDocument(out).toJS());
@@ -144,7 +144,7 @@ function yamlNode(doc: Document, m: YAMLMap): TenantNode {
       const s = seq as YAMLSeq;
       return {
         push: (v: unknown) => s.add(doc.createNode(v)),
-        items: () => s.items.filter(isMap).map((k) => yamlNode(doc, k as YAMLMap)),
+        items: () => s.items.filter(isMap).map((k) => yamlNode(doc, k)),
       };
     }) as TenantNode['get'],
     set: (key, value) => m.set(key, value),

@@ -111,6 +111,7 @@ const SAFE_DETAIL_KEYS: Record<string, string> = {
   current_status: 'currentState',
   required_state: 'requiredState',
   allowed_states: 'allowedStates',
+  allowed_from: 'allowedFrom',
   balance: 'balance',
   required: 'required',
   required_credits: 'required',

@@ -1,0 +1,43 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'One mutation in the audit trail of the tenant.' })
+export class AuditRecord {
+  @Field(() => ID, { description: 'Position in the trail; pass it as `before` to read older records.' })
+  id!: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the mutation started.' })
+  at!: Date;
+
+  @Field({ description: "How the caller authenticated: 'api_key' or 'jwt'; 'none' when it did not." })
+  principalKind!: string;
+
+  @Field(() => String, { nullable: true, description: 'API key id or JWT subject of the caller.' })
+  principalSubject!: string | null;
+
+  @Field({ description: 'Mutation field name, e.g. createInstance.' })
+  operation!: string;
+
+  @Field(() => [String], { description: 'Resource ids named in the arguments and in the result.' })
+  targetIds!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Idempotency key the caller sent, if any.' })
+  idempotencyKey!: string | null;
+
+  @Field({ description: 'True when the answer was replayed from the idempotency store (Barrack was not called).' })
+  replayed!: boolean;
+
+  @Field({ description: 'True when the result was found by reconciliation after an unknown outcome.' })
+  reconciled!: boolean;
+
+  @Field({ description: "'OK', or the error code the caller received (e.g. INSUFFICIENT_CREDITS)." })
+  outcome!: string;
+
+  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
+  upstreamRequestId!: string | null;
+
+  @Field(() => Int, { description: 'Time the mutation field took in the gateway, in milliseconds.' })
+  latencyMs!: number;
+
+  @Field({ description: "The gateway's request id (x-request-id) of the request that carried the mutation." })
+  requestId!: string;
+}

@@ -1,0 +1,49 @@
+import type { IdempotencyRecord } from './idempotency-record';
+
+export interface ClaimRequest {
+  key: string;
+  fp: string;
+  /** The in-progress record to write when the key is free (or taken over). */
+  record: IdempotencyRecord;
+  nowMs: number;
+  /** Retention of the key (ms), whatever its state. */
+  ttlMs: number;
+  /** Whether an `unknown` record may be claimed for reconciliation (false for callers that waited on it). */
+  claimUnknown: boolean;
+}
+
+/**
+ * - claimed: the caller owns the key now. `previous` is set when it took over an `unknown` record or an
+ *   expired in-progress lease: the request may have reached Barrack, so the caller must reconcile.
+ * - mismatch: the key belongs to a different request.
+ * - busy: another caller holds a live lease (or the record is `unknown` and claimUnknown was false).
+ * - completed: the stored result.
+ */
+export type ClaimResult =
+  | { kind: 'claimed'; previous?: IdempotencyRecord }
+  | { kind: 'mismatch' }
+  | { kind: 'busy'; record: IdempotencyRecord }
+  | { kind: 'completed'; record: IdempotencyRecord };
+
+/** Shared by the Redis script and the in-process store: one decision, two implementations of atomicity. */
+export function decideClaim(
+  cur: IdempotencyRecord | undefined,
+  req: Pick<ClaimRequest, 'fp' | 'nowMs' | 'claimUnknown'>,
+): ClaimResult {
+  if (!cur) return { kind: 'claimed' };
+  if (cur.fp !== req.fp) return { kind: 'mismatch' };
+  if (cur.state === 'completed') return { kind: 'completed', record: cur };
+  if (cur.state === 'unknown') return req.claimUnknown ? { kind: 'claimed', previous: cur } : { kind: 'busy', record: cur };
+  if ((cur.leaseUntil ?? 0) <= req.nowMs) return { kind: 'claimed', previous: cur };
+  return { kind: 'busy', record: cur };
+}
+
+/** Where idempotency records live: Redis (shared by replicas) or this process. */
+export interface IdempotencyStore {
+  claim(req: ClaimRequest): Promise<ClaimResult>;
+  /** Writes the final (or `unknown`) record if `token` still owns the key. False when another owner took it. */
+  finish(key: string, token: string, record: IdempotencyRecord, ttlMs: number): Promise<boolean>;
+  /** Frees the key (nothing happened upstream) if `token` still owns it. */
+  release(key: string, token: string): Promise<void>;
+  get(key: string): Promise<IdempotencyRecord | undefined>;
+}

@@ -1,0 +1,27 @@
+import { Logger, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import type Redis from 'ioredis';
+import { REDIS_CLIENT } from '../redis/redis.tokens';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyService } from './idempotency.service';
+import { IDEMPOTENCY_STORE } from './idempotency.tokens';
+import { MemoryIdempotencyStore } from './memory-idempotency.store';
+import { RedisIdempotencyStore } from './redis-idempotency.store';
+
+/** Idempotency keys for @Idempotent mutations: the store (Redis or in-process) and the global interceptor. */
+@Module({
+  providers: [
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [REDIS_CLIENT],
+      useFactory: (redis: Redis | null) => {
+        if (redis) return new RedisIdempotencyStore(redis);
+        new Logger('Idempotency').log('REDIS_URL unset: idempotency keys are kept in this process only');
+        return new MemoryIdempotencyStore();
+      },
+    },
+    IdempotencyService,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+})
+export class IdempotencyModule {}

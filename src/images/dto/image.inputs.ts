@@ -1,0 +1,30 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Region } from '../../common/graphql/barrack-enums';
+import { PageArgs } from '../../common/graphql/page.types';
+
+@ArgsType()
+export class ImagesArgs extends PageArgs {
+  @Field(() => Region, { nullable: true, description: 'Only images in this region (filtered by Barrack).' })
+  region?: string;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or id (searched by Barrack).' })
+  search?: string;
+}
+
+@InputType({ description: 'An image to make from a snapshot.' })
+export class CreateImageFromSnapshotInput {
+  @Field(() => ID, { description: 'The snapshot to make the image from.' })
+  snapshotId!: string;
+
+  @Field({ description: 'Image name, 1-50 characters.' })
+  name!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Labels.' })
+  labels?: string[];
+}
+
+@InputType({ description: 'Identifies a custom image to delete.' })
+export class DeleteImageInput {
+  @Field(() => ID, { description: 'Image id.' })
+  id!: string;
+}

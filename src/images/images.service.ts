@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { ImagesApi } from '../barrack/api/images.api';
+import { toImage, toSnapshotImageRelationship } from '../barrack/mappers/image.mapper';
+import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { memoize, type GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { REGIONS } from '../common/graphql/barrack-enums';
+import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
+import { newestFirst, slicePage } from '../instances/list-helpers';
+import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
+import type { Image, SnapshotImageRelationship } from './models/image.model';
+import type { CreateImageFromSnapshotPayload, DeleteImagePayload, ImagePage } from './models/image-payloads.model';
+
+/** Barrack's batch relationship call takes at most this many snapshot ids. */
+const RELATIONSHIP_BATCH = 100;
+
+@Injectable()
+export class ImagesService {
+  constructor(
+    private readonly api: ImagesApi,
+    private readonly upstream: UpstreamContextFactory,
+  ) {}
+
+  allImages(ctx: GqlContext): Promise<Image[]> {
+    return memoize(ctx, 'images.all', async () => {
+      const list = (await this.api.listAll({}, this.upstream.for(ctx))).map(toImage);
+      for (const i of list) this.loader(ctx).prime(i.id, i);
+      return list;
+    });
+  }
+
+  private loader(ctx: GqlContext): DataLoader<string, Image | null> {
+    return memoize(
+      ctx,
+      'images.byId',
+      () =>
+        new DataLoader<string, Image | null>(async (ids) => {
+          const [only] = ids;
+          if (ids.length === 1 && only !== undefined && !ctx.memo.has('images.all')) {
+            try {
+              return [toImage((await this.api.get(only, this.upstream.for(ctx))).data)];
+            } catch (e) {
+              if (e instanceof GatewayError && e.code === 'NOT_FOUND') return [null];
+              throw e;
+            }
+          }
+          const byId = new Map((await this.allImages(ctx)).map((i) => [i.id, i]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
+  /** Snapshot → relationship, batched through Barrack's batch operation (one call per 100 snapshots). */
+  private relationshipLoader(ctx: GqlContext): DataLoader<string, SnapshotImageRelationship> {
+    return memoize(
+      ctx,
+      'images.relationshipBySnapshot',
+      () =>
+        new DataLoader<string, SnapshotImageRelationship>(
+          async (ids) => {
+            const res = await this.api.relationships([...ids], this.upstream.for(ctx));
+            const bySnapshot = new Map(
+              (res.data.relationships ?? []).map((r) => [r.snapshot_id, toSnapshotImageRelationship(r)]),
+            );
+            return ids.map(
+              (id) => bySnapshot.get(id) ?? { snapshotId: id, hasImage: false, imageId: null, imageName: null },
+            );
+          },
+          { maxBatchSize: RELATIONSHIP_BATCH },
+        ),
+    );
+  }
+
+  load(id: string, ctx: GqlContext): Promise<Image | null> {
+    return this.loader(ctx).load(id);
+  }
+
+  async get(id: string, ctx: GqlContext): Promise<Image> {
+    const i = await this.load(id, ctx);
+    if (!i) throw new GatewayError('NOT_FOUND', 'Image not found', { id });
+    return i;
+  }
+
+  async list(args: ImagesArgs, ctx: GqlContext): Promise<ImagePage> {
+    assertPage(args.page, args.pageSize);
+    const all =
+      args.region !== undefined || args.search
+        ? (
+            await this.api.listAll(
+              { region: args.region ? REGIONS.toWire(args.region) : undefined, search: args.search || undefined },
+              this.upstream.for(ctx),
+            )
+          ).map(toImage)
+        : await this.allImages(ctx);
+    return slicePage(newestFirst(all), args.page, args.pageSize);
+  }
+
+  relationshipOf(snapshotId: string, ctx: GqlContext): Promise<SnapshotImageRelationship> {
+    return this.relationshipLoader(ctx).load(snapshotId);
+  }
+
+  /** The single-snapshot operation, for clients that ask about exactly one snapshot. */
+  async relationship(snapshotId: string, ctx: GqlContext): Promise<SnapshotImageRelationship> {
+    return toSnapshotImageRelationship((await this.api.relationship(snapshotId, this.upstream.for(ctx))).data);
+  }
+
+  async relationships(snapshotIds: string[], ctx: GqlContext): Promise<SnapshotImageRelationship[]> {
+    assertNonEmpty('snapshotIds', snapshotIds, RELATIONSHIP_BATCH);
+    return Promise.all(snapshotIds.map((id) => this.relationshipOf(id, ctx)));
+  }
+
+  async imageOfSnapshot(snapshotId: string, ctx: GqlContext): Promise<Image | null> {
+    const rel = await this.relationshipOf(snapshotId, ctx);
+    return rel.hasImage && rel.imageId ? this.load(rel.imageId, ctx) : null;
+  }
+
+  async createFromSnapshot(
+    input: CreateImageFromSnapshotInput,
+    ctx: GqlContext,
+  ): Promise<CreateImageFromSnapshotPayload> {
+    const name = assertResourceName('name', input.name);
+    const res = await this.api.createFromSnapshot(
+      input.snapshotId,
+      { name, ...(input.labels ? { labels: input.labels } : {}) },
+      this.upstream.for(ctx),
+    );
+    return { image: toImage(res.data), requestId: res.requestId ?? null };
+  }
+
+  async delete(input: DeleteImageInput, ctx: GqlContext): Promise<DeleteImagePayload> {
+    const res = await this.api.delete(input.id, this.upstream.for(ctx));
+    return { deletedImageId: res.data?.image_id ?? input.id, requestId: res.requestId ?? null };
+  }
+}

@@ -1,0 +1,70 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import {
+  CreateScriptInput,
+  DeleteScriptInput,
+  DeleteScriptsInput,
+  ScriptsArgs,
+  UpdateScriptInput,
+} from './dto/script.inputs';
+import { DeleteScriptPayload, DeleteScriptsPayload, Script, ScriptPage, ScriptPayload } from './models/script.model';
+import { ScriptsService } from './scripts.service';
+
+@Resolver(() => Script)
+export class ScriptsResolver {
+  constructor(private readonly service: ScriptsService) {}
+
+  @Query(() => ScriptPage, { description: 'Startup scripts of the account, paged and searchable.' })
+  @RequireScopes('read')
+  scripts(@Context() ctx: GqlContext, @Args() args: ScriptsArgs): Promise<ScriptPage> {
+    return this.service.list(ctx, args);
+  }
+
+  @Query(() => Script, { description: 'One startup script by id (NOT_FOUND when it does not exist).' })
+  @RequireScopes('read')
+  script(
+    @Context() ctx: GqlContext,
+    @Args('id', { type: () => ID, description: 'Script id.' }) id: string,
+  ): Promise<Script> {
+    return this.service.get(ctx, id);
+  }
+
+  @Mutation(() => ScriptPayload, { description: 'Stores a startup script (NAME_TAKEN for a used name).' })
+  @RequireScopes('write')
+  createScript(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The new script.' }) input: CreateScriptInput,
+  ): Promise<ScriptPayload> {
+    return this.service.create(ctx, input);
+  }
+
+  @Mutation(() => ScriptPayload, { description: 'Changes a startup script; only the given fields change.' })
+  @RequireScopes('write')
+  updateScript(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The changes.' }) input: UpdateScriptInput,
+  ): Promise<ScriptPayload> {
+    return this.service.update(ctx, input);
+  }
+
+  @Mutation(() => DeleteScriptPayload, { description: 'Deletes one startup script.' })
+  @RequireScopes('write')
+  deleteScript(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The script to delete.' }) input: DeleteScriptInput,
+  ): Promise<DeleteScriptPayload> {
+    return this.service.delete(ctx, input);
+  }
+
+  @Mutation(() => DeleteScriptsPayload, {
+    description: 'Deletes several startup scripts in one Barrack call; unknown ids are reported in `failed`.',
+  })
+  @RequireScopes('write')
+  deleteScripts(
+    @Context() ctx: GqlContext,
+    @Args('input', { description: 'The scripts to delete.' }) input: DeleteScriptsInput,
+  ): Promise<DeleteScriptsPayload> {
+    return this.service.deleteMany(ctx, input);
+  }
+}

@@ -1,0 +1,106 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { assertBillingScope } from '../instances/billing-scope';
+import { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import { InstancesService } from '../instances/instances.service';
+import { Instance } from '../instances/models/instance.model';
+import { StorageBillingHistory } from '../volumes/models/storage-billing.model';
+import { CreateSnapshotInput, DeleteSnapshotInput, RestoreSnapshotInput, SnapshotsArgs } from './dto/snapshot.inputs';
+import { Snapshot } from './models/snapshot.model';
+import { SnapshotPage } from './models/snapshot-page.model';
+import { CreateSnapshotPayload, DeleteSnapshotPayload, RestoreSnapshotPayload } from './models/snapshot-payloads.model';
+import { SnapshotsService } from './snapshots.service';
+
+@Resolver(() => Snapshot)
+export class SnapshotsResolver {
+  constructor(
+    private readonly service: SnapshotsService,
+    private readonly instances: InstancesService,
+  ) {}
+
+  @Query(() => SnapshotPage, { description: 'Snapshots of the account, newest first (ties by id).' })
+  @RequireScopes('read')
+  snapshots(@Args() args: SnapshotsArgs, @Context() ctx: GqlContext) {
+    return this.service.list(args, ctx);
+  }
+
+  @Query(() => Snapshot, { description: 'One snapshot by id (NOT_FOUND when it does not exist).' })
+  @RequireScopes('read')
+  snapshot(@Args('id', { type: () => ID, description: 'Snapshot id.' }) id: string, @Context() ctx: GqlContext) {
+    return this.service.get(id, ctx);
+  }
+
+  @Query(() => StorageBillingHistory, { description: "A snapshot's storage billing over a time window." })
+  @RequireScopes('read', 'billing')
+  snapshotBillingHistory(
+    @Args('id', { type: () => ID, description: 'Snapshot id.' }) id: string,
+    @Args() window: BillingWindowArgs,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.service.billingHistory(id, window, ctx);
+  }
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance it was taken of (null once deleted).' })
+  instance(@Parent() s: Snapshot, @Context() ctx: GqlContext) {
+    return s.instanceId ? this.instances.load(s.instanceId, ctx) : null;
+  }
+
+  @ResolveField(() => StorageBillingHistory, {
+    description: 'Storage billing of this snapshot over a time window (one Barrack call each; needs the billing scope).',
+  })
+  billingHistory(@Parent() s: Snapshot, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
+    assertBillingScope(ctx);
+    return this.service.billingHistory(s.id, window, ctx);
+  }
+
+  @Mutation(() => CreateSnapshotPayload, { description: 'Snapshots an ACTIVE instance (INVALID_STATE otherwise).' })
+  @RequireScopes('write')
+  @Idempotent()
+  createSnapshot(@Args('input') input: CreateSnapshotInput, @Context() ctx: GqlContext) {
+    return this.service.create(input, ctx);
+  }
+
+  @Mutation(() => DeleteSnapshotPayload, { description: 'Deletes a snapshot, and any image made from it.' })
+  @RequireScopes('write')
+  deleteSnapshot(@Args('input') input: DeleteSnapshotInput, @Context() ctx: GqlContext) {
+    return this.service.delete(input, ctx);
+  }
+
+  @Mutation(() => RestoreSnapshotPayload, {
+    description:
+      'Creates a new VM from a snapshot (same GPU, storage and specs); billing starts at once. Fails with NAME_TAKEN, INSUFFICIENT_CREDITS, OUT_OF_STOCK or INVALID_STATE.',
+  })
+  @RequireScopes('write')
+  @Idempotent()
+  restoreSnapshot(
+    @Args('id', { type: () => ID, description: 'Snapshot to restore.' }) id: string,
+    @Args('input') input: RestoreSnapshotInput,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.service.restore(id, input, ctx);
+  }
+}
+
+@Resolver(() => Instance)
+export class InstanceSnapshotsResolver {
+  constructor(private readonly service: SnapshotsService) {}
+
+  @ResolveField(() => [Snapshot], {
+    description: 'Snapshots taken of this instance, newest first (one account listing per request, shared).',
+  })
+  snapshots(@Parent() i: Instance, @Context() ctx: GqlContext) {
+    return this.service.ofInstance(i.id, ctx);
+  }
+}
+
+@Resolver(() => RestoreSnapshotPayload)
+export class RestoreSnapshotPayloadResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The new VM as an Instance (a fresh read).' })
+  instance(@Parent() p: RestoreSnapshotPayload, @Context() ctx: GqlContext) {
+    return this.instances.loadFresh(p.restoredInstance.instanceId, ctx);
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { SshKeysApi } from '../barrack/api/ssh-keys.api';
+import { toCreatedSshKey, toSshKey } from '../barrack/mappers/ssh-key.mapper';
+import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import type { GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { pageInfo } from '../common/graphql/page.types';
+import { assertPage } from '../instances/input-rules';
+import type { CreateSshKeyInput, DeleteSshKeyInput, SshKeysArgs } from './dto/ssh-key.inputs';
+import type { CreateSshKeyPayload, DeleteSshKeyPayload, SshKey, SshKeyPage } from './models/ssh-key.model';
+
+/** [doc] ssh/creating-keys: up to 50 characters, letters, digits, '_', '-', '.', no spaces. */
+const SSH_KEY_NAME = /^[A-Za-z0-9._-]{1,50}$/;
+/** An OpenSSH public key line: algorithm, base64 body, optional comment. */
+const PUBLIC_KEY =
+  /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?$/;
+const MAX_PUBLIC_KEY = 16_384;
+
+export function checkSshKeyInput(input: CreateSshKeyInput): { name: string; public_key?: string } {
+  const name = input.name.trim();
+  if (!SSH_KEY_NAME.test(name)) {
+    throw new GatewayError(
+      'BAD_USER_INPUT',
+      "name must be 1-50 characters: letters, digits, '_', '-' or '.' (no spaces)",
+      { field: 'name' },
+    );
+  }
+  if (input.publicKey === undefined || input.publicKey === null) return { name };
+  const key = input.publicKey.trim();
+  if (key.length > MAX_PUBLIC_KEY || !PUBLIC_KEY.test(key)) {
+    throw new GatewayError(
+      'BAD_USER_INPUT',
+      'publicKey must be one OpenSSH public key line, e.g. "ssh-ed25519 AAAA... comment"',
+      { field: 'publicKey' },
+    );
+  }
+  return { name, public_key: key };
+}
+
+/**
+ * SSH keys. A generated private key passes through exactly once: from Barrack's answer into the payload.
+ * It is never cached, logged or stored (this mutation is not @Idempotent for that reason: an idempotency
+ * record would have to keep it).
+ */
+@Injectable()
+export class SshKeysService {
+  constructor(
+    private readonly api: SshKeysApi,
+    private readonly upstream: UpstreamContextFactory,
+  ) {}
+
+  async list(ctx: GqlContext, args: SshKeysArgs): Promise<SshKeyPage> {
+    assertPage(args.page, args.pageSize);
+    const search = args.search?.trim();
+    if (search && search.length > 100) {
+      throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
+    }
+    const res = await this.api.list(this.upstream.for(ctx), {
+      page: args.page,
+      page_size: args.pageSize,
+      search: search || undefined,
+    });
+    const items = (res.data.ssh_keys ?? []).map(toSshKey);
+    return { items, pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize) };
+  }
+
+  async get(ctx: GqlContext, id: string): Promise<SshKey> {
+    return toSshKey((await this.api.get(this.upstream.for(ctx), id)).data);
+  }
+
+  async create(ctx: GqlContext, input: CreateSshKeyInput): Promise<CreateSshKeyPayload> {
+    const body = checkSshKeyInput(input);
+    const res = await this.api.create(this.upstream.for(ctx), body);
+    const { sshKey, privateKey } = toCreatedSshKey(res.data);
+    return { sshKey, privateKey, requestId: res.requestId ?? null };
+  }
+
+  async delete(ctx: GqlContext, input: DeleteSshKeyInput): Promise<DeleteSshKeyPayload> {
+    const res = await this.api.delete(this.upstream.for(ctx), input.id);
+    return { deletedSshKeyId: res.data?.key_id ?? input.id, requestId: res.requestId ?? null };
+  }
+}

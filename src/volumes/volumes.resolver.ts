@@ -1,0 +1,127 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { assertBillingScope } from '../instances/billing-scope';
+import { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import { InstancesService } from '../instances/instances.service';
+import { Instance } from '../instances/models/instance.model';
+import {
+  AttachVolumesInput,
+  CloneVolumeInput,
+  CreateVolumeInput,
+  DeleteVolumeInput,
+  DetachVolumesInput,
+  ResizeVolumeInput,
+  VolumesArgs,
+} from './dto/volume.inputs';
+import { StorageBillingHistory } from './models/storage-billing.model';
+import { Volume } from './models/volume.model';
+import { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePage, VolumePayload } from './models/volume-payloads.model';
+import { VolumesService } from './volumes.service';
+
+@Resolver(() => Volume)
+export class VolumesResolver {
+  constructor(
+    private readonly service: VolumesService,
+    private readonly instances: InstancesService,
+  ) {}
+
+  @Query(() => VolumePage, { description: 'Volumes of the account, newest first (ties by id).' })
+  @RequireScopes('read')
+  volumes(@Args() args: VolumesArgs, @Context() ctx: GqlContext) {
+    return this.service.list(args, ctx);
+  }
+
+  @Query(() => Volume, { description: 'One volume by id (NOT_FOUND when it does not exist).' })
+  @RequireScopes('read')
+  volume(@Args('id', { type: () => ID, description: 'Volume id.' }) id: string, @Context() ctx: GqlContext) {
+    return this.service.get(id, ctx);
+  }
+
+  @Query(() => StorageBillingHistory, { description: "A volume's storage billing over a time window." })
+  @RequireScopes('read', 'billing')
+  volumeBillingHistory(
+    @Args('id', { type: () => ID, description: 'Volume id.' }) id: string,
+    @Args() window: BillingWindowArgs,
+    @Context() ctx: GqlContext,
+  ) {
+    return this.service.billingHistory(id, window, ctx);
+  }
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance it is attached to, if any.' })
+  attachedTo(@Parent() v: Volume, @Context() ctx: GqlContext) {
+    return v.attachedInstanceId ? this.instances.load(v.attachedInstanceId, ctx) : null;
+  }
+
+  @ResolveField(() => StorageBillingHistory, {
+    description: 'Storage billing of this volume over a time window (one Barrack call each; needs the billing scope).',
+  })
+  billingHistory(@Parent() v: Volume, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
+    assertBillingScope(ctx);
+    return this.service.billingHistory(v.id, window, ctx);
+  }
+
+  @Mutation(() => VolumePayload, { description: 'Creates a volume (may fail with INSUFFICIENT_CREDITS or NAME_TAKEN).' })
+  @RequireScopes('write')
+  @Idempotent()
+  createVolume(@Args('input') input: CreateVolumeInput, @Context() ctx: GqlContext) {
+    return this.service.create(input, ctx);
+  }
+
+  @Mutation(() => DeleteVolumePayload, { description: 'Deletes a volume that is not attached.' })
+  @RequireScopes('write')
+  deleteVolume(@Args('input') input: DeleteVolumeInput, @Context() ctx: GqlContext) {
+    return this.service.delete(input, ctx);
+  }
+
+  @Mutation(() => VolumePayload, { description: 'Grows a volume.' })
+  @RequireScopes('write')
+  @Idempotent()
+  resizeVolume(@Args('input') input: ResizeVolumeInput, @Context() ctx: GqlContext) {
+    return this.service.resize(input, ctx);
+  }
+
+  @Mutation(() => VolumePayload, { description: 'Copies a volume within its region.' })
+  @RequireScopes('write')
+  @Idempotent()
+  cloneVolume(@Args('input') input: CloneVolumeInput, @Context() ctx: GqlContext) {
+    return this.service.clone(input, ctx);
+  }
+
+  @Mutation(() => VolumeAttachmentsPayload, {
+    description: 'Attaches volumes to an ACTIVE instance of their region (INVALID_STATE otherwise).',
+  })
+  @RequireScopes('write')
+  attachVolumes(@Args('input') input: AttachVolumesInput, @Context() ctx: GqlContext) {
+    return this.service.attach(input, ctx);
+  }
+
+  @Mutation(() => VolumeAttachmentsPayload, { description: 'Detaches volumes from an instance.' })
+  @RequireScopes('write')
+  detachVolumes(@Args('input') input: DetachVolumesInput, @Context() ctx: GqlContext) {
+    return this.service.detach(input, ctx);
+  }
+}
+
+@Resolver(() => Instance)
+export class InstanceVolumesResolver {
+  constructor(private readonly service: VolumesService) {}
+
+  @ResolveField(() => [Volume], {
+    description: 'Volumes attached to this instance (one account listing per request, shared).',
+  })
+  volumes(@Parent() i: Instance, @Context() ctx: GqlContext) {
+    return this.service.ofInstance(i.id, ctx);
+  }
+}
+
+@Resolver(() => VolumeAttachmentsPayload)
+export class VolumeAttachmentsPayloadResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @ResolveField(() => Instance, { nullable: true, description: 'The instance now (a fresh read).' })
+  instance(@Parent() p: VolumeAttachmentsPayload, @Context() ctx: GqlContext) {
+    return this.instances.loadFresh(p.instanceId, ctx);
+  }
+}

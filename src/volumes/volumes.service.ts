@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { VolumesApi } from '../barrack/api/volumes.api';
+import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
+import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { memoize, type GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { REGIONS } from '../common/graphql/barrack-enums';
+import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import { assertIntRange, assertNonEmpty, assertPage, assertResourceName, billingWindow } from '../instances/input-rules';
+import { groupBy, newestFirst, slicePage } from '../instances/list-helpers';
+import type {
+  AttachVolumesInput,
+  CloneVolumeInput,
+  CreateVolumeInput,
+  DeleteVolumeInput,
+  DetachVolumesInput,
+  ResizeVolumeInput,
+  VolumesArgs,
+} from './dto/volume.inputs';
+import type { StorageBillingHistory } from './models/storage-billing.model';
+import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './models/volume.model';
+import type { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePage, VolumePayload } from './models/volume-payloads.model';
+
+const MAX_VOLUMES_PER_CALL = 20;
+type WireVolumeStatus = keyof typeof VOLUME_STATUS_FROM_WIRE;
+const VOLUME_STATUS_TO_WIRE = new Map(
+  Object.entries(VOLUME_STATUS_FROM_WIRE).map(([w, g]) => [g as string, w as WireVolumeStatus]),
+);
+
+@Injectable()
+export class VolumesService {
+  constructor(
+    private readonly api: VolumesApi,
+    private readonly upstream: UpstreamContextFactory,
+  ) {}
+
+  /** Every volume of the account, read once per request and shared by Instance.volumes for all instances. */
+  allVolumes(ctx: GqlContext): Promise<Volume[]> {
+    return memoize(ctx, 'volumes.all', async () => {
+      const list = (await this.api.listAll({}, this.upstream.for(ctx))).map(toVolume);
+      for (const v of list) this.loader(ctx).prime(v.id, v);
+      return list;
+    });
+  }
+
+  private byInstance(ctx: GqlContext): Promise<Map<string, Volume[]>> {
+    return memoize(ctx, 'volumes.byInstance', async () =>
+      groupBy(newestFirst(await this.allVolumes(ctx)), (v) => v.attachedInstanceId),
+    );
+  }
+
+  async ofInstance(instanceId: string, ctx: GqlContext): Promise<Volume[]> {
+    return (await this.byInstance(ctx)).get(instanceId) ?? [];
+  }
+
+  private loader(ctx: GqlContext): DataLoader<string, Volume | null> {
+    return memoize(
+      ctx,
+      'volumes.byId',
+      () =>
+        new DataLoader<string, Volume | null>(async (ids) => {
+          const [only] = ids;
+          if (ids.length === 1 && only !== undefined && !ctx.memo.has('volumes.all')) {
+            try {
+              return [toVolume((await this.api.get(only, this.upstream.for(ctx))).data)];
+            } catch (e) {
+              if (e instanceof GatewayError && e.code === 'NOT_FOUND') return [null];
+              throw e;
+            }
+          }
+          const byId = new Map((await this.allVolumes(ctx)).map((v) => [v.id, v]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
+  async get(id: string, ctx: GqlContext): Promise<Volume> {
+    const v = await this.loader(ctx).load(id);
+    if (!v) throw new GatewayError('NOT_FOUND', 'Volume not found', { id });
+    return v;
+  }
+
+  async list(args: VolumesArgs, ctx: GqlContext): Promise<VolumePage> {
+    assertPage(args.page, args.pageSize);
+    const filtered = args.region !== undefined || args.status !== undefined || !!args.search;
+    let all: Volume[];
+    if (filtered) {
+      const status = args.status ? VOLUME_STATUS_TO_WIRE.get(args.status) : undefined;
+      if (args.status && !status) throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, { field: 'status' });
+      all = (
+        await this.api.listAll(
+          { region: args.region ? REGIONS.toWire(args.region) : undefined, status, search: args.search || undefined },
+          this.upstream.for(ctx),
+        )
+      ).map(toVolume);
+    } else {
+      all = await this.allVolumes(ctx);
+    }
+    if (args.attachedTo) all = all.filter((v) => v.attachedInstanceId === args.attachedTo);
+    return slicePage(newestFirst(all), args.page, args.pageSize);
+  }
+
+  async billingHistory(id: string, window: BillingWindowArgs, ctx: GqlContext): Promise<StorageBillingHistory> {
+    return toVolumeBilling((await this.api.billing(id, billingWindow(window.start, window.end), this.upstream.for(ctx))).data);
+  }
+
+  async create(input: CreateVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
+    const name = assertResourceName('name', input.name);
+    assertIntRange('sizeGb', input.sizeGb, input.imageId ? 100 : 10, 1000);
+    const volumeType = (VOLUME_TYPE_TO_WIRE as Record<string, 'Cloud-SSD' | 'Ceph-SSD'>)[input.volumeType];
+    if (!volumeType) throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', { field: 'volumeType' });
+    if (input.description && input.description.length > 500) {
+      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', { field: 'description' });
+    }
+    const res = await this.api.create(
+      {
+        name,
+        region: REGIONS.toWire(input.region),
+        size: input.sizeGb,
+        volume_type: volumeType,
+        ...(input.imageId != null ? { image_id: input.imageId } : {}),
+        ...(input.description != null ? { description: input.description } : {}),
+      },
+      this.upstream.for(ctx),
+    );
+    return { volume: toVolume(res.data), requestId: res.requestId ?? null };
+  }
+
+  async delete(input: DeleteVolumeInput, ctx: GqlContext): Promise<DeleteVolumePayload> {
+    const res = await this.api.delete(input.id, this.upstream.for(ctx));
+    return { deletedVolumeId: res.data?.volume_id ?? input.id, requestId: res.requestId ?? null };
+  }
+
+  async resize(input: ResizeVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
+    assertIntRange('sizeGb', input.sizeGb, 10, 1000);
+    const res = await this.api.resize(input.id, { size: input.sizeGb }, this.upstream.for(ctx));
+    return { volume: toVolume(res.data), requestId: res.requestId ?? null };
+  }
+
+  async clone(input: CloneVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
+    const name = assertResourceName('name', input.name);
+    const res = await this.api.clone(
+      input.id,
+      { name, ...(input.description != null ? { description: input.description } : {}) },
+      this.upstream.for(ctx),
+    );
+    return { volume: toVolume(res.data), requestId: res.requestId ?? null };
+  }
+
+  async attach(input: AttachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
+    assertNonEmpty('volumeIds', input.volumeIds, MAX_VOLUMES_PER_CALL);
+    const res = await this.api.attach(
+      input.instanceId,
+      { volume_ids: [...new Set(input.volumeIds)], protected: input.protected },
+      this.upstream.for(ctx),
+    );
+    return this.attachments(input.instanceId, res.data.volume_attachments, res.requestId, ctx);
+  }
+
+  async detach(input: DetachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
+    assertNonEmpty('volumeIds', input.volumeIds, MAX_VOLUMES_PER_CALL);
+    const res = await this.api.detach(input.instanceId, { volume_ids: [...new Set(input.volumeIds)] }, this.upstream.for(ctx));
+    return this.attachments(input.instanceId, res.data.volume_attachments, res.requestId, ctx);
+  }
+
+  private attachments(
+    instanceId: string,
+    wire: Parameters<typeof toVolumeAttachment>[0][] | undefined,
+    requestId: string | undefined,
+    ctx: GqlContext,
+  ): VolumeAttachmentsPayload {
+    // What this request read before the mutation no longer holds.
+    for (const key of ['volumes.all', 'volumes.byInstance', 'volumes.byId']) ctx.memo.delete(key);
+    return { instanceId, attachments: (wire ?? []).map(toVolumeAttachment), requestId: requestId ?? null };
+  }
+}
