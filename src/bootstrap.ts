@@ -10,6 +10,9 @@ import { BARRACK_BASE_URL_OVERRIDE } from './barrack/barrack-endpoint';
 import type { AppConfig } from './config/app-config';
 import { GatewayLifecycle } from './health/gateway-lifecycle';
 import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
+import { mountGraphiql } from './graphiql/graphiql';
+import { TENANT_REGISTRY_OVERRIDE } from './tenancy/tenancy.module';
+import type { TenantRegistry } from './tenancy/tenant-registry.service';
 
 export interface RunningGateway {
   app: NestExpressApplication;
@@ -24,6 +27,8 @@ export interface GatewayAppOptions {
   barrackBaseUrl?: string;
   /** Where JSON log lines go instead of stdout (tests capture them). */
   logDestination?: DestinationStream;
+  /** A tenant registry built at start-up (the embedded demo tenant); TENANTS_FILE wins over it. */
+  tenantRegistry?: TenantRegistry;
 }
 
 export interface StartGatewayOptions extends GatewayAppOptions {
@@ -41,6 +46,8 @@ class GatewayRuntimeModule {
       providers.push({ provide: BARRACK_BASE_URL_OVERRIDE, useValue: options.barrackBaseUrl });
     if (options.logDestination)
       providers.push({ provide: LOG_DESTINATION, useValue: options.logDestination });
+    if (options.tenantRegistry)
+      providers.push({ provide: TENANT_REGISTRY_OVERRIDE, useValue: options.tenantRegistry });
     return { module: GatewayRuntimeModule, providers, exports: providers };
   }
 }
@@ -62,6 +69,7 @@ export async function createGatewayApp(
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  if (config.graphqlIde) mountGraphiql(app);
   return app;
 }
 

@@ -1,0 +1,97 @@
+import { startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
+
+/*
+ * The catalogue cache as a client sees it: the real gateway over HTTP, the simulator as Barrack with 20 ms
+ * added latency, the shared test Redis. What Barrack saw comes from the simulator's request counters.
+ */
+const CATALOGUE =
+  '{ regions { code asOf stale } gpuStock { gpuModel asOf stale } pricing { currency asOf stale } }';
+
+interface CacheExt {
+  kind: string;
+  stale: boolean;
+  ageSeconds: number;
+  asOf: string;
+}
+
+describe('catalogue cache through the gateway', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ simulator: { seed: 'demo', latencyMs: 20 } });
+  });
+  afterAll(() => gw?.close());
+
+  const calls = (op: string, key = 'sim-demo-key') =>
+    gw.sim.admin.counters().byCredentialOperation[key]?.[op] ?? 0;
+
+  it('answers 200 concurrent catalogue queries with one Barrack call per resource, and says how old the data is', async () => {
+    gw.sim.admin.resetLog();
+    const results = await Promise.all(Array.from({ length: 200 }, () => gw.gql(CATALOGUE)));
+
+    expect(results.filter((r) => r.status !== 200 || r.body.errors).map((r) => r.body.errors)).toEqual([]);
+    expect(gw.sim.admin.counters().byOperation).toMatchObject({
+      listRegions: 1,
+      listGpuStocks: 1,
+      getPricing: 1,
+    });
+    const first = results[0]!.body;
+    const regions = (first.data as { regions: { asOf: string; stale: boolean }[] }).regions;
+    expect(regions.length).toBeGreaterThan(0);
+    expect(regions[0]!.stale).toBe(false);
+    expect(Number.isNaN(Date.parse(regions[0]!.asOf))).toBe(false);
+    const kinds = (first.extensions?.cache as CacheExt[]).map((e) => e.kind);
+    expect(kinds.sort()).toEqual(['gpuStock', 'pricing', 'regions']);
+  });
+
+  it("loads another tenant's prices with its own credential and never serves it the first tenant's", async () => {
+    await gw.gql(CATALOGUE);
+    gw.sim.admin.resetLog();
+    const other = await gw.gql(CATALOGUE, {}, { apiKey: gw.keys.other });
+    expect(other.body.errors).toBeUndefined();
+    // Regions and stock are shared and already cached; pricing is per tenant: one call with the other key.
+    expect(calls('getPricing', 'sim-other-key')).toBe(1);
+    expect(calls('listRegions', 'sim-other-key') + calls('listGpuStocks', 'sim-other-key')).toBe(0);
+  });
+
+  it('lets an admin clear GPU stock so the next query goes to Barrack for stock only', async () => {
+    await gw.gql(CATALOGUE);
+    gw.sim.admin.resetLog();
+    const cleared = await gw.gql<{ clearCache: { deletedKeys: number; complete: boolean } }>(
+      'mutation { clearCache(kind: gpuStock) { deletedKeys complete } }',
+    );
+    expect(cleared.body.data?.clearCache.complete).toBe(true);
+    expect(cleared.body.data?.clearCache.deletedKeys).toBeGreaterThanOrEqual(1);
+    await gw.gql(CATALOGUE);
+    expect(gw.sim.admin.counters().byOperation).toEqual({ listGpuStocks: 1 });
+  });
+
+  it('counts cache events per kind at /metrics', async () => {
+    const text = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    expect(text).toMatch(/gateway_cache_events_total\{kind="regions",event="hit"\} [1-9]/);
+    expect(text).toMatch(/gateway_cache_events_total\{kind="pricing",event="miss"\} [1-9]/);
+  });
+});
+
+describe('catalogue cache when Barrack fails (stale-if-error)', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ simulator: { seed: 'demo' }, env: { CACHE_TTL_STOCK_S: '1' } });
+  });
+  afterAll(() => gw?.close());
+
+  it('keeps serving the last good stock, flagged stale, while Barrack answers 503', async () => {
+    const warm = await gw.gql<{ gpuStock: { stale: boolean }[] }>('{ gpuStock { gpuModel stale asOf } }');
+    expect(warm.body.data?.gpuStock[0]?.stale).toBe(false);
+    gw.sim.admin.setFault('listGpuStocks', { status: 503 });
+
+    const stale = await waitFor('a stale stock answer', async () => {
+      const r = await gw.gql<{ gpuStock: { stale: boolean }[] }>('{ gpuStock { gpuModel stale asOf } }');
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data?.gpuStock[0]?.stale ? r : undefined;
+    });
+    expect(stale.body.data?.gpuStock).toHaveLength(warm.body.data!.gpuStock.length);
+    const ext = (stale.body.extensions?.cache as CacheExt[]).find((e) => e.kind === 'gpuStock');
+    expect(ext).toMatchObject({ stale: true });
+    expect(ext!.ageSeconds).toBeGreaterThanOrEqual(1);
+  });
+});
