@@ -117,7 +117,13 @@ export async function startGateway(
   options: StartGatewayOptions = {},
 ): Promise<RunningGateway> {
   const app = await createGatewayApp(config, options);
-  await app.listen(config.PORT, config.HOST);
+  try {
+    await app.listen(config.PORT, config.HOST);
+  } catch (e) {
+    // Release Redis, the Barrack pool and timers, so a failed start does not keep the process alive.
+    await app.close().catch(() => undefined);
+    throw e;
+  }
   const server: Server = app.getHttpServer();
   const drain = new HttpDrain(server);
   const addr = server.address();

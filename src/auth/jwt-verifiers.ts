@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey } from 'node:crypto';
 import { passportJwtSecret } from 'jwks-rsa';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { SCOPES, type Principal, type Scope } from '../common/context/principal';
@@ -82,7 +82,13 @@ export class JwtVerifiers {
         verify,
       );
     }
-    return new JwtStrategy({ ...common, secretOrKey: config.hs256Secret ?? '' }, verify);
+    // A KeyObject, not the string: given a string, jsonwebtoken first tries it as a PEM public key and throws,
+    // which costs ~2 ms per request.
+    const key = createSecretKey(Buffer.from(config.hs256Secret ?? '', 'utf8'));
+    return new JwtStrategy(
+      { ...common, secretOrKeyProvider: (_req, _raw, done) => done(null, key as unknown as Buffer) },
+      verify,
+    );
   }
 
   private principalFrom(

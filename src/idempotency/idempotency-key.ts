@@ -32,12 +32,16 @@ function inputKeyOf(args: Record<string, unknown>): unknown {
  * The key of this call: the Idempotency-Key header or `input.idempotencyKey`. Both given and different is a
  * client bug we refuse rather than guess which one was meant. Undefined when the caller sent none.
  */
-export function idempotencyKeyOf(args: Record<string, unknown>, ctx: Pick<GqlContext, 'req'>): string | undefined {
+export function idempotencyKeyOf(
+  args: Record<string, unknown>,
+  ctx: Pick<GqlContext, 'req'>,
+): string | undefined {
   const rawHeader = ctx.req?.headers?.[KEY_HEADER];
   const header = Array.isArray(rawHeader) ? rawHeader.join(',') : rawHeader;
   const fromInput = inputKeyOf(args);
   const h = header !== undefined ? checkKey(header, 'Idempotency-Key header') : undefined;
-  const i = fromInput !== undefined && fromInput !== null ? checkKey(String(fromInput), INPUT_KEY_FIELD) : undefined;
+  const i =
+    fromInput !== undefined && fromInput !== null ? checkKey(String(fromInput), INPUT_KEY_FIELD) : undefined;
   if (h !== undefined && i !== undefined && h !== i) {
     throw new GatewayError('BAD_USER_INPUT', 'Idempotency-Key header and input.idempotencyKey differ', {
       field: INPUT_KEY_FIELD,

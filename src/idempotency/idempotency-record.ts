@@ -10,8 +10,7 @@ export interface StoredError {
 }
 
 export type StoredResult =
-  | { ok: true; value: unknown; reconciled?: boolean }
-  | { ok: false; error: StoredError };
+  { ok: true; value: unknown; reconciled?: boolean } | { ok: false; error: StoredError };
 
 /**
  * One idempotency key of one tenant. `in_progress` holds a lease (leaseUntil) so a crashed replica's claim
@@ -60,7 +59,8 @@ export function decodeValue(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const keys = Object.keys(o);
-    if (keys.length === 1 && keys[0] === DATE_TAG && typeof o[DATE_TAG] === 'string') return new Date(o[DATE_TAG]);
+    if (keys.length === 1 && keys[0] === DATE_TAG && typeof o[DATE_TAG] === 'string')
+      return new Date(o[DATE_TAG]);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(o)) out[k] = decodeValue(v);
     return out;

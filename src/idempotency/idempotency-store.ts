@@ -33,7 +33,8 @@ export function decideClaim(
   if (!cur) return { kind: 'claimed' };
   if (cur.fp !== req.fp) return { kind: 'mismatch' };
   if (cur.state === 'completed') return { kind: 'completed', record: cur };
-  if (cur.state === 'unknown') return req.claimUnknown ? { kind: 'claimed', previous: cur } : { kind: 'busy', record: cur };
+  if (cur.state === 'unknown')
+    return req.claimUnknown ? { kind: 'claimed', previous: cur } : { kind: 'busy', record: cur };
   if ((cur.leaseUntil ?? 0) <= req.nowMs) return { kind: 'claimed', previous: cur };
   return { kind: 'busy', record: cur };
 }

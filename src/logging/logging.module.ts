@@ -43,6 +43,8 @@ export function pinoHttpOptions(config: AppConfig): Options {
       return id;
     },
     customAttributeKeys: { reqId: 'requestId', responseTime: 'latencyMs' },
+    // Binds requestId to every line logged while serving the request, not only to the completion line.
+    quietReqLogger: true,
     // Evaluated again when the response finishes, by which time authentication has set the principal.
     customProps: (req: IncomingMessage) => {
       const principal = (req as LoggedRequest).principal;

@@ -141,6 +141,8 @@ export class TenantRegistry extends TenantCredentials implements OnModuleDestroy
     this.watcher = watch(dirname(this.source.path), (_event, file) => {
       if (file === null || file.toString() === name) this.scheduleReload();
     });
+    // Never the reason a process stays alive (e.g. a test whose app failed to start and was not closed).
+    this.watcher.unref();
     this.watcher.on('error', (e) =>
       this.log.error(`tenants file watch failed: ${e.message}; SIGHUP still reloads`),
     );
@@ -182,6 +184,7 @@ export class TenantRegistry extends TenantCredentials implements OnModuleDestroy
       this.debounce = null;
       void this.reload();
     }, RELOAD_DEBOUNCE_MS);
+    this.debounce.unref();
   }
 
   private async reloadOnce(): Promise<boolean> {

@@ -7,7 +7,7 @@ import { FakeUpstream, eventually, json } from './fake-upstream';
  */
 describe('request logs (real gateway over HTTP)', () => {
   let fake: FakeUpstream;
-  let booted: BootedGateway;
+  let booted: BootedGateway | undefined;
   let logs: LogCapture;
 
   beforeAll(async () => {
@@ -17,7 +17,7 @@ describe('request logs (real gateway over HTTP)', () => {
     booted = await bootGateway(fake.baseUrl, { LOG_LEVEL: 'info' }, { logDestination: logs });
   });
   afterAll(async () => {
-    await booted.close();
+    await booted?.close();
     await fake.stop();
   });
 
@@ -25,11 +25,11 @@ describe('request logs (real gateway over HTTP)', () => {
     logs.records().filter((r) => r.requestId === requestId && r.latencyMs !== undefined);
 
   it('writes one JSON line per request with request id, tenant, status and latency', async () => {
-    const res = await fetch(`${booted.gw.url}/graphql`, {
+    const res = await fetch(`${booted!.gw.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${booted.apiKey}`,
+        authorization: `Bearer ${booted!.apiKey}`,
         'x-request-id': 'log-ok-1',
       },
       body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
@@ -42,25 +42,31 @@ describe('request logs (real gateway over HTTP)', () => {
     expect(lines[0]).toMatchObject({
       level: 30,
       requestId: 'log-ok-1',
-      tenantId: booted.tenantId,
+      tenantId: booted!.tenantId,
       req: { method: 'POST', path: '/graphql' },
       res: { statusCode: 200 },
     });
     expect(typeof lines[0]!.latencyMs).toBe('number');
-    expect(JSON.stringify(lines[0])).not.toContain(booted.apiKey);
+    expect(JSON.stringify(lines[0])).not.toContain(booted!.apiKey);
   });
 
-  it('makes up a request id when the client sends none (or an unsafe one) and logs that same id', async () => {
-    const res = await fetch(`${booted.gw.url}/health/live?x=1`, {
-      headers: { 'x-request-id': 'bad id\twith tab' },
+  it('makes up a request id when the client sends an unsafe one, and logs that same id', async () => {
+    const res = await fetch(`${booted!.gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad id;with=junk' },
+      body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
     });
-    const id = res.headers.get('x-request-id');
+    expect(res.status).toBe(401);
+    const id = res.headers.get('x-request-id') ?? '';
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const body = (await res.json()) as { errors: { extensions: { requestId: string } }[] };
+    expect(body.errors[0]?.extensions.requestId).toBe(id);
+    await eventually(() => requestLines(id).length === 1, 'the log line with the generated id');
   });
 
   it('redacts credentials from every line, for accepted and refused requests alike', async () => {
     const bogus = 'bgw_SECRETSECRET0_thisIsNotAValidKeyButASecret';
-    await fetch(`${booted.gw.url}/graphql`, {
+    await fetch(`${booted!.gw.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -72,11 +78,11 @@ describe('request logs (real gateway over HTTP)', () => {
       },
       body: JSON.stringify({ query: '{ viewer { tenantId } }', variables: { password: 'pw-secret' } }),
     });
-    await fetch(`${booted.gw.url}/graphql`, {
+    await fetch(`${booted!.gw.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-api-key': booted.apiKey,
+        'x-api-key': booted!.apiKey,
         'x-request-id': 'log-xkey-1',
       },
       body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
@@ -106,7 +112,7 @@ describe('request logs (real gateway over HTTP)', () => {
       'api-key-header-secret',
       'cookie-secret-value',
       'pw-secret',
-      booted.apiKey,
+      booted!.apiKey,
       BARRACK_SECRET,
     ]) {
       expect(all).not.toContain(secret);

@@ -7,7 +7,7 @@ const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
  * Money amounts travel as decimal strings ("2.69", "0.0448") so no client loses cents to binary floats.
  * Barrack sends JSON numbers; mappers turn them into strings with `toDecimalString`.
  */
-@Scalar('Decimal', () => String)
+@Scalar('Decimal')
 export class DecimalScalar implements CustomScalar<string, string> {
   description =
     'An exact decimal number serialized as a string, e.g. "2.69". Used for money (with a separate currency field) and rates.';

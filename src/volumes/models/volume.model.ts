@@ -7,8 +7,8 @@ export const VOLUME_TYPE_FROM_WIRE = { 'Cloud-SSD': 'CLOUD_SSD', 'Ceph-SSD': 'CE
 export const VOLUME_TYPE_TO_WIRE = { CLOUD_SSD: 'Cloud-SSD', CEPH_SSD: 'Ceph-SSD' } as const;
 export const VolumeType = { CLOUD_SSD: 'CLOUD_SSD', CEPH_SSD: 'CEPH_SSD', UNKNOWN: 'UNKNOWN' } as const;
 registerEnumType(VolumeType, {
-  name: 'VolumeType',
-  description: 'Block storage type.',
+  name: 'VolumeTypeCode',
+  description: 'Block storage type code (Barrack wire value with - turned into _).',
   valuesMap: {
     CLOUD_SSD: { description: 'Cloud-SSD (the default).' },
     CEPH_SSD: { description: 'Ceph-SSD.' },

@@ -1,0 +1,206 @@
+/*
+ * Everything a schema change can break lives here: the GraphQL documents the scenarios send (ours and the
+ * peer's), the check each response must pass, and the load parameters. The harness (run-bench.ts) only wires
+ * them to processes and autocannon.
+ */
+
+/** A parsed GraphQL response body. */
+export interface GqlBody {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** A check: undefined when the response is a correct answer, else a short reason (counted, first ones kept). */
+export type Check = (body: GqlBody, vars: Record<string, unknown>) => string | undefined;
+
+const nonEmptyArray = (v: unknown, what: string): string | undefined =>
+  Array.isArray(v) && v.length > 0 ? undefined : `${what} is not a non-empty array`;
+
+const firstFailure = (...r: (string | undefined)[]): string | undefined => r.find((x) => x !== undefined);
+
+// ---------------------------------------------------------------------------------------------- ours
+
+/** Scenario 1 / 5 / issue 6: what a console's "deploy" page reads on every visit. */
+export const CATALOGUE_QUERY = /* GraphQL */ `
+  query Catalogue {
+    regions { code name description country }
+    gpuStock { regionCode gpuModel available availableAtLeast configurations { gpuCount deployableVms } }
+    pricing { currency gpus { gpuModel hourlyRate perMinuteRate } volumePerTbHour hibernationPerHour }
+  }
+`;
+export const checkCatalogue: Check = (b) =>
+  firstFailure(
+    nonEmptyArray(b.data?.regions, 'regions'),
+    nonEmptyArray(b.data?.gpuStock, 'gpuStock'),
+    nonEmptyArray(b.data?.pricing?.gpus, 'pricing.gpus'),
+  );
+
+/** Issue 3's yardstick: the same data as the simulator's GET /regions/, through the gateway. */
+export const REGIONS_QUERY = /* GraphQL */ `
+  query Regions { regions { code name description country } }
+`;
+export const checkRegions: Check = (b) => nonEmptyArray(b.data?.regions, 'regions');
+
+/** Scenario 2: one instance by id; instance reads are never cached, so every query is one Barrack call. */
+export const INSTANCE_QUERY = /* GraphQL */ `
+  query Instance($id: ID!) {
+    instance(id: $id) {
+      id name status region gpuModel gpuCount privateIp publicIp
+      billing { hourlyRate currency accruedCost }
+      createdAt
+    }
+  }
+`;
+export const checkInstance: Check = (b, v) =>
+  b.data?.instance?.id === v.id ? undefined : `instance.id is not ${String(v.id)}`;
+
+/** Scenario 3: a console's instances page; the instance count is CONSOLE_INSTANCES. */
+export const CONSOLE_QUERY = /* GraphQL */ `
+  query ConsolePage($pageSize: Int!) {
+    instances(pageSize: $pageSize) {
+      pageInfo { totalCount }
+      items {
+        id name status region gpuModel gpuCount publicIp
+        billing { hourlyRate currency accruedCost }
+        snapshots { id name status sizeGb }
+        volumes { id name sizeGb status }
+        firewalls { id name ruleCount }
+      }
+    }
+  }
+`;
+export const checkConsole: Check = (b, v) => {
+  const items = b.data?.instances?.items as any[] | undefined;
+  if (!Array.isArray(items) || items.length !== v.pageSize) return `instances.items length is not ${String(v.pageSize)}`;
+  // The seeded world gives every instance one volume, one snapshot and one firewall: an empty list is a bug.
+  const bare = items.find((i) => !i.volumes?.length || !i.snapshots?.length || !i.firewalls?.length);
+  return bare ? `instance ${String(bare.id)} lacks its nested volume/snapshot/firewall` : undefined;
+};
+
+/** Scenario 6 (second ceiling): the cheapest possible query, through auth, limits and the GraphQL engine. */
+export const TYPENAME_QUERY = '{ __typename }';
+export const checkTypename: Check = (b) => (b.data?.__typename === 'Query' ? undefined : '__typename is not Query');
+
+/** Scenario 4: one lifecycle step per request; each connection cycles rule → stop → start on its own VM. */
+export const MUTATIONS = {
+  addRule: /* GraphQL */ `
+    mutation AddRule($input: AddInstanceSecurityRuleInput!) {
+      addInstanceSecurityRule(input: $input) { instanceId securityRule { id } }
+    }
+  `,
+  stop: /* GraphQL */ `
+    mutation Stop($input: InstanceActionInput!) { stopInstance(input: $input) { instanceId status previousStatus } }
+  `,
+  start: /* GraphQL */ `
+    mutation Start($input: InstanceActionInput!) { startInstance(input: $input) { instanceId status previousStatus } }
+  `,
+} as const;
+export type MutationStep = keyof typeof MUTATIONS;
+export const MUTATION_CYCLE: readonly MutationStep[] = ['addRule', 'stop', 'start'];
+
+export function mutationVariables(step: MutationStep, instanceId: string, n: number): Record<string, unknown> {
+  if (step === 'addRule') {
+    const port = 10_000 + (n % 50_000);
+    return {
+      input: {
+        instanceId,
+        direction: 'INGRESS',
+        protocol: 'TCP',
+        ethertype: 'IPV4',
+        remoteIpPrefix: '10.0.0.0/8',
+        portRangeMin: port,
+        portRangeMax: port,
+      },
+    };
+  }
+  return { input: { id: instanceId } };
+}
+
+export const checkMutation =
+  (step: MutationStep): Check =>
+  (b, v) => {
+    const input = v.input as { id?: string; instanceId?: string };
+    const id = input.id ?? input.instanceId;
+    const field = { addRule: 'addInstanceSecurityRule', stop: 'stopInstance', start: 'startInstance' }[step];
+    const p = b.data?.[field];
+    if (p?.instanceId !== id) return `${field}.instanceId is not ${String(id)}`;
+    if (step === 'addRule' && typeof p.securityRule?.id !== 'string') return 'securityRule.id missing';
+    return undefined;
+  };
+
+/** The GraphQL error code that is a correct business answer of the mutation mix (the VM was not in the state). */
+export const MUTATION_BUSINESS_CODES = ['INVALID_STATE'];
+
+// ---------------------------------------------------------------------------------------------- peer
+
+/*
+ * The peer serves Barrack's REST shapes as Mesh generates them (snake_case, success/error unions), so its
+ * documents select the same data under Mesh's names.
+ */
+export const PEER_CATALOGUE_QUERY = /* GraphQL */ `
+  query Catalogue {
+    listRegions { ... on RegionsResponse { data { regions { name description country } } } }
+    listGpuStocks {
+      ... on GPUStocksResponse {
+        data { gpu_stocks { region stock_type models { model available configurations { _1x _2x _4x _8x } } } }
+      }
+    }
+    getPricing { ... on PricingResponse { data { currency gpus { gpu_model hourly_rate per_minute_rate } } } }
+  }
+`;
+export const checkPeerCatalogue: Check = (b) =>
+  firstFailure(
+    nonEmptyArray(b.data?.listRegions?.data?.regions, 'listRegions.data.regions'),
+    nonEmptyArray(b.data?.listGpuStocks?.data?.gpu_stocks, 'listGpuStocks.data.gpu_stocks'),
+    nonEmptyArray(b.data?.getPricing?.data?.gpus, 'getPricing.data.gpus'),
+  );
+
+export const PEER_INSTANCE_QUERY = /* GraphQL */ `
+  query Instance($id: InstanceId!) {
+    getInstance(instance_id: $id) {
+      ... on VMDetailsResponse {
+        data {
+          instance_id name status region gpu_model gpu_count private_ip public_ip
+          hourly_rate currency accrued_cost created_at
+        }
+      }
+    }
+  }
+`;
+export const checkPeerInstance: Check = (b, v) =>
+  b.data?.getInstance?.data?.instance_id === v.id ? undefined : `getInstance.data.instance_id is not ${String(v.id)}`;
+
+// ---------------------------------------------------------------------------------------------- load
+
+export interface LoadProfile {
+  /** Concurrent keep-alive connections. */
+  connections: number;
+}
+
+export const LOAD = {
+  /** Saturating load for throughput figures (CPU-bound on this machine, not latency-bound). */
+  saturate: { connections: 32 },
+  /** Pass-through waits 20 ms upstream per request: more connections so the gateway, not the wait, is the limit. */
+  passThrough: { connections: 64 },
+  /** The console query is heavy: fewer connections keep latency readable. */
+  console: { connections: 16 },
+  /** One VM per connection in the mutation mix. */
+  mutations: { connections: 16 },
+  /** Light load for latency deltas (overhead, limiter): nothing queues, so p50 is the cost of one request. */
+  latency: { connections: 4 },
+} satisfies Record<string, LoadProfile>;
+
+/** Instances on the console page (issue 9: 50). */
+export const CONSOLE_INSTANCES = 50;
+/** Tenants of scenario 5 (issue 9: 100), each with its own API key and Barrack account. */
+export const TENANT_COUNT = 100;
+/** Upstream latency of the simulator for every scenario but the simulator ceiling. */
+export const UPSTREAM_LATENCY_MS = 20;
+
+/** Targets of issue 9. */
+export const TARGETS = {
+  catalogueThroughputVsPeer: 3,
+  passThroughThroughputVsPeer: 2,
+  consoleUpstreamCallsMax: 4,
+  overheadP50MaxMs: 2,
+} as const;

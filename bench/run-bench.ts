@@ -1,0 +1,541 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import Redis from 'ioredis';
+import * as cfg from './bench.config';
+import { summariseCpuProfile, selfTimeByArea } from './lib/cpu-profile';
+import { runLatency } from './lib/latency';
+import { gqlPost, jsonVerify, runLoad, type LoadResult, type OneRequest, type RequestFactory } from './lib/load';
+import {
+  composeSupergraph,
+  peerArgs,
+  peerContractCopy,
+  peerInstalled,
+  peerVersions,
+  PEER_DIR,
+} from './lib/peer';
+import { freePort, loadAverage, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
+import { writeReport, type ProfileSummary, type RunResults, type ScenarioResult, type SoakResult } from './lib/report';
+import { buildWorld, simCallsSinceReset, simResetLog, type World } from './lib/world';
+
+/*
+ * `npm run bench [-- --quick] [--duration 8] [--warmup 2] [--soak 600] [--no-peer] [--no-profile]`
+ * Starts the simulator, our gateway (three configurations, one at a time) and the peer in separate processes,
+ * drives each scenario with a verified load, and writes bench/REPORT.md plus raw JSON in bench/results/.
+ */
+
+const ROOT = join(__dirname, '..');
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+
+interface Options {
+  durationS: number;
+  warmupS: number;
+  latencyDurationS: number;
+  quick: boolean;
+  soakS: number;
+  peer: boolean;
+  profile: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
+    durationS: Number(process.env.BENCH_DURATION_S ?? 8),
+    warmupS: Number(process.env.BENCH_WARMUP_S ?? 2),
+    latencyDurationS: 0,
+    quick: false,
+    soakS: 0,
+    peer: process.env.BENCH_PEER !== 'off',
+    profile: process.env.BENCH_PROFILE !== 'off',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = (): number => {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${a} needs a positive number`);
+      return v;
+    };
+    if (a === '--quick') o.quick = true;
+    else if (a === '--duration') o.durationS = num();
+    else if (a === '--warmup') o.warmupS = num();
+    else if (a === '--soak') o.soakS = num();
+    else if (a === '--no-peer') o.peer = false;
+    else if (a === '--no-profile') o.profile = false;
+    else throw new Error(`unknown flag ${a} (use --quick, --duration S, --warmup S, --soak S, --no-peer, --no-profile)`);
+  }
+  if (o.quick) {
+    o.durationS = Math.min(o.durationS, 2);
+    o.warmupS = Math.min(o.warmupS, 1);
+  }
+  o.latencyDurationS = Math.max(2, Math.round(o.durationS * 0.75));
+  return o;
+}
+
+function log(msg: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+}
+
+/** Newest mtime of the .ts files under `dir`. */
+function newestTs(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestTs(p));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt(): void {
+  const out = [join(ROOT, 'dist/src/main.js'), join(ROOT, 'dist/simulator/main.js')];
+  const built = Math.min(...out.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  const source = Math.max(newestTs(join(ROOT, 'src')), newestTs(join(ROOT, 'simulator')));
+  if (built >= source) return;
+  log('dist is stale: npx nest build');
+  const r = spawnSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('nest build failed');
+}
+
+/** The run's Redis: REDIS_URL, else 127.0.0.1:6379, else a private redis-server on a free port. */
+async function ensureRedis(dir: string): Promise<{ url: string; child?: Child }> {
+  const ping = async (url: string): Promise<boolean> => {
+    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+    r.on('error', () => undefined);
+    try {
+      await r.connect();
+      return (await r.ping()) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      r.disconnect();
+    }
+  };
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await ping(url)) return { url };
+  const port = await freePort();
+  const logFile = join(dir, 'redis.log');
+  const child = startChild('redis', 'redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {}, logFile);
+  const local = `redis://127.0.0.1:${port}`;
+  await waitReady(child, () => ping(local), logFile, 10_000);
+  log(`no Redis at ${url}: started a private redis-server on ${port}`);
+  return { url: local, child };
+}
+
+async function httpOk(url: string, init?: RequestInit): Promise<boolean> {
+  const r = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
+  await r.arrayBuffer();
+  return r.ok;
+}
+
+const typenameProbe = (origin: string, apiKey?: string) => () =>
+  httpOk(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+    body: JSON.stringify({ query: cfg.TYPENAME_QUERY }),
+  });
+
+interface Server {
+  name: string;
+  origin: string;
+  child: Child;
+}
+
+class Bench {
+  readonly stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  readonly dir = join(RESULTS_DIR, this.stamp);
+  readonly children: Child[] = [];
+  redisUrl = '';
+  sim!: Server;
+  simFast!: Server;
+  world!: World;
+  readonly scenarios: ScenarioResult[] = [];
+
+  constructor(readonly o: Options) {
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  private cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+    return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+  }
+
+  async startSimulator(name: string, latencyMs: number): Promise<Server> {
+    const port = await freePort();
+    const logFile = join(this.dir, `${name}.log`);
+    const args = ['dist/simulator/main.js', '--port', String(port), '--latency', `${latencyMs}ms`, '--delay', '0ms'];
+    const child = startChild(name, process.execPath, args, { cwd: ROOT, env: this.cleanEnv({}) }, logFile);
+    this.children.push(child);
+    const origin = `http://127.0.0.1:${port}`;
+    await waitReady(child, () => httpOk(`${origin}/__sim/health`), logFile);
+    return { name, origin, child };
+  }
+
+  async startGateway(name: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Server> {
+    const port = await freePort();
+    const logFile = join(this.dir, `${name}.log`);
+    const child = startChild(
+      name,
+      process.execPath,
+      [...nodeArgs, 'dist/src/main.js'],
+      {
+        cwd: ROOT,
+        env: this.cleanEnv({
+          NODE_ENV: 'production',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          BARRACK_BASE_URL: `${this.sim.origin}/api`,
+          TENANTS_FILE: this.world.tenantsFile,
+          REDIS_URL: this.redisUrl,
+          REDIS_KEY_PREFIX: `bench:${this.stamp}:${name}:`,
+          ...env,
+        }),
+      },
+      logFile,
+    );
+    this.children.push(child);
+    const origin = `http://127.0.0.1:${port}`;
+    await waitReady(child, typenameProbe(origin, this.world.mainApiKey), logFile);
+    return { name, origin, child };
+  }
+
+  async stop(s: Server): Promise<void> {
+    await s.child.stop();
+  }
+
+  /** Warm up, then measure one scenario: verified load, CPU and RSS of the server, upstream calls per answer. */
+  async measure(
+    meta: Omit<ScenarioResult, 'load' | 'cpuPercent' | 'peakRssMb' | 'upstreamCalls' | 'upstreamPerOp' | 'simCpuPercent'>,
+    server: Server,
+    factory: RequestFactory,
+    connections: number,
+    mode: 'throughput' | 'latency' = 'throughput',
+  ): Promise<ScenarioResult> {
+    const run = mode === 'latency' ? runLatency : runLoad;
+    const duration = mode === 'latency' ? this.o.latencyDurationS : this.o.durationS;
+    log(`${meta.id} ${meta.title} on ${server.name} (${connections} connections, ${duration} s)`);
+    let result: ScenarioResult;
+    try {
+      const warm = await run(server.origin, factory, connections, this.o.warmupS);
+      if (warm.ok + warm.business === 0) {
+        throw new Error(`warm-up had no correct answer: ${warm.errorSamples.join(' | ') || 'no response'}`);
+      }
+      await simResetLog(this.sim.origin);
+      const sampler = new ProcSampler(server.child.pid);
+      const simSampler = new ProcSampler(this.sim.child.pid);
+      sampler.start();
+      simSampler.start();
+      const load: LoadResult = await run(server.origin, factory, connections, duration);
+      const stats = sampler.stop();
+      const simStats = simSampler.stop();
+      const upstreamCalls = server === this.simFast ? 0 : await simCallsSinceReset(this.sim.origin);
+      result = {
+        ...meta,
+        load,
+        cpuPercent: stats.cpuPercent,
+        peakRssMb: stats.peakRssMb,
+        simCpuPercent: simStats.cpuPercent,
+        upstreamCalls,
+        upstreamPerOp: load.answered ? upstreamCalls / load.answered : 0,
+      };
+      const l = load.latencyMs;
+      log(
+        `  ${load.okPerSec.toFixed(0)} ok/s  p50 ${l.p50.toFixed(2)} ms  p99 ${l.p99.toFixed(2)} ms  errors ${load.errors}` +
+          `${load.business ? `  business ${load.business}` : ''}  cpu ${stats.cpuPercent.toFixed(0)}%  rss ${stats.peakRssMb.toFixed(0)} MB` +
+          `  upstream/op ${result.upstreamPerOp.toFixed(3)}`,
+      );
+      if (load.errorSamples.length) log(`  error samples: ${load.errorSamples.join(' | ')}`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      log(`  FAILED: ${message}`);
+      result = { ...meta, failed: message };
+    }
+    this.scenarios.push(result);
+    return result;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const c of [...this.children].reverse()) await c.stop('SIGTERM', 5_000).catch(() => undefined);
+  }
+}
+
+// ------------------------------------------------------------------------------------------- requests
+
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+const constant = (r: OneRequest): RequestFactory => () => r;
+
+function factories(w: World) {
+  const main = bearer(w.mainApiKey);
+  const instanceReqs = w.mainInstanceIds.map((id) => gqlPost(cfg.INSTANCE_QUERY, { id }, main, cfg.checkInstance));
+  const tenantReqs = w.tenantApiKeys.map((k) => gqlPost(cfg.CATALOGUE_QUERY, {}, bearer(k), cfg.checkCatalogue));
+  const runId = Date.now().toString(36);
+  return {
+    catalogue: constant(gqlPost(cfg.CATALOGUE_QUERY, {}, main, cfg.checkCatalogue)),
+    regions: constant(gqlPost(cfg.REGIONS_QUERY, {}, main, cfg.checkRegions)),
+    instance: ((_slot, seq) => instanceReqs[seq % instanceReqs.length]!) as RequestFactory,
+    console: constant(
+      gqlPost(cfg.CONSOLE_QUERY, { pageSize: cfg.CONSOLE_INSTANCES }, main, cfg.checkConsole),
+    ),
+    typename: constant(gqlPost(cfg.TYPENAME_QUERY, {}, main, cfg.checkTypename)),
+    tenants: ((_slot, seq) => tenantReqs[seq % tenantReqs.length]!) as RequestFactory,
+    mutations: ((slot, seq, step) => {
+      const name = cfg.MUTATION_CYCLE[step % cfg.MUTATION_CYCLE.length]!;
+      const id = w.mutationInstanceIds[slot % w.mutationInstanceIds.length]!;
+      return gqlPost(
+        cfg.MUTATIONS[name],
+        cfg.mutationVariables(name, id, seq),
+        { ...bearer(w.mutationApiKey), 'idempotency-key': `bench-${runId}-${seq}` },
+        cfg.checkMutation(name),
+        cfg.MUTATION_BUSINESS_CODES,
+      );
+    }) as RequestFactory,
+    peerCatalogue: constant(gqlPost(cfg.PEER_CATALOGUE_QUERY, {}, {}, cfg.checkPeerCatalogue)),
+    peerInstance: ((_slot, seq) => {
+      const id = w.mainInstanceIds[seq % w.mainInstanceIds.length]!;
+      return gqlPost(cfg.PEER_INSTANCE_QUERY, { id }, {}, cfg.checkPeerInstance);
+    }) as RequestFactory,
+    /** The simulator's REST regions (issue 3's and issue 9's ceiling). */
+    simRegions: constant({
+      method: 'GET',
+      path: '/api/regions/',
+      headers: bearer('sim-demo-key'),
+      verify: jsonVerify((b) => (Array.isArray(b?.data?.regions) && b.data.regions.length ? undefined : 'no regions')),
+    }),
+    /** The upstream call a pass-through query makes, sent directly (the overhead baseline). */
+    simInstance: ((_slot, seq) => {
+      const id = w.mainInstanceIds[seq % w.mainInstanceIds.length]!;
+      return {
+        method: 'GET',
+        path: `/api/instances/${id}/`,
+        headers: bearer(w.mainBarrackKey),
+        verify: jsonVerify((b) => (b?.data?.instance_id === id ? undefined : 'wrong instance')),
+      };
+    }) as RequestFactory,
+  };
+}
+
+// ------------------------------------------------------------------------------------------- phases
+
+async function runScenarios(b: Bench, results: RunResults): Promise<void> {
+  const f = factories(b.world);
+  const L = cfg.LOAD;
+
+  // Our gateway as configured by default: Redis cache on, rate limiter on.
+  let gw = await b.startGateway('ours');
+  await b.measure({ id: 'S1', title: 'Warm-cache catalogue query (regions, GPU stock, pricing)', server: 'ours' }, gw, f.catalogue, L.saturate.connections);
+  await b.measure({ id: 'S2', title: 'Pass-through query (instance by id, never cached)', server: 'ours' }, gw, f.instance, L.passThrough.connections);
+  await b.measure({ id: 'S3', title: `Console page (${cfg.CONSOLE_INSTANCES} instances + snapshots, volumes, firewalls, billing)`, server: 'ours' }, gw, f.console, L.console.connections);
+  await b.measure({ id: 'S4', title: 'Mutation mix (add rule → stop → start per VM), unique Idempotency-Key each', server: 'ours' }, gw, f.mutations, L.mutations.connections);
+  await b.measure({ id: 'S5', title: `Catalogue query, ${cfg.TENANT_COUNT} tenants each with its own API key`, server: 'ours' }, gw, f.tenants, L.saturate.connections);
+  await b.measure({ id: 'S6b', title: 'Ceiling: `{ __typename }` through the gateway', server: 'ours' }, gw, f.typename, L.saturate.connections);
+  await b.measure({ id: 'I3-gw', title: 'Regions query through the gateway (warm cache)', server: 'ours' }, gw, f.regions, L.saturate.connections);
+  await b.measure({ id: 'OV-gw', title: 'Pass-through query, light load (overhead figure)', server: 'ours' }, gw, f.instance, L.latency.connections, 'latency');
+  await b.measure({ id: 'I7-on', title: '`{ __typename }`, light load, rate limiter ON', server: 'ours' }, gw, f.typename, L.latency.connections, 'latency');
+  await b.measure({ id: 'I7-on-pt', title: 'Pass-through, light load, rate limiter ON', server: 'ours' }, gw, f.instance, L.latency.connections, 'latency');
+  await b.stop(gw);
+
+  gw = await b.startGateway('ours-nocache', { CACHE_ENABLED: 'false' });
+  await b.measure({ id: 'I6-off', title: 'Catalogue query, CACHE_ENABLED=false (20 ms upstream)', server: 'ours', variant: 'cache off' }, gw, f.catalogue, L.saturate.connections);
+  await b.stop(gw);
+
+  gw = await b.startGateway('ours-nolimit', { RATE_LIMIT_ENABLED: 'false' });
+  await b.measure({ id: 'I7-off', title: '`{ __typename }`, light load, rate limiter OFF', server: 'ours', variant: 'limiter off' }, gw, f.typename, L.latency.connections, 'latency');
+  await b.measure({ id: 'I7-off-pt', title: 'Pass-through, light load, rate limiter OFF', server: 'ours', variant: 'limiter off' }, gw, f.instance, L.latency.connections, 'latency');
+  await b.stop(gw);
+
+  // Direct references: the simulator itself.
+  await b.measure({ id: 'S6a', title: 'Ceiling: simulator REST GET /api/regions/ directly (0 ms added latency)', server: 'simulator' }, b.simFast, f.simRegions, L.saturate.connections);
+  await b.measure({ id: 'OV-direct', title: 'Direct upstream GET /api/instances/{id}/ (20 ms), light load', server: 'simulator' }, b.sim, f.simInstance, L.latency.connections, 'latency');
+
+  if (b.o.peer) await runPeer(b, results, f);
+}
+
+async function runPeer(b: Bench, results: RunResults, f: ReturnType<typeof factories>): Promise<void> {
+  const missing = peerInstalled();
+  results.peer.versions = peerVersions();
+  if (missing) {
+    results.peer.error = missing;
+    log(`peer skipped: ${missing}`);
+    return;
+  }
+  const supergraph = join(b.dir, 'supergraph.graphql');
+  try {
+    const source = join(b.dir, 'barrack.openapi.peer.yaml');
+    results.peer.patches = peerContractCopy(join(ROOT, 'contract', 'barrack.openapi.yaml'), source);
+    log('peer: composing the supergraph with GraphQL Mesh');
+    composeSupergraph(`${b.sim.origin}/api`, b.world.mainBarrackKey, source, supergraph);
+  } catch (e) {
+    results.peer.error = `composition failed: ${e instanceof Error ? e.message : String(e)}`;
+    log(results.peer.error);
+    return;
+  }
+  const startPeer = async (name: string, cache: boolean): Promise<Server> => {
+    const port = await freePort();
+    const logFile = join(b.dir, `${name}.log`);
+    const child = startChild(
+      name,
+      process.execPath,
+      peerArgs(supergraph, port),
+      {
+        cwd: PEER_DIR,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'production',
+          PEER_CACHE: cache ? 'on' : 'off',
+          PEER_REDIS_URL: b.redisUrl,
+          PEER_REDIS_PREFIX: `bench:${b.stamp}:${name}:`,
+        },
+      },
+      logFile,
+    );
+    b.children.push(child);
+    const origin = `http://127.0.0.1:${port}`;
+    await waitReady(child, typenameProbe(origin), logFile, 90_000);
+    return { name, origin, child };
+  };
+  try {
+    let peer = await startPeer('peer-cache', true);
+    await b.measure({ id: 'S1', title: 'Catalogue query, peer with Redis response cache', server: 'peer' }, peer, f.peerCatalogue, cfg.LOAD.saturate.connections);
+    await b.stop(peer);
+    peer = await startPeer('peer-plain', false);
+    await b.measure({ id: 'S2', title: 'Pass-through query (instance by id), peer plain', server: 'peer' }, peer, f.peerInstance, cfg.LOAD.passThrough.connections);
+    await b.stop(peer);
+  } catch (e) {
+    results.peer.error = `peer failed: ${e instanceof Error ? e.message : String(e)}`;
+    log(results.peer.error);
+  }
+}
+
+/** Re-runs a scenario against a gateway started with --cpu-prof and summarises where the time goes. */
+async function profileScenario(
+  b: Bench,
+  id: string,
+  why: string,
+  factory: RequestFactory,
+  connections: number,
+): Promise<ProfileSummary> {
+  const profDir = join(b.dir, `profile-${id}`);
+  mkdirSync(profDir, { recursive: true });
+  const gw = await b.startGateway(`ours-prof-${id}`, {}, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+  log(`profiling ${id} (${why})`);
+  await runLoad(gw.origin, factory, connections, Math.max(1, b.o.warmupS));
+  await runLoad(gw.origin, factory, connections, Math.max(3, Math.round(b.o.durationS / 2)));
+  await b.stop(gw);
+  const file = readdirSync(profDir).find((n) => n.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
+  const path = join(profDir, file);
+  const { hot, totalMs } = summariseCpuProfile(path, 15);
+  return { scenario: id, why, file: path.slice(ROOT.length + 1), totalMs, hot, areas: selfTimeByArea(path) };
+}
+
+async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
+  const f = factories(b.world);
+  const gw = await b.startGateway('ours-soak');
+  const mix: RequestFactory = (slot, seq, step) =>
+    [f.catalogue, f.instance, f.console, f.typename][seq % 4]!(slot, seq, step);
+  const samples: SoakResult['samples'] = [];
+  const every = Math.max(5, Math.round(seconds / 60));
+  const t0 = Date.now();
+  let done = false;
+  const scrape = async (): Promise<void> => {
+    while (!done) {
+      try {
+        const text = await (await fetch(`${gw.origin}/metrics`)).text();
+        const metric = (name: string): number => {
+          const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+          return m ? Number(m[1]) : NaN;
+        };
+        samples.push({
+          atS: Math.round((Date.now() - t0) / 1000),
+          rssMb: metric('process_resident_memory_bytes') / 2 ** 20,
+          heapUsedMb: metric('nodejs_heap_size_used_bytes') / 2 ** 20,
+          eventLoopP50Ms: metric('nodejs_eventloop_lag_p50_seconds') * 1000,
+          eventLoopP99Ms: metric('nodejs_eventloop_lag_p99_seconds') * 1000,
+          eventLoopMaxMs: metric('nodejs_eventloop_lag_max_seconds') * 1000,
+        });
+      } catch (e) {
+        log(`soak scrape failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await delay(every * 1000);
+    }
+  };
+  log(`soak: ${seconds} s of a mixed load (catalogue, pass-through, console, __typename), /metrics every ${every} s`);
+  const scraping = scrape();
+  const load = await runLoad(gw.origin, mix, 16, seconds);
+  done = true;
+  await scraping;
+  await b.stop(gw);
+  return { seconds, connections: 16, load, samples };
+}
+
+// ------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const b = new Bench(o);
+  const results: RunResults = {
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    options: o,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+    loadAvgStart: loadAverage(),
+    loadAvgEnd: '',
+    scenarios: b.scenarios,
+    peer: { versions: {}, patches: [] },
+    profiles: [],
+    resultsDir: b.dir.slice(ROOT.length + 1),
+  };
+  const onSignal = (): void => {
+    void b.closeAll().then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    ensureBuilt();
+    const redis = await ensureRedis(b.dir);
+    if (redis.child) b.children.push(redis.child);
+    b.redisUrl = redis.url;
+    log(`load average at start: ${results.loadAvgStart}`);
+    b.sim = await b.startSimulator('simulator', cfg.UPSTREAM_LATENCY_MS);
+    b.simFast = await b.startSimulator('simulator-0ms', 0);
+    log('building the world (accounts, 50 console instances, tenants file)');
+    b.world = await buildWorld(b.sim.origin, join(b.dir, 'world'));
+
+    if (o.soakS) {
+      results.soak = await runSoak(b, o.soakS);
+    } else {
+      await runScenarios(b, results);
+      const { missed } = writeReport(results, { dryRun: true });
+      if (o.profile) {
+        const f = factories(b.world);
+        for (const m of missed) {
+          const target = m.profile === 'S1' ? [f.catalogue, cfg.LOAD.saturate.connections] as const : [f.instance, cfg.LOAD.passThrough.connections] as const;
+          if (results.profiles.some((p) => p.scenario === m.profile)) continue;
+          try {
+            results.profiles.push(await profileScenario(b, m.profile, m.name, target[0], target[1]));
+          } catch (e) {
+            log(`profile failed: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
+      }
+    }
+  } finally {
+    results.finishedAt = new Date().toISOString();
+    results.loadAvgEnd = loadAverage();
+    await b.closeAll();
+  }
+  const file = join(b.dir, o.soakS ? 'soak.json' : 'results.json');
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  writeFileSync(join(RESULTS_DIR, o.soakS ? 'soak-latest.json' : 'latest.json'), JSON.stringify(results, null, 2));
+  writeReport(results);
+  log(`raw results: ${file.slice(ROOT.length + 1)}; report: bench/REPORT.md`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(1);
+  },
+);

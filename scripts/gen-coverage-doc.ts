@@ -1,0 +1,10 @@
+// Writes docs/COVERAGE.md (REST operation → GraphQL field) from src/common/graphql/operation-coverage.ts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderCoverageMarkdown } from '../src/common/graphql/coverage-doc';
+
+const dir = join(__dirname, '..', 'docs');
+mkdirSync(dir, { recursive: true });
+const out = join(dir, 'COVERAGE.md');
+writeFileSync(out, renderCoverageMarkdown());
+console.log(`wrote ${out}`);

@@ -1,0 +1,46 @@
+import { toImage, toSnapshotImageRelationship } from './image.mapper';
+
+describe('image mapper', () => {
+  it('maps a custom image and keeps its snapshot id for the Image.snapshot edge', () => {
+    expect(
+      toImage({
+        image_id: 'BRK-1I',
+        name: 'img',
+        region: 'CANADA-1',
+        type: 'Snapshot',
+        size: 12_884_901_888,
+        labels: ['a'],
+        snapshot: { id: 'BRK-1S', name: 's' },
+        created_at: '2025-01-01T00:00:00Z',
+      }),
+    ).toEqual({
+      id: 'BRK-1I',
+      name: 'img',
+      region: 'CANADA_1',
+      type: 'Snapshot',
+      version: null,
+      sizeBytes: 12_884_901_888,
+      displaySize: null,
+      description: null,
+      isPublic: false,
+      labels: ['a'],
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+      snapshotId: 'BRK-1S',
+    });
+  });
+
+  it('maps a relationship with and without an image', () => {
+    expect(toSnapshotImageRelationship({ snapshot_id: 'S', has_image: true, image_id: 'I', image_name: 'n' })).toEqual({
+      snapshotId: 'S',
+      hasImage: true,
+      imageId: 'I',
+      imageName: 'n',
+    });
+    expect(toSnapshotImageRelationship({ snapshot_id: 'S', has_image: false })).toEqual({
+      snapshotId: 'S',
+      hasImage: false,
+      imageId: null,
+      imageName: null,
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { toVolume, toVolumeAttachment, toVolumeBilling } from './volume.mapper';
+
+describe('volume mapper', () => {
+  it('maps a volume: dashed wire enums become GraphQL names, unknown ones UNKNOWN', () => {
+    const v = toVolume({
+      volume_id: 'BRK-1V',
+      name: 'data',
+      region: 'US-1',
+      size_gb: 100,
+      volume_type: 'Ceph-SSD',
+      status: 'in-use',
+      attached_instance_id: 'BRK-1D',
+      device: '/dev/vdb',
+      hourly_rate: 0.01,
+      created_at: '2025-01-01T00:00:00Z',
+    });
+    expect(v).toMatchObject({
+      id: 'BRK-1V',
+      region: 'US_1',
+      sizeGb: 100,
+      volumeType: 'CEPH_SSD',
+      status: 'IN_USE',
+      attachedInstanceId: 'BRK-1D',
+      device: '/dev/vdb',
+      hourlyRate: '0.01',
+      bootable: false,
+    });
+    const odd = toVolume({ ...{ volume_id: 'x', name: 'n', region: 'US-1', size_gb: 1, created_at: '2025-01-01T00:00:00Z' }, volume_type: 'NVMe' as 'Cloud-SSD', status: 'reserved' as 'available' });
+    expect(odd).toMatchObject({ volumeType: 'UNKNOWN', status: 'UNKNOWN', attachedInstanceId: null });
+  });
+
+  it('maps attachments and billing', () => {
+    expect(toVolumeAttachment({ volume_id: 'V', instance_id: 'D', status: 'ATTACHED' })).toEqual({
+      volumeId: 'V',
+      instanceId: 'D',
+      device: null,
+      status: 'ATTACHED',
+      protected: false,
+    });
+    expect(toVolumeBilling({ volume_id: 'V', currency: 'USD', hourly_rate: 0.1, total_cost: 2.4, records: [] })).toEqual({
+      resourceId: 'V',
+      currency: 'USD',
+      hourlyRate: '0.1',
+      totalCost: '2.4',
+      records: [],
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import { SIM_DEMO_KEY, startTestGateway, type TestGateway } from '../helpers/gateway';
+
+/*
+ * The console's instance table: 50 instances with their snapshots, volumes, firewalls and billing in one
+ * query. Edges are batched per request (one account listing per resource kind), so Barrack sees a small
+ * constant number of calls, not one per instance per edge.
+ */
+
+const CONSOLE_QUERY = `
+  query Console {
+    instances(pageSize: 50, orderBy: { field: NAME, direction: ASC }) {
+      pageInfo { totalCount }
+      items {
+        id name status region gpuModel gpuCount publicIp createdAt
+        billing { hourlyRate currency accruedCost }
+        securityRules { id protocol }
+        snapshots { id name status instance { id name } }
+        volumes { id name sizeGb attachedTo { id } }
+        firewalls { id name }
+      }
+    }
+  }`;
+
+async function rest<T>(sim: TestGateway['sim'], method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${SIM_DEMO_KEY}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as { data: T };
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${JSON.stringify(json)}`);
+  return json.data;
+}
+
+describe('compute graph: N+1 (upstream calls for the console query)', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+    gw.sim.admin.setStock('CANADA-1', 'A100-PCIe-80GB', 1000);
+    // The seed already holds one instance; 49 more make 50.
+    const ids: string[] = [];
+    for (let i = 0; i < 49; i++) {
+      const vm = await rest<{ instance_id: string }>(gw.sim, 'POST', '/instances/', {
+        name: `np1-vm-${String(i).padStart(2, '0')}`,
+        gpu_model: 'A100-PCIe-80GB',
+        gpu_count: 1,
+        region: 'CANADA-1',
+        image_name: 'Ubuntu Server 22.04 LTS R535 CUDA 12.2',
+        ssh_key_name: 'demo-key',
+      });
+      ids.push(vm.instance_id);
+    }
+    // Reads settle transitions (delay 0), so every VM is ACTIVE before snapshots and attachments.
+    await rest(gw.sim, 'GET', '/instances/?page_size=100');
+    for (const id of ids.slice(0, 8)) {
+      await rest(gw.sim, 'POST', '/snapshots/', { instance_id: id, name: `np1-snap-${id}` });
+      const vol = await rest<{ volume_id: string }>(gw.sim, 'POST', '/volumes/', {
+        name: `np1-vol-${id}`,
+        region: 'CANADA-1',
+        size: 10,
+      });
+      await rest(gw.sim, 'GET', '/volumes/?page_size=100');
+      await rest(gw.sim, 'POST', `/instances/${id}/attach-volumes/`, { volume_ids: [vol.volume_id] });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('resolves 50 instances with snapshots, volumes, firewalls and billing in at most 4 Barrack calls', async () => {
+    gw.sim.admin.resetLog();
+    const r = await gw.gql<{
+      instances: {
+        pageInfo: { totalCount: number };
+        items: { id: string; snapshots: { instance: { id: string } }[]; volumes: { attachedTo: { id: string } }[] }[];
+      };
+    }>(CONSOLE_QUERY);
+
+    expect(r.body.errors).toBeUndefined();
+    const page = r.body.data!.instances;
+    expect(page.items).toHaveLength(50);
+    expect(page.pageInfo.totalCount).toBe(50);
+    // Edges point back at their own instance (grouping is right, not just cheap).
+    const withSnapshots = page.items.filter((i) => i.snapshots.length > 0);
+    const withVolumes = page.items.filter((i) => i.volumes.length > 0);
+    expect(withSnapshots.length).toBeGreaterThanOrEqual(9);
+    expect(withVolumes.length).toBeGreaterThanOrEqual(9);
+    for (const i of withSnapshots) for (const s of i.snapshots) expect(s.instance.id).toBe(i.id);
+    for (const i of withVolumes) for (const v of i.volumes) expect(v.attachedTo.id).toBe(i.id);
+
+    const calls = gw.sim.admin.requestLog().filter((e) => e.credential === SIM_DEMO_KEY);
+    const ops = calls.map((c) => c.operationId).sort();
+    // Reported in the N+1 note: the measured figure and which operations made it.
+    process.stdout.write(`N+1 console query: ${calls.length} upstream calls: ${ops.join(', ')}\n`);
+    expect(calls.length).toBeLessThanOrEqual(4);
+    expect(ops).toEqual(expect.arrayContaining(['listInstances', 'listSnapshots', 'listVolumes']));
+    // One listing per kind, never a per-instance call.
+    expect(ops.filter((o) => o === 'getInstance' || o === 'listInstanceFirewalls')).toEqual([]);
+  });
+
+  it('batches Snapshot.image through one relationship call for all snapshots', async () => {
+    gw.sim.admin.resetLog();
+    const r = await gw.gql<{ snapshots: { items: { id: string; image: { id: string } | null }[] } }>(
+      `{ snapshots(pageSize: 100) { items { id image { id } imageRelationship { hasImage } instance { id } } } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data!.snapshots.items.length).toBeGreaterThanOrEqual(9);
+    const ops = gw.sim.admin
+      .requestLog()
+      .filter((e) => e.credential === SIM_DEMO_KEY)
+      .map((e) => e.operationId)
+      .sort();
+    expect(ops.filter((o) => o === 'listSnapshotImageRelationships')).toHaveLength(1);
+    expect(ops.filter((o) => o === 'getSnapshotImageRelationship' || o === 'getInstance')).toEqual([]);
+    expect(ops.length).toBeLessThanOrEqual(3);
+  });
+});
