@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the bodies checked here are untyped JSON of the systems under test */
 /*
  * Everything a schema change can break lives here: the GraphQL documents the scenarios send (ours and the
  * peer's), the check each response must pass, and the load parameters. The harness (run-bench.ts) only wires
@@ -23,9 +24,32 @@ const firstFailure = (...r: (string | undefined)[]): string | undefined => r.fin
 /** Scenario 1 / 5 / issue 6: what a console's "deploy" page reads on every visit. */
 export const CATALOGUE_QUERY = /* GraphQL */ `
   query Catalogue {
-    regions { code name description country }
-    gpuStock { regionCode gpuModel available availableAtLeast configurations { gpuCount deployableVms } }
-    pricing { currency gpus { gpuModel hourlyRate perMinuteRate } volumePerTbHour hibernationPerHour }
+    regions {
+      code
+      name
+      description
+      country
+    }
+    gpuStock {
+      regionCode
+      gpuModel
+      available
+      availableAtLeast
+      configurations {
+        gpuCount
+        deployableVms
+      }
+    }
+    pricing {
+      currency
+      gpus {
+        gpuModel
+        hourlyRate
+        perMinuteRate
+      }
+      volumePerTbHour
+      hibernationPerHour
+    }
   }
 `;
 export const checkCatalogue: Check = (b) =>
@@ -37,7 +61,14 @@ export const checkCatalogue: Check = (b) =>
 
 /** Issue 3's yardstick: the same data as the simulator's GET /regions/, through the gateway. */
 export const REGIONS_QUERY = /* GraphQL */ `
-  query Regions { regions { code name description country } }
+  query Regions {
+    regions {
+      code
+      name
+      description
+      country
+    }
+  }
 `;
 export const checkRegions: Check = (b) => nonEmptyArray(b.data?.regions, 'regions');
 
@@ -45,8 +76,19 @@ export const checkRegions: Check = (b) => nonEmptyArray(b.data?.regions, 'region
 export const INSTANCE_QUERY = /* GraphQL */ `
   query Instance($id: ID!) {
     instance(id: $id) {
-      id name status region gpuModel gpuCount privateIp publicIp
-      billing { hourlyRate currency accruedCost }
+      id
+      name
+      status
+      region
+      gpuModel
+      gpuCount
+      privateIp
+      publicIp
+      billing {
+        hourlyRate
+        currency
+        accruedCost
+      }
       createdAt
     }
   }
@@ -58,20 +100,47 @@ export const checkInstance: Check = (b, v) =>
 export const CONSOLE_QUERY = /* GraphQL */ `
   query ConsolePage($pageSize: Int!) {
     instances(pageSize: $pageSize) {
-      pageInfo { totalCount }
+      pageInfo {
+        totalCount
+      }
       items {
-        id name status region gpuModel gpuCount publicIp
-        billing { hourlyRate currency accruedCost }
-        snapshots { id name status sizeGb }
-        volumes { id name sizeGb status }
-        firewalls { id name ruleCount }
+        id
+        name
+        status
+        region
+        gpuModel
+        gpuCount
+        publicIp
+        billing {
+          hourlyRate
+          currency
+          accruedCost
+        }
+        snapshots {
+          id
+          name
+          status
+          sizeGb
+        }
+        volumes {
+          id
+          name
+          sizeGb
+          status
+        }
+        firewalls {
+          id
+          name
+          ruleCount
+        }
       }
     }
   }
 `;
 export const checkConsole: Check = (b, v) => {
   const items = b.data?.instances?.items as any[] | undefined;
-  if (!Array.isArray(items) || items.length !== v.pageSize) return `instances.items length is not ${String(v.pageSize)}`;
+  if (!Array.isArray(items) || items.length !== v.pageSize)
+    return `instances.items length is not ${String(v.pageSize)}`;
   // The seeded world gives every instance one volume, one snapshot and one firewall: an empty list is a bug.
   const bare = items.find((i) => !i.volumes?.length || !i.snapshots?.length || !i.firewalls?.length);
   return bare ? `instance ${String(bare.id)} lacks its nested volume/snapshot/firewall` : undefined;
@@ -79,26 +148,48 @@ export const checkConsole: Check = (b, v) => {
 
 /** Scenario 6 (second ceiling): the cheapest possible query, through auth, limits and the GraphQL engine. */
 export const TYPENAME_QUERY = '{ __typename }';
-export const checkTypename: Check = (b) => (b.data?.__typename === 'Query' ? undefined : '__typename is not Query');
+export const checkTypename: Check = (b) =>
+  b.data?.__typename === 'Query' ? undefined : '__typename is not Query';
 
 /** Scenario 4: one lifecycle step per request; each connection cycles rule → stop → start on its own VM. */
 export const MUTATIONS = {
   addRule: /* GraphQL */ `
     mutation AddRule($input: AddInstanceSecurityRuleInput!) {
-      addInstanceSecurityRule(input: $input) { instanceId securityRule { id } }
+      addInstanceSecurityRule(input: $input) {
+        instanceId
+        securityRule {
+          id
+        }
+      }
     }
   `,
   stop: /* GraphQL */ `
-    mutation Stop($input: InstanceActionInput!) { stopInstance(input: $input) { instanceId status previousStatus } }
+    mutation Stop($input: InstanceActionInput!) {
+      stopInstance(input: $input) {
+        instanceId
+        status
+        previousStatus
+      }
+    }
   `,
   start: /* GraphQL */ `
-    mutation Start($input: InstanceActionInput!) { startInstance(input: $input) { instanceId status previousStatus } }
+    mutation Start($input: InstanceActionInput!) {
+      startInstance(input: $input) {
+        instanceId
+        status
+        previousStatus
+      }
+    }
   `,
 } as const;
 export type MutationStep = keyof typeof MUTATIONS;
 export const MUTATION_CYCLE: readonly MutationStep[] = ['addRule', 'stop', 'start'];
 
-export function mutationVariables(step: MutationStep, instanceId: string, n: number): Record<string, unknown> {
+export function mutationVariables(
+  step: MutationStep,
+  instanceId: string,
+  n: number,
+): Record<string, unknown> {
   if (step === 'addRule') {
     const port = 10_000 + (n % 50_000);
     return {
@@ -139,13 +230,49 @@ export const MUTATION_BUSINESS_CODES = ['INVALID_STATE'];
  */
 export const PEER_CATALOGUE_QUERY = /* GraphQL */ `
   query Catalogue {
-    listRegions { ... on RegionsResponse { data { regions { name description country } } } }
-    listGpuStocks {
-      ... on GPUStocksResponse {
-        data { gpu_stocks { region stock_type models { model available configurations { _1x _2x _4x _8x } } } }
+    listRegions {
+      ... on RegionsResponse {
+        data {
+          regions {
+            name
+            description
+            country
+          }
+        }
       }
     }
-    getPricing { ... on PricingResponse { data { currency gpus { gpu_model hourly_rate per_minute_rate } } } }
+    listGpuStocks {
+      ... on GPUStocksResponse {
+        data {
+          gpu_stocks {
+            region
+            stock_type
+            models {
+              model
+              available
+              configurations {
+                _1x
+                _2x
+                _4x
+                _8x
+              }
+            }
+          }
+        }
+      }
+    }
+    getPricing {
+      ... on PricingResponse {
+        data {
+          currency
+          gpus {
+            gpu_model
+            hourly_rate
+            per_minute_rate
+          }
+        }
+      }
+    }
   }
 `;
 export const checkPeerCatalogue: Check = (b) =>
@@ -160,15 +287,27 @@ export const PEER_INSTANCE_QUERY = /* GraphQL */ `
     getInstance(instance_id: $id) {
       ... on VMDetailsResponse {
         data {
-          instance_id name status region gpu_model gpu_count private_ip public_ip
-          hourly_rate currency accrued_cost created_at
+          instance_id
+          name
+          status
+          region
+          gpu_model
+          gpu_count
+          private_ip
+          public_ip
+          hourly_rate
+          currency
+          accrued_cost
+          created_at
         }
       }
     }
   }
 `;
 export const checkPeerInstance: Check = (b, v) =>
-  b.data?.getInstance?.data?.instance_id === v.id ? undefined : `getInstance.data.instance_id is not ${String(v.id)}`;
+  b.data?.getInstance?.data?.instance_id === v.id
+    ? undefined
+    : `getInstance.data.instance_id is not ${String(v.id)}`;
 
 // ---------------------------------------------------------------------------------------------- load
 

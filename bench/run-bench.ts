@@ -7,7 +7,14 @@ import Redis from 'ioredis';
 import * as cfg from './bench.config';
 import { summariseCpuProfile, selfTimeByArea } from './lib/cpu-profile';
 import { runLatency } from './lib/latency';
-import { gqlPost, jsonVerify, runLoad, type LoadResult, type OneRequest, type RequestFactory } from './lib/load';
+import {
+  gqlPost,
+  jsonVerify,
+  runLoad,
+  type LoadResult,
+  type OneRequest,
+  type RequestFactory,
+} from './lib/load';
 import {
   composeSupergraph,
   peerArgs,
@@ -17,7 +24,13 @@ import {
   PEER_DIR,
 } from './lib/peer';
 import { freePort, loadAverage, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
-import { writeReport, type ProfileSummary, type RunResults, type ScenarioResult, type SoakResult } from './lib/report';
+import {
+  writeReport,
+  type ProfileSummary,
+  type RunResults,
+  type ScenarioResult,
+  type SoakResult,
+} from './lib/report';
 import { buildWorld, simCallsSinceReset, simResetLog, type World } from './lib/world';
 
 /*
@@ -62,7 +75,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--soak') o.soakS = num();
     else if (a === '--no-peer') o.peer = false;
     else if (a === '--no-profile') o.profile = false;
-    else throw new Error(`unknown flag ${a} (use --quick, --duration S, --warmup S, --soak S, --no-peer, --no-profile)`);
+    else
+      throw new Error(
+        `unknown flag ${a} (use --quick, --duration S, --warmup S, --soak S, --no-peer, --no-profile)`,
+      );
   }
   if (o.quick) {
     o.durationS = Math.min(o.durationS, 2);
@@ -82,7 +98,8 @@ function newestTs(dir: string): number {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) newest = Math.max(newest, newestTs(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -100,7 +117,12 @@ function ensureBuilt(): void {
 /** The run's Redis: REDIS_URL, else 127.0.0.1:6379, else a private redis-server on a free port. */
 async function ensureRedis(dir: string): Promise<{ url: string; child?: Child }> {
   const ping = async (url: string): Promise<boolean> => {
-    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, retryStrategy: () => null });
+    const r = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      retryStrategy: () => null,
+    });
     r.on('error', () => undefined);
     try {
       await r.connect();
@@ -115,7 +137,13 @@ async function ensureRedis(dir: string): Promise<{ url: string; child?: Child }>
   if (await ping(url)) return { url };
   const port = await freePort();
   const logFile = join(dir, 'redis.log');
-  const child = startChild('redis', 'redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {}, logFile);
+  const child = startChild(
+    'redis',
+    'redis-server',
+    ['--port', String(port), '--save', '', '--appendonly', 'no'],
+    {},
+    logFile,
+  );
   const local = `redis://127.0.0.1:${port}`;
   await waitReady(child, () => ping(local), logFile, 10_000);
   log(`no Redis at ${url}: started a private redis-server on ${port}`);
@@ -162,7 +190,15 @@ class Bench {
   async startSimulator(name: string, latencyMs: number): Promise<Server> {
     const port = await freePort();
     const logFile = join(this.dir, `${name}.log`);
-    const args = ['dist/simulator/main.js', '--port', String(port), '--latency', `${latencyMs}ms`, '--delay', '0ms'];
+    const args = [
+      'dist/simulator/main.js',
+      '--port',
+      String(port),
+      '--latency',
+      `${latencyMs}ms`,
+      '--delay',
+      '0ms',
+    ];
     const child = startChild(name, process.execPath, args, { cwd: ROOT, env: this.cleanEnv({}) }, logFile);
     this.children.push(child);
     const origin = `http://127.0.0.1:${port}`;
@@ -170,7 +206,11 @@ class Bench {
     return { name, origin, child };
   }
 
-  async startGateway(name: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Server> {
+  async startGateway(
+    name: string,
+    env: Record<string, string> = {},
+    nodeArgs: string[] = [],
+  ): Promise<Server> {
     const port = await freePort();
     const logFile = join(this.dir, `${name}.log`);
     const child = startChild(
@@ -205,7 +245,10 @@ class Bench {
 
   /** Warm up, then measure one scenario: verified load, CPU and RSS of the server, upstream calls per answer. */
   async measure(
-    meta: Omit<ScenarioResult, 'load' | 'cpuPercent' | 'peakRssMb' | 'upstreamCalls' | 'upstreamPerOp' | 'simCpuPercent'>,
+    meta: Omit<
+      ScenarioResult,
+      'load' | 'cpuPercent' | 'peakRssMb' | 'upstreamCalls' | 'upstreamPerOp' | 'simCpuPercent'
+    >,
     server: Server,
     factory: RequestFactory,
     connections: number,
@@ -242,7 +285,7 @@ class Bench {
       log(
         `  ${load.okPerSec.toFixed(0)} ok/s  p50 ${l.p50.toFixed(2)} ms  p99 ${l.p99.toFixed(2)} ms  errors ${load.errors}` +
           `${load.business ? `  business ${load.business}` : ''}  cpu ${stats.cpuPercent.toFixed(0)}%  rss ${stats.peakRssMb.toFixed(0)} MB` +
-          `  upstream/op ${result.upstreamPerOp.toFixed(3)}`,
+          `  upstream/op ${(result.upstreamPerOp ?? 0).toFixed(3)}`,
       );
       if (load.errorSamples.length) log(`  error samples: ${load.errorSamples.join(' | ')}`);
     } catch (e) {
@@ -262,12 +305,19 @@ class Bench {
 // ------------------------------------------------------------------------------------------- requests
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const constant = (r: OneRequest): RequestFactory => () => r;
+const constant =
+  (r: OneRequest): RequestFactory =>
+  () =>
+    r;
 
 function factories(w: World) {
   const main = bearer(w.mainApiKey);
-  const instanceReqs = w.mainInstanceIds.map((id) => gqlPost(cfg.INSTANCE_QUERY, { id }, main, cfg.checkInstance));
-  const tenantReqs = w.tenantApiKeys.map((k) => gqlPost(cfg.CATALOGUE_QUERY, {}, bearer(k), cfg.checkCatalogue));
+  const instanceReqs = w.mainInstanceIds.map((id) =>
+    gqlPost(cfg.INSTANCE_QUERY, { id }, main, cfg.checkInstance),
+  );
+  const tenantReqs = w.tenantApiKeys.map((k) =>
+    gqlPost(cfg.CATALOGUE_QUERY, {}, bearer(k), cfg.checkCatalogue),
+  );
   const runId = Date.now().toString(36);
   return {
     catalogue: constant(gqlPost(cfg.CATALOGUE_QUERY, {}, main, cfg.checkCatalogue)),
@@ -299,7 +349,9 @@ function factories(w: World) {
       method: 'GET',
       path: '/api/regions/',
       headers: bearer('sim-demo-key'),
-      verify: jsonVerify((b) => (Array.isArray(b?.data?.regions) && b.data.regions.length ? undefined : 'no regions')),
+      verify: jsonVerify((b) =>
+        Array.isArray(b?.data?.regions) && b.data.regions.length ? undefined : 'no regions',
+      ),
     }),
     /** The upstream call a pass-through query makes, sent directly (the overhead baseline). */
     simInstance: ((_slot, seq) => {
@@ -322,30 +374,146 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
 
   // Our gateway as configured by default: Redis cache on, rate limiter on.
   let gw = await b.startGateway('ours');
-  await b.measure({ id: 'S1', title: 'Warm-cache catalogue query (regions, GPU stock, pricing)', server: 'ours' }, gw, f.catalogue, L.saturate.connections);
-  await b.measure({ id: 'S2', title: 'Pass-through query (instance by id, never cached)', server: 'ours' }, gw, f.instance, L.passThrough.connections);
-  await b.measure({ id: 'S3', title: `Console page (${cfg.CONSOLE_INSTANCES} instances + snapshots, volumes, firewalls, billing)`, server: 'ours' }, gw, f.console, L.console.connections);
-  await b.measure({ id: 'S4', title: 'Mutation mix (add rule → stop → start per VM), unique Idempotency-Key each', server: 'ours' }, gw, f.mutations, L.mutations.connections);
-  await b.measure({ id: 'S5', title: `Catalogue query, ${cfg.TENANT_COUNT} tenants each with its own API key`, server: 'ours' }, gw, f.tenants, L.saturate.connections);
-  await b.measure({ id: 'S6b', title: 'Ceiling: `{ __typename }` through the gateway', server: 'ours' }, gw, f.typename, L.saturate.connections);
-  await b.measure({ id: 'I3-gw', title: 'Regions query through the gateway (warm cache)', server: 'ours' }, gw, f.regions, L.saturate.connections);
-  await b.measure({ id: 'OV-gw', title: 'Pass-through query, light load (overhead figure)', server: 'ours' }, gw, f.instance, L.latency.connections, 'latency');
-  await b.measure({ id: 'I7-on', title: '`{ __typename }`, light load, rate limiter ON', server: 'ours' }, gw, f.typename, L.latency.connections, 'latency');
-  await b.measure({ id: 'I7-on-pt', title: 'Pass-through, light load, rate limiter ON', server: 'ours' }, gw, f.instance, L.latency.connections, 'latency');
+  await b.measure(
+    { id: 'S1', title: 'Warm-cache catalogue query (regions, GPU stock, pricing)', server: 'ours' },
+    gw,
+    f.catalogue,
+    L.saturate.connections,
+  );
+  await b.measure(
+    { id: 'S2', title: 'Pass-through query (instance by id, never cached)', server: 'ours' },
+    gw,
+    f.instance,
+    L.passThrough.connections,
+  );
+  await b.measure(
+    {
+      id: 'S3',
+      title: `Console page (${cfg.CONSOLE_INSTANCES} instances + snapshots, volumes, firewalls, billing)`,
+      server: 'ours',
+    },
+    gw,
+    f.console,
+    L.console.connections,
+  );
+  await b.measure(
+    {
+      id: 'S4',
+      title: 'Mutation mix (add rule → stop → start per VM), unique Idempotency-Key each',
+      server: 'ours',
+    },
+    gw,
+    f.mutations,
+    L.mutations.connections,
+  );
+  await b.measure(
+    {
+      id: 'S5',
+      title: `Catalogue query, ${cfg.TENANT_COUNT} tenants each with its own API key`,
+      server: 'ours',
+    },
+    gw,
+    f.tenants,
+    L.saturate.connections,
+  );
+  await b.measure(
+    { id: 'S6b', title: 'Ceiling: `{ __typename }` through the gateway', server: 'ours' },
+    gw,
+    f.typename,
+    L.saturate.connections,
+  );
+  await b.measure(
+    { id: 'I3-gw', title: 'Regions query through the gateway (warm cache)', server: 'ours' },
+    gw,
+    f.regions,
+    L.saturate.connections,
+  );
+  await b.measure(
+    { id: 'OV-gw', title: 'Pass-through query, light load (overhead figure)', server: 'ours' },
+    gw,
+    f.instance,
+    L.latency.connections,
+    'latency',
+  );
+  await b.measure(
+    { id: 'I7-on', title: '`{ __typename }`, light load, rate limiter ON', server: 'ours' },
+    gw,
+    f.typename,
+    L.latency.connections,
+    'latency',
+  );
+  await b.measure(
+    { id: 'I7-on-pt', title: 'Pass-through, light load, rate limiter ON', server: 'ours' },
+    gw,
+    f.instance,
+    L.latency.connections,
+    'latency',
+  );
   await b.stop(gw);
 
   gw = await b.startGateway('ours-nocache', { CACHE_ENABLED: 'false' });
-  await b.measure({ id: 'I6-off', title: 'Catalogue query, CACHE_ENABLED=false (20 ms upstream)', server: 'ours', variant: 'cache off' }, gw, f.catalogue, L.saturate.connections);
+  await b.measure(
+    {
+      id: 'I6-off',
+      title: 'Catalogue query, CACHE_ENABLED=false (20 ms upstream)',
+      server: 'ours',
+      variant: 'cache off',
+    },
+    gw,
+    f.catalogue,
+    L.saturate.connections,
+  );
   await b.stop(gw);
 
   gw = await b.startGateway('ours-nolimit', { RATE_LIMIT_ENABLED: 'false' });
-  await b.measure({ id: 'I7-off', title: '`{ __typename }`, light load, rate limiter OFF', server: 'ours', variant: 'limiter off' }, gw, f.typename, L.latency.connections, 'latency');
-  await b.measure({ id: 'I7-off-pt', title: 'Pass-through, light load, rate limiter OFF', server: 'ours', variant: 'limiter off' }, gw, f.instance, L.latency.connections, 'latency');
+  await b.measure(
+    {
+      id: 'I7-off',
+      title: '`{ __typename }`, light load, rate limiter OFF',
+      server: 'ours',
+      variant: 'limiter off',
+    },
+    gw,
+    f.typename,
+    L.latency.connections,
+    'latency',
+  );
+  await b.measure(
+    {
+      id: 'I7-off-pt',
+      title: 'Pass-through, light load, rate limiter OFF',
+      server: 'ours',
+      variant: 'limiter off',
+    },
+    gw,
+    f.instance,
+    L.latency.connections,
+    'latency',
+  );
   await b.stop(gw);
 
   // Direct references: the simulator itself.
-  await b.measure({ id: 'S6a', title: 'Ceiling: simulator REST GET /api/regions/ directly (0 ms added latency)', server: 'simulator' }, b.simFast, f.simRegions, L.saturate.connections);
-  await b.measure({ id: 'OV-direct', title: 'Direct upstream GET /api/instances/{id}/ (20 ms), light load', server: 'simulator' }, b.sim, f.simInstance, L.latency.connections, 'latency');
+  await b.measure(
+    {
+      id: 'S6a',
+      title: 'Ceiling: simulator REST GET /api/regions/ directly (0 ms added latency)',
+      server: 'simulator',
+    },
+    b.simFast,
+    f.simRegions,
+    L.saturate.connections,
+  );
+  await b.measure(
+    {
+      id: 'OV-direct',
+      title: 'Direct upstream GET /api/instances/{id}/ (20 ms), light load',
+      server: 'simulator',
+    },
+    b.sim,
+    f.simInstance,
+    L.latency.connections,
+    'latency',
+  );
 
   if (b.o.peer) await runPeer(b, results, f);
 }
@@ -396,10 +564,20 @@ async function runPeer(b: Bench, results: RunResults, f: ReturnType<typeof facto
   };
   try {
     let peer = await startPeer('peer-cache', true);
-    await b.measure({ id: 'S1', title: 'Catalogue query, peer with Redis response cache', server: 'peer' }, peer, f.peerCatalogue, cfg.LOAD.saturate.connections);
+    await b.measure(
+      { id: 'S1', title: 'Catalogue query, peer with Redis response cache', server: 'peer' },
+      peer,
+      f.peerCatalogue,
+      cfg.LOAD.saturate.connections,
+    );
     await b.stop(peer);
     peer = await startPeer('peer-plain', false);
-    await b.measure({ id: 'S2', title: 'Pass-through query (instance by id), peer plain', server: 'peer' }, peer, f.peerInstance, cfg.LOAD.passThrough.connections);
+    await b.measure(
+      { id: 'S2', title: 'Pass-through query (instance by id), peer plain', server: 'peer' },
+      peer,
+      f.peerInstance,
+      cfg.LOAD.passThrough.connections,
+    );
     await b.stop(peer);
   } catch (e) {
     results.peer.error = `peer failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -460,7 +638,9 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
       await delay(every * 1000);
     }
   };
-  log(`soak: ${seconds} s of a mixed load (catalogue, pass-through, console, __typename), /metrics every ${every} s`);
+  log(
+    `soak: ${seconds} s of a mixed load (catalogue, pass-through, console, __typename), /metrics every ${every} s`,
+  );
   const scraping = scrape();
   const load = await runLoad(gw.origin, mix, 16, seconds);
   done = true;
@@ -477,7 +657,7 @@ async function main(): Promise<void> {
   const results: RunResults = {
     startedAt: new Date().toISOString(),
     finishedAt: '',
-    options: o,
+    options: { ...o },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
     loadAvgStart: loadAverage(),
     loadAvgEnd: '',
@@ -510,7 +690,10 @@ async function main(): Promise<void> {
       if (o.profile) {
         const f = factories(b.world);
         for (const m of missed) {
-          const target = m.profile === 'S1' ? [f.catalogue, cfg.LOAD.saturate.connections] as const : [f.instance, cfg.LOAD.passThrough.connections] as const;
+          const target =
+            m.profile === 'S1'
+              ? ([f.catalogue, cfg.LOAD.saturate.connections] as const)
+              : ([f.instance, cfg.LOAD.passThrough.connections] as const);
           if (results.profiles.some((p) => p.scenario === m.profile)) continue;
           try {
             results.profiles.push(await profileScenario(b, m.profile, m.name, target[0], target[1]));
@@ -527,7 +710,10 @@ async function main(): Promise<void> {
   }
   const file = join(b.dir, o.soakS ? 'soak.json' : 'results.json');
   writeFileSync(file, JSON.stringify(results, null, 2));
-  writeFileSync(join(RESULTS_DIR, o.soakS ? 'soak-latest.json' : 'latest.json'), JSON.stringify(results, null, 2));
+  writeFileSync(
+    join(RESULTS_DIR, o.soakS ? 'soak-latest.json' : 'latest.json'),
+    JSON.stringify(results, null, 2),
+  );
   writeReport(results);
   log(`raw results: ${file.slice(ROOT.length + 1)}; report: bench/REPORT.md`);
 }

@@ -44,7 +44,12 @@ export function summariseCpuProfile(file: string, top = 15): { totalMs: number; 
       selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, dt));
     }
   } else {
-    const interval = (p.endTime - p.startTime) / Math.max(1, p.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0));
+    const interval =
+      (p.endTime - p.startTime) /
+      Math.max(
+        1,
+        p.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0),
+      );
     for (const n of p.nodes) selfUs.set(n.id, (n.hitCount ?? 0) * interval);
   }
   const byFn = new Map<string, HotFunction>();

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the bodies checked here are untyped JSON of the systems under test */
 import type { Check, GqlBody } from '../bench.config';
 
 /*
@@ -53,8 +54,10 @@ export function gqlVerify(check: Check, vars: Record<string, unknown>, businessC
       return { kind: 'error', reason: `status ${status}, not JSON: ${text.slice(0, 120)}` };
     }
     if (body.errors?.length) {
-      const code = String(body.errors[0]?.extensions?.code ?? 'NO_CODE');
-      if (status === 200 && businessCodes.includes(code) && body.errors.length === 1) return { kind: 'business', code };
+      const rawCode = body.errors[0]?.extensions?.code;
+      const code = typeof rawCode === 'string' ? rawCode : 'NO_CODE';
+      if (status === 200 && businessCodes.includes(code) && body.errors.length === 1)
+        return { kind: 'business', code };
       return { kind: 'error', reason: `status ${status}, ${code}: ${body.errors[0]?.message.slice(0, 160)}` };
     }
     if (status !== 200) return { kind: 'error', reason: `status ${status}` };

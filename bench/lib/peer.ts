@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the bodies checked here are untyped JSON of the systems under test */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,10 @@ export const HIVE_GATEWAY_BIN = BIN('@graphql-hive/gateway', 'dist/bin.js');
 const MESH_COMPOSE_BIN = BIN('@graphql-mesh/compose-cli', 'esm/bin.js');
 
 export function peerInstalled(): string | undefined {
-  if (!existsSync(HIVE_GATEWAY_BIN)) return `${HIVE_GATEWAY_BIN} missing: run \`cd bench/peer && npm install\``;
-  if (!existsSync(MESH_COMPOSE_BIN)) return `${MESH_COMPOSE_BIN} missing: run \`cd bench/peer && npm install\``;
+  if (!existsSync(HIVE_GATEWAY_BIN))
+    return `${HIVE_GATEWAY_BIN} missing: run \`cd bench/peer && npm install\``;
+  if (!existsSync(MESH_COMPOSE_BIN))
+    return `${MESH_COMPOSE_BIN} missing: run \`cd bench/peer && npm install\``;
   return undefined;
 }
 
@@ -40,14 +43,25 @@ export function peerContractCopy(contractPath: string, outPath: string): string[
 
 /** Composes the supergraph for `simUrl`; throws with Mesh's own output when composition fails. */
 export function composeSupergraph(simUrl: string, barrackKey: string, source: string, out: string): void {
-  const r = spawnSync(process.execPath, [MESH_COMPOSE_BIN, '-c', join(PEER_DIR, 'mesh.config.ts'), '-o', out], {
-    cwd: PEER_DIR,
-    env: { ...process.env, PEER_SIM_URL: simUrl, PEER_BARRACK_KEY: barrackKey, PEER_OPENAPI_SOURCE: source },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [MESH_COMPOSE_BIN, '-c', join(PEER_DIR, 'mesh.config.ts'), '-o', out],
+    {
+      cwd: PEER_DIR,
+      env: {
+        ...process.env,
+        PEER_SIM_URL: simUrl,
+        PEER_BARRACK_KEY: barrackKey,
+        PEER_OPENAPI_SOURCE: source,
+      },
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   if (r.status !== 0 || !existsSync(out)) {
-    throw new Error(`mesh-compose failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-30).join('\n')}`);
+    throw new Error(
+      `mesh-compose failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-30).join('\n')}`,
+    );
   }
 }
 
@@ -72,8 +86,11 @@ export function peerVersions(): Record<string, string> {
   const v = (pkg: string): string => {
     try {
       return String(
-        (JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
-          .version,
+        (
+          JSON.parse(readFileSync(join(PEER_DIR, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+            version: string;
+          }
+        ).version,
       );
     } catch {
       return 'missing';

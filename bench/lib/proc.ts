@@ -30,7 +30,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** Spawns a child whose stdout/stderr go to `logFile` (kept in bench/results for post-mortems). */
-export function startChild(name: string, cmd: string, args: string[], opts: SpawnOptions, logFile: string): Child {
+export function startChild(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions,
+  logFile: string,
+): Child {
   const out = createWriteStream(logFile, { flags: 'a' });
   const proc = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout?.pipe(out);
@@ -50,7 +56,12 @@ export function startChild(name: string, cmd: string, args: string[], opts: Spaw
 }
 
 /** Polls `probe` until it is true; fails early when the child dies, with the tail of its log. */
-export async function waitReady(child: Child, probe: () => Promise<boolean>, logFile: string, timeoutMs = 60_000) {
+export async function waitReady(
+  child: Child,
+  probe: () => Promise<boolean>,
+  logFile: string,
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.proc.exitCode !== null) break;

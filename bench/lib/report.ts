@@ -75,7 +75,11 @@ const f1 = (n: number | undefined): string => (n === undefined || Number.isNaN(n
 const f2 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(2));
 const f3 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(3));
 
-function find(r: RunResults, id: string, server: ScenarioResult['server'] = 'ours'): ScenarioResult | undefined {
+function find(
+  r: RunResults,
+  id: string,
+  server: ScenarioResult['server'] = 'ours',
+): ScenarioResult | undefined {
   const s = r.scenarios.find((x) => x.id === id && x.server === server);
   return s?.load ? s : undefined;
 }
@@ -106,7 +110,14 @@ function targets(r: RunResults): TargetRow[] {
       profile: 'S1',
     });
   } else {
-    rows.push({ name: 'S1 warm cache vs peer', goal: `≥ ${TARGETS.catalogueThroughputVsPeer}×, p99 ≤ peer`, measured: '–', status: 'not measured', margin: r.peer.error ?? 'scenario failed', profile: 'S1' });
+    rows.push({
+      name: 'S1 warm cache vs peer',
+      goal: `≥ ${TARGETS.catalogueThroughputVsPeer}×, p99 ≤ peer`,
+      measured: '–',
+      status: 'not measured',
+      margin: r.peer.error ?? 'scenario failed',
+      profile: 'S1',
+    });
   }
   const s2 = find(r, 'S2');
   const p2 = find(r, 'S2', 'peer');
@@ -124,7 +135,14 @@ function targets(r: RunResults): TargetRow[] {
       profile: 'S2',
     });
   } else {
-    rows.push({ name: 'S2 pass-through vs peer', goal: `≥ ${TARGETS.passThroughThroughputVsPeer}×`, measured: '–', status: 'not measured', margin: r.peer.error ?? 'scenario failed', profile: 'S2' });
+    rows.push({
+      name: 'S2 pass-through vs peer',
+      goal: `≥ ${TARGETS.passThroughThroughputVsPeer}×`,
+      measured: '–',
+      status: 'not measured',
+      margin: r.peer.error ?? 'scenario failed',
+      profile: 'S2',
+    });
   }
   const s3 = find(r, 'S3');
   if (s3) {
@@ -135,11 +153,20 @@ function targets(r: RunResults): TargetRow[] {
       goal: `≤ ${TARGETS.consoleUpstreamCallsMax}`,
       measured: f2(calls),
       status: met ? 'met' : 'missed',
-      margin: met ? `${f2(TARGETS.consoleUpstreamCallsMax - calls)} under` : `${f2(calls - TARGETS.consoleUpstreamCallsMax)} over`,
+      margin: met
+        ? `${f2(TARGETS.consoleUpstreamCallsMax - calls)} under`
+        : `${f2(calls - TARGETS.consoleUpstreamCallsMax)} over`,
       profile: 'S2',
     });
   } else {
-    rows.push({ name: 'S3 upstream calls per console query', goal: `≤ ${TARGETS.consoleUpstreamCallsMax}`, measured: '–', status: 'not measured', margin: 'scenario failed', profile: 'S2' });
+    rows.push({
+      name: 'S3 upstream calls per console query',
+      goal: `≤ ${TARGETS.consoleUpstreamCallsMax}`,
+      measured: '–',
+      status: 'not measured',
+      margin: 'scenario failed',
+      profile: 'S2',
+    });
   }
   const ov = find(r, 'OV-gw');
   const direct = find(r, 'OV-direct', 'simulator');
@@ -151,11 +178,20 @@ function targets(r: RunResults): TargetRow[] {
       goal: `< ${TARGETS.overheadP50MaxMs} ms above the direct upstream call`,
       measured: `${f2(d)} ms (${f2(ov.load!.latencyMs.p50)} vs ${f2(direct.load!.latencyMs.p50)} ms)`,
       status: met ? 'met' : 'missed',
-      margin: met ? `${f2(TARGETS.overheadP50MaxMs - d)} ms to spare` : `${f2(d - TARGETS.overheadP50MaxMs)} ms over`,
+      margin: met
+        ? `${f2(TARGETS.overheadP50MaxMs - d)} ms to spare`
+        : `${f2(d - TARGETS.overheadP50MaxMs)} ms over`,
       profile: 'S2',
     });
   } else {
-    rows.push({ name: 'Gateway overhead (p50)', goal: `< ${TARGETS.overheadP50MaxMs} ms`, measured: '–', status: 'not measured', margin: 'scenario failed', profile: 'S2' });
+    rows.push({
+      name: 'Gateway overhead (p50)',
+      goal: `< ${TARGETS.overheadP50MaxMs} ms`,
+      measured: '–',
+      status: 'not measured',
+      margin: 'scenario failed',
+      profile: 'S2',
+    });
   }
   return rows;
 }
@@ -172,7 +208,11 @@ function scenarioTable(r: RunResults): string[] {
       continue;
     }
     const l = s.load;
-    const biz = l.business ? `${l.business} (${Object.entries(l.businessCodes).map(([k, v]) => `${k} ${v}`).join(', ')})` : '0';
+    const biz = l.business
+      ? `${l.business} (${Object.entries(l.businessCodes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`
+      : '0';
     out.push(
       `| ${s.id} | ${s.title} | ${server} | ${l.connections} | ${f0(l.okPerSec)} | ${f2(l.latencyMs.p50)} | ${f2(l.latencyMs.p99)} | ${l.errors} | ${biz} | ${f0(s.cpuPercent)} | ${f0(s.peakRssMb)} | ${s.server === 'simulator' ? '–' : f3(s.upstreamPerOp)} | ${f0(s.simCpuPercent)} |`,
     );
@@ -229,7 +269,9 @@ function soakSection(s: SoakResult): string[] {
   const half = s.samples.filter((x) => x.atS >= s.seconds / 2);
   const slope =
     half.length > 1
-      ? ((half[half.length - 1]!.heapUsedMb - half[0]!.heapUsedMb) / Math.max(1, half[half.length - 1]!.atS - half[0]!.atS)) * 60
+      ? ((half[half.length - 1]!.heapUsedMb - half[0]!.heapUsedMb) /
+          Math.max(1, half[half.length - 1]!.atS - half[0]!.atS)) *
+        60
       : NaN;
   return [
     `## Soak (${s.seconds} s, ${s.connections} connections, mixed catalogue / pass-through / console / \`__typename\`)`,
@@ -243,7 +285,10 @@ function soakSection(s: SoakResult): string[] {
     '|---:|---:|---:|---:|---:|---:|',
     ...s.samples
       .filter((_, i) => i % step === 0 || i === s.samples.length - 1)
-      .map((x) => `| ${x.atS} | ${f0(x.rssMb)} | ${f1(x.heapUsedMb)} | ${f2(x.eventLoopP50Ms)} | ${f2(x.eventLoopP99Ms)} | ${f1(x.eventLoopMaxMs)} |`),
+      .map(
+        (x) =>
+          `| ${x.atS} | ${f0(x.rssMb)} | ${f1(x.heapUsedMb)} | ${f2(x.eventLoopP50Ms)} | ${f2(x.eventLoopP99Ms)} | ${f1(x.eventLoopMaxMs)} |`,
+      ),
     '',
   ];
 }
@@ -296,7 +341,11 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
       '',
       main.peer.error
         ? `**Peer not measured:** ${main.peer.error}`
-        : `Peer: ${Object.entries(main.peer.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; one process (\`--fork 1\`), supergraph composed at run time from \`contract/barrack.openapi.yaml\` (peer-only copy: ${main.peer.patches.length ? main.peer.patches.join('; ') : 'no patch needed'}). Scenario 1 with its Redis-backed response cache (one global session, TTL 5 min); scenario 2 plain. The peer does no per-tenant authentication, rate limiting or cost analysis: it forwards one fixed Barrack key.`,
+        : `Peer: ${Object.entries(main.peer.versions)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(
+              ', ',
+            )}; one process (\`--fork 1\`), supergraph composed at run time from \`contract/barrack.openapi.yaml\` (peer-only copy: ${main.peer.patches.length ? main.peer.patches.join('; ') : 'no patch needed'}). Scenario 1 with its Redis-backed response cache (one global session, TTL 5 min); scenario 2 plain. The peer does no per-tenant authentication, rate limiting or cost analysis: it forwards one fixed Barrack key.`,
       '',
       '| Scenario | Throughput ours / peer | p50 ms ours / peer | p99 ms ours / peer | CPU %, RSS ours / peer |',
       '|---|---|---|---|---|',

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the bodies checked here are untyped JSON of the systems under test */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateApiKey } from '../../src/auth/api-key';
@@ -38,7 +39,13 @@ export interface World {
   tenantsFile: string;
 }
 
-async function call(origin: string, method: string, path: string, key: string | null, body?: unknown) {
+async function call(
+  origin: string,
+  method: string,
+  path: string,
+  key: string | null,
+  body?: unknown,
+): Promise<any> {
   const res = await fetch(`${origin}${path}`, {
     method,
     headers: {
@@ -49,7 +56,7 @@ async function call(origin: string, method: string, path: string, key: string | 
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as any;
+  return JSON.parse(text);
 }
 
 /** Runs `fn` over `items` with at most `width` at a time (the simulator adds 20 ms to each call). */
@@ -83,14 +90,22 @@ async function deployInstances(origin: string, key: string, prefix: string, n: n
 /** Gives every console instance an attached volume, a snapshot and a firewall. */
 async function furnishConsole(origin: string, key: string, ids: string[]): Promise<void> {
   await inBatches(ids, 10, async (id, i) => {
-    const v = await call(origin, 'POST', '/api/volumes/', key, { name: `bench-vol-${i}`, region: REGION, size: 100 });
-    await call(origin, 'POST', `/api/instances/${id}/attach-volumes/`, key, { volume_ids: [v.data.volume_id] });
+    const v = await call(origin, 'POST', '/api/volumes/', key, {
+      name: `bench-vol-${i}`,
+      region: REGION,
+      size: 100,
+    });
+    await call(origin, 'POST', `/api/instances/${id}/attach-volumes/`, key, {
+      volume_ids: [v.data.volume_id],
+    });
     await call(origin, 'POST', '/api/snapshots/', key, { instance_id: id, name: `bench-snap-${i}` });
   });
   for (let f = 0; f < CONSOLE_FIREWALLS; f++) {
     const fw = await call(origin, 'POST', '/api/firewalls/', key, { name: `bench-fw-${f}`, region: REGION });
     const members = ids.filter((_, i) => i % CONSOLE_FIREWALLS === f);
-    await call(origin, 'POST', `/api/firewalls/${fw.data.firewall_id}/attach/`, key, { instance_ids: members });
+    await call(origin, 'POST', `/api/firewalls/${fw.data.firewall_id}/attach/`, key, {
+      instance_ids: members,
+    });
   }
 }
 
@@ -103,16 +118,28 @@ export async function buildWorld(simOrigin: string, dir: string): Promise<World>
   mkdirSync(dir, { recursive: true });
   const mainBarrackKey = 'bench-main-key';
   const mutBarrackKey = 'bench-mut-key';
-  const tenantBarrackKeys = [...Array(TENANT_COUNT).keys()].map((i) => `bench-t${String(i).padStart(3, '0')}-key`);
+  const tenantBarrackKeys = [...Array(TENANT_COUNT).keys()].map(
+    (i) => `bench-t${String(i).padStart(3, '0')}-key`,
+  );
   const accounts = [mainBarrackKey, mutBarrackKey, ...tenantBarrackKeys];
   await inBatches(accounts, 20, (apiKey) =>
     call(simOrigin, 'POST', '/__sim/accounts', null, { apiKey, currency: 'USD', balance: 1_000_000_000 }),
   );
   await call(simOrigin, 'POST', '/__sim/stock', null, { region: REGION, model: GPU_MODEL, count: 100_000 });
 
-  const mainInstanceIds = await deployInstances(simOrigin, mainBarrackKey, 'bench-console', CONSOLE_INSTANCES);
+  const mainInstanceIds = await deployInstances(
+    simOrigin,
+    mainBarrackKey,
+    'bench-console',
+    CONSOLE_INSTANCES,
+  );
   await furnishConsole(simOrigin, mainBarrackKey, mainInstanceIds);
-  const mutationInstanceIds = await deployInstances(simOrigin, mutBarrackKey, 'bench-mut', LOAD.mutations.connections);
+  const mutationInstanceIds = await deployInstances(
+    simOrigin,
+    mutBarrackKey,
+    'bench-mut',
+    LOAD.mutations.connections,
+  );
 
   const tenant = (id: string, barrackKey: string, apiKeys: ReturnType<typeof keyEntry>[]) => {
     const file = join(dir, `${id}.barrack-key`);

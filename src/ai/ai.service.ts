@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AiApi } from '../barrack/api/ai.api';
-import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from '../barrack/mappers/ai.mapper';
+import {
+  toAiTransaction,
+  toAiUsageSummary,
+  toChatCompletion,
+  toChatRequest,
+} from '../barrack/mappers/ai.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
@@ -67,6 +72,9 @@ export class AiService {
       end_date: w.end,
     });
     const items = (res.data.transactions ?? []).map(toAiTransaction);
-    return { items, pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize) };
+    return {
+      items,
+      pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize),
+    };
   }
 }

@@ -36,7 +36,8 @@ export function collectIds(value: unknown, out: Set<string>, depth = 3): void {
     if (out.size >= MAX_TARGET_IDS) return;
     if (ID_KEY.test(k) && !NOT_TARGETS.has(k)) {
       if (typeof v === 'string' || typeof v === 'number') out.add(String(v));
-      else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' && out.size < MAX_TARGET_IDS) out.add(x);
+      else if (Array.isArray(v))
+        for (const x of v) if (typeof x === 'string' && out.size < MAX_TARGET_IDS) out.add(x);
       continue;
     }
     collectIds(v, out, depth - 1);

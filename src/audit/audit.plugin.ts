@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
+import { OperationTypeNode } from 'graphql';
 import { performance } from 'node:perf_hooks';
 import { principalOf } from '../auth/current-principal.decorator';
 import { BarrackUpstreamError } from '../barrack/http/barrack-upstream.error';
@@ -31,7 +32,7 @@ export class AuditPlugin implements ApolloServerPlugin<GqlContext> {
     return {
       // eslint-disable-next-line @typescript-eslint/require-await
       executionDidStart: async ({ operation }) => {
-        if (operation.operation !== 'mutation') return;
+        if (operation.operation !== OperationTypeNode.MUTATION) return;
         return {
           willResolveField: ({ info, args, contextValue }) => {
             if (info.parentType !== info.schema.getMutationType()) return;
@@ -46,9 +47,12 @@ export class AuditPlugin implements ApolloServerPlugin<GqlContext> {
               if (!error) collectIds(result, ids);
               const failure = error ? errorCodeOf(error) : undefined;
               const resultRequestId =
-                !error && result && typeof result === 'object' ? (result as { requestId?: unknown }).requestId : undefined;
+                !error && result && typeof result === 'object'
+                  ? (result as { requestId?: unknown }).requestId
+                  : undefined;
               const upstreamRequestId =
-                failure?.upstreamRequestId ?? (typeof resultRequestId === 'string' ? resultRequestId : undefined);
+                failure?.upstreamRequestId ??
+                (typeof resultRequestId === 'string' ? resultRequestId : undefined);
               const entry: AuditEntry = {
                 at: at.toISOString(),
                 tenantId: principal?.tenantId ?? 'anonymous',

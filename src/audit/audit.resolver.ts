@@ -32,12 +32,17 @@ export class AuditResolver {
   @Query(() => [AuditRecord], { description: "The caller's tenant's mutations, newest first (admin scope)." })
   @RequireScopes('admin')
   async auditLog(
-    @Args('limit', { type: () => Int, defaultValue: 50, description: `How many records (1-${AUDIT_MAX_LIMIT}).` })
+    @Args('limit', {
+      type: () => Int,
+      defaultValue: 50,
+      description: `How many records (1-${AUDIT_MAX_LIMIT}).`,
+    })
     limit: number,
     @Args('before', {
       type: () => String,
       nullable: true,
-      description: 'Only records older than this record id (the `id` of the last record of the previous page).',
+      description:
+        'Only records older than this record id (the `id` of the last record of the previous page).',
     })
     before: string | null,
     @Context() ctx: GqlContext,

@@ -29,10 +29,14 @@ export class AuditService {
 
   async list(tenantId: string, limit: number, before?: string | null): Promise<AuditEntry[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_MAX_LIMIT) {
-      throw new GatewayError('BAD_USER_INPUT', `limit must be between 1 and ${AUDIT_MAX_LIMIT}`, { field: 'limit' });
+      throw new GatewayError('BAD_USER_INPUT', `limit must be between 1 and ${AUDIT_MAX_LIMIT}`, {
+        field: 'limit',
+      });
     }
     if (before != null && !STREAM_ID.test(before)) {
-      throw new GatewayError('BAD_USER_INPUT', 'before must be the id of an audit record', { field: 'before' });
+      throw new GatewayError('BAD_USER_INPUT', 'before must be the id of an audit record', {
+        field: 'before',
+      });
     }
     try {
       return await this.store.list(tenantId, limit, before ?? undefined);

@@ -15,7 +15,15 @@ export class RedisAuditStore implements AuditStore {
 
   async append(tenantId: string, entry: AuditEntry): Promise<string> {
     // MAXLEN ~ lets Redis trim whole macro-nodes: cheap, and the bound is still kept (approximately).
-    const id = await this.redis.xadd(this.key(tenantId), 'MAXLEN', '~', String(this.maxLen), '*', 'r', JSON.stringify(entry));
+    const id = await this.redis.xadd(
+      this.key(tenantId),
+      'MAXLEN',
+      '~',
+      String(this.maxLen),
+      '*',
+      'r',
+      JSON.stringify(entry),
+    );
     return id ?? '';
   }
 

@@ -24,7 +24,8 @@ export class CatalogResolver {
   }
 
   @Query(() => [GpuStock], {
-    description: 'GPU availability per region and model, in Barrack order. Cached for seconds; check `stale`.',
+    description:
+      'GPU availability per region and model, in Barrack order. Cached for seconds; check `stale`.',
   })
   @RequireScopes('read')
   gpuStock(@Context() ctx: GqlContext, @Args() args: GpuStockArgs): Promise<GpuStock[]> {
@@ -55,7 +56,9 @@ export class CatalogResolver {
     return this.catalog.priceQuote(ctx, input);
   }
 
-  @Query(() => [OsImage], { description: 'OS images a VM can boot from, flattened from Barrack’s groups. Cached.' })
+  @Query(() => [OsImage], {
+    description: 'OS images a VM can boot from, flattened from Barrack’s groups. Cached.',
+  })
   @RequireScopes('read')
   osImages(@Context() ctx: GqlContext, @Args() args: OsImagesArgs): Promise<OsImage[]> {
     return this.catalog.osImages(ctx, args);
@@ -67,13 +70,17 @@ export class CatalogResolver {
     return this.catalog.volumeTypes(ctx);
   }
 
-  @Query(() => [FirewallProtocol], { description: 'Protocols accepted in firewall and security rules. Cached.' })
+  @Query(() => [FirewallProtocol], {
+    description: 'Protocols accepted in firewall and security rules. Cached.',
+  })
   @RequireScopes('read')
   firewallProtocols(@Context() ctx: GqlContext): Promise<FirewallProtocol[]> {
     return this.catalog.firewallProtocols(ctx);
   }
 
-  @Query(() => [AiModel], { description: 'AI models usable with createChatCompletion, with token prices. Cached.' })
+  @Query(() => [AiModel], {
+    description: 'AI models usable with createChatCompletion, with token prices. Cached.',
+  })
   @RequireScopes('read')
   aiModels(@Context() ctx: GqlContext): Promise<AiModel[]> {
     return this.catalog.aiModels(ctx);
@@ -85,7 +92,8 @@ export class RegionResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @ResolveField(() => [GpuStock], {
-    description: 'GPU availability in this region (one stock read per request, whatever the number of regions).',
+    description:
+      'GPU availability in this region (one stock read per request, whatever the number of regions).',
   })
   gpuStock(@Parent() region: Region, @Context() ctx: GqlContext): Promise<GpuStock[]> {
     return this.catalog.stockOfRegion(ctx, region.code);

@@ -18,7 +18,13 @@ import { type Cached, CacheService } from '../cache/cache.service';
 import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { CURRENCIES, GPU_MODELS, REGIONS } from '../common/graphql/barrack-enums';
-import type { GpuSpecsArgs, GpuStockArgs, OsImagesArgs, PriceQuoteInput, PricingArgs } from './dto/catalog.args';
+import type {
+  GpuSpecsArgs,
+  GpuStockArgs,
+  OsImagesArgs,
+  PriceQuoteInput,
+  PricingArgs,
+} from './dto/catalog.args';
 import type { AiModel } from './models/ai-model.model';
 import type { CatalogStamp } from './models/catalog-entry.model';
 import type { FirewallProtocol } from './models/firewall-protocol.model';
@@ -70,7 +76,10 @@ export class CatalogService {
       );
       return toGpuStocks(c.value, stamp(c));
     });
-    return all.filter((s) => (!args.region || s.regionCode === args.region) && (!args.gpuModel || s.gpuModel === args.gpuModel));
+    return all.filter(
+      (s) =>
+        (!args.region || s.regionCode === args.region) && (!args.gpuModel || s.gpuModel === args.gpuModel),
+    );
   }
 
   async gpuSpecs(ctx: GqlContext, args: GpuSpecsArgs = {}): Promise<GpuSpec[]> {
@@ -80,7 +89,8 @@ export class CatalogService {
       ctx,
     );
     return toGpuSpecs(c.value, stamp(c)).filter(
-      (s) => (!args.region || s.regions.includes(args.region)) && (!args.gpuModel || s.gpuModel === args.gpuModel),
+      (s) =>
+        (!args.region || s.regions.includes(args.region)) && (!args.gpuModel || s.gpuModel === args.gpuModel),
     );
   }
 
@@ -91,7 +101,11 @@ export class CatalogService {
       region: args.region ? REGIONS.toWire(args.region) : undefined,
     };
     const c = await this.cache.getOrLoad(
-      { kind: 'pricing', scope: { tenantId: upstream.tenantId }, key: `currency=${query.currency ?? ''}&region=${query.region ?? ''}` },
+      {
+        kind: 'pricing',
+        scope: { tenantId: upstream.tenantId },
+        key: `currency=${query.currency ?? ''}&region=${query.region ?? ''}`,
+      },
       async () => (await this.api.getPricing(upstream, query)).data,
       ctx,
     );
@@ -189,7 +203,11 @@ export function quoteBody(input: PriceQuoteInput): S['PricingRequest'] {
   if (!(GPU_COUNTS as readonly number[]).includes(input.gpuCount)) {
     throw new GatewayError('BAD_USER_INPUT', 'gpuCount must be 1, 2, 4 or 8', { field: 'gpuCount' });
   }
-  if (input.hours !== undefined && input.hours !== null && !(input.hours > 0 && input.hours <= MAX_QUOTE_HOURS)) {
+  if (
+    input.hours !== undefined &&
+    input.hours !== null &&
+    !(input.hours > 0 && input.hours <= MAX_QUOTE_HOURS)
+  ) {
     throw new GatewayError('BAD_USER_INPUT', `hours must be more than 0 and at most ${MAX_QUOTE_HOURS}`, {
       field: 'hours',
     });

@@ -45,7 +45,8 @@ export class FirewallsResolver {
   }
 
   @Query(() => [FirewallAvailableInstance], {
-    description: 'Instances a firewall can be attached to now (ACTIVE, with a network port), optionally marked.',
+    description:
+      'Instances a firewall can be attached to now (ACTIVE, with a network port), optionally marked.',
   })
   @RequireScopes('read')
   firewallAvailableInstances(
@@ -88,7 +89,8 @@ export class FirewallsResolver {
   }
 
   @Mutation(() => AddFirewallRulePayload, {
-    description: 'Adds a rule to a firewall. CIDR and ports are checked before Barrack is called (BAD_USER_INPUT).',
+    description:
+      'Adds a rule to a firewall. CIDR and ports are checked before Barrack is called (BAD_USER_INPUT).',
   })
   @RequireScopes('write')
   addFirewallRule(
@@ -120,10 +122,13 @@ export class FirewallsResolver {
   }
 
   @ResolveField(() => [Instance], {
-    description: 'Attached instances as full objects (batched with every other instance lookup of the request).',
+    description:
+      'Attached instances as full objects (batched with every other instance lookup of the request).',
   })
   async instances(@Parent() firewall: Firewall, @Context() ctx: GqlContext): Promise<Instance[]> {
-    const found = await Promise.all(firewall.attachments.map((a) => this.instanceService.load(a.instanceId, ctx)));
+    const found = await Promise.all(
+      firewall.attachments.map((a) => this.instanceService.load(a.instanceId, ctx)),
+    );
     return found.filter((i): i is Instance => i !== null);
   }
 }
@@ -133,7 +138,8 @@ export class InstanceFirewallsResolver {
   constructor(private readonly service: FirewallsService) {}
 
   @ResolveField(() => [Firewall], {
-    description: 'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
+    description:
+      'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
   })
   firewalls(@Parent() instance: Instance, @Context() ctx: GqlContext): Promise<Firewall[]> {
     return this.service.ofInstance(ctx, instance.id);

@@ -32,7 +32,12 @@ import type {
   DeleteFirewallPayload,
   RemoveFirewallRulePayload,
 } from './models/firewall-payloads.model';
-import type { Firewall, FirewallAvailableInstance, FirewallPage, InstanceFirewall } from './models/firewall.model';
+import type {
+  Firewall,
+  FirewallAvailableInstance,
+  FirewallPage,
+  InstanceFirewall,
+} from './models/firewall.model';
 
 const ALL_KEY = 'firewalls.all';
 const BY_INSTANCE_KEY = 'firewalls.byInstance';
@@ -53,7 +58,9 @@ export class FirewallsService {
 
   /** Every firewall of the account, read once per request. */
   all(ctx: GqlContext): Promise<Firewall[]> {
-    return memoize(ctx, ALL_KEY, async () => (await this.api.listAll(this.upstream.for(ctx))).map(toFirewall));
+    return memoize(ctx, ALL_KEY, async () =>
+      (await this.api.listAll(this.upstream.for(ctx))).map(toFirewall),
+    );
   }
 
   /** Instance.firewalls, batched: N instances cost one list call. */
@@ -91,7 +98,10 @@ export class FirewallsService {
     return toFirewall((await this.api.get(this.upstream.for(ctx), id)).data);
   }
 
-  async availableInstances(ctx: GqlContext, args: FirewallAvailableInstancesArgs): Promise<FirewallAvailableInstance[]> {
+  async availableInstances(
+    ctx: GqlContext,
+    args: FirewallAvailableInstancesArgs,
+  ): Promise<FirewallAvailableInstance[]> {
     const res = await this.api.availableInstances(this.upstream.for(ctx), {
       region: args.region ? REGIONS.toWire(args.region) : undefined,
       firewall_id: args.firewallId ?? undefined,
@@ -130,7 +140,11 @@ export class FirewallsService {
 
   async addRule(ctx: GqlContext, input: AddFirewallRuleInput): Promise<AddFirewallRulePayload> {
     checkRule(input);
-    const res = await this.api.addRule(this.upstream.for(ctx), input.firewallId, toFirewallRuleRequest(input));
+    const res = await this.api.addRule(
+      this.upstream.for(ctx),
+      input.firewallId,
+      toFirewallRuleRequest(input),
+    );
     this.forget(ctx);
     return { rule: toFirewallRule(res.data), firewallId: input.firewallId, requestId: res.requestId ?? null };
   }

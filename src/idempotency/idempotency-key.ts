@@ -40,8 +40,8 @@ export function idempotencyKeyOf(
   const header = Array.isArray(rawHeader) ? rawHeader.join(',') : rawHeader;
   const fromInput = inputKeyOf(args);
   const h = header !== undefined ? checkKey(header, 'Idempotency-Key header') : undefined;
-  const i =
-    fromInput !== undefined && fromInput !== null ? checkKey(String(fromInput), INPUT_KEY_FIELD) : undefined;
+  // The schema types it as String; anything else is not a key we could match on.
+  const i = typeof fromInput === 'string' ? checkKey(fromInput, INPUT_KEY_FIELD) : undefined;
   if (h !== undefined && i !== undefined && h !== i) {
     throw new GatewayError('BAD_USER_INPUT', 'Idempotency-Key header and input.idempotencyKey differ', {
       field: INPUT_KEY_FIELD,

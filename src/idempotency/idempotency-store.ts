@@ -28,9 +28,12 @@ export type ClaimResult =
 /** Shared by the Redis script and the in-process store: one decision, two implementations of atomicity. */
 export function decideClaim(
   cur: IdempotencyRecord | undefined,
-  req: Pick<ClaimRequest, 'fp' | 'nowMs' | 'claimUnknown'>,
+  req: Pick<ClaimRequest, 'fp' | 'nowMs' | 'claimUnknown' | 'record'>,
 ): ClaimResult {
   if (!cur) return { kind: 'claimed' };
+  // Our own claim, applied although its reply was lost: a retried claim must not wait for itself.
+  if (cur.state === 'in_progress' && cur.token !== undefined && cur.token === req.record.token)
+    return { kind: 'claimed' };
   if (cur.fp !== req.fp) return { kind: 'mismatch' };
   if (cur.state === 'completed') return { kind: 'completed', record: cur };
   if (cur.state === 'unknown')

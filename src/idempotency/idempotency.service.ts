@@ -15,7 +15,7 @@ import {
   type StoredError,
   type StoredResult,
 } from './idempotency-record';
-import type { ClaimResult, IdempotencyStore } from './idempotency-store';
+import type { ClaimRequest, ClaimResult, IdempotencyStore } from './idempotency-store';
 import { IDEMPOTENCY_STORE } from './idempotency.tokens';
 import { dispositionOf } from './outcome-policy';
 import { RECONCILERS, type Reconciler } from './reconcilers';
@@ -43,6 +43,8 @@ type Reconciled = { status: 'found'; value: unknown } | { status: 'absent' } | {
 
 const POLL_FIRST_MS = 20;
 const POLL_MAX_MS = 200;
+const CLAIM_RETRIES = 2;
+const CLAIM_RETRY_MS = 50;
 
 /**
  * Runs an @Idempotent mutation at most once per (tenant, key): claims the key, runs, stores the outcome;
@@ -97,9 +99,20 @@ export class IdempotencyService {
       };
       let claim: ClaimResult;
       try {
-        claim = await this.store.claim({ key: storeKey, fp, record: base, nowMs: now, ttlMs: this.ttlMs, claimUnknown: !waited });
+        claim = await this.claimWithRetry({
+          key: storeKey,
+          fp,
+          record: base,
+          nowMs: now,
+          ttlMs: this.ttlMs,
+          claimUnknown: !waited,
+        });
       } catch (e) {
-        this.log.error({ msg: 'idempotency store unavailable', err: errText(e), requestId: call.ctx.requestId });
+        this.log.error({
+          msg: 'idempotency store unavailable',
+          err: errText(e),
+          requestId: call.ctx.requestId,
+        });
         // Fail closed: running without the claim could deploy twice.
         throw new GatewayError(
           'UPSTREAM_UNAVAILABLE',
@@ -119,13 +132,21 @@ export class IdempotencyService {
         case 'completed':
           return this.replay(claim.record, key, call);
         case 'claimed': {
-          const owned: Owned = { call, key, storeKey, token: base.token ?? '', base, reconciler: RECONCILERS[call.operation] };
+          const owned: Owned = {
+            call,
+            key,
+            storeKey,
+            token: base.token ?? '',
+            base,
+            reconciler: RECONCILERS[call.operation],
+          };
           this.mark(call, { key, replayed: false });
           return this.runOwned(owned, claim.previous, run);
         }
         case 'busy':
           // The run we waited for ended "unknown": give its answer; a later retry reconciles.
-          if (claim.record.state === 'unknown') throw this.outcomeUnknown(key, call.operation, claim.record.unknownSince);
+          if (claim.record.state === 'unknown')
+            throw this.outcomeUnknown(key, call.operation, claim.record.unknownSince);
           if (Date.now() + pollMs > deadline) {
             throw new GatewayError(
               'IDEMPOTENCY_IN_PROGRESS',
@@ -143,7 +164,26 @@ export class IdempotencyService {
     }
   }
 
-  private async runOwned(o: Owned, previous: IdempotencyRecord | undefined, run: () => Promise<unknown>): Promise<unknown> {
+  /**
+   * A slow Redis reply is retried (same token, so a claim that was applied but whose reply was lost is
+   * recognised as ours); only a store that keeps failing makes the mutation fail closed.
+   */
+  private async claimWithRetry(req: ClaimRequest): Promise<ClaimResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.store.claim(req);
+      } catch (e) {
+        if (attempt >= CLAIM_RETRIES) throw e;
+        await sleep(CLAIM_RETRY_MS * (attempt + 1));
+      }
+    }
+  }
+
+  private async runOwned(
+    o: Owned,
+    previous: IdempotencyRecord | undefined,
+    run: () => Promise<unknown>,
+  ): Promise<unknown> {
     let resend = false;
     if (previous) {
       // An earlier attempt may have reached Barrack (unknown outcome, or its replica died mid-call).
@@ -183,7 +223,11 @@ export class IdempotencyService {
         await this.store.release(o.storeKey, o.token);
       } catch (err) {
         // The lease runs out on its own; until then a retry waits or gets IN_PROGRESS.
-        this.log.warn({ msg: 'idempotency release failed', err: errText(err), requestId: o.call.ctx.requestId });
+        this.log.warn({
+          msg: 'idempotency release failed',
+          err: errText(err),
+          requestId: o.call.ctx.requestId,
+        });
       }
       throw e;
     }
@@ -196,7 +240,11 @@ export class IdempotencyService {
   }
 
   private async succeed(o: Owned, value: unknown, reconciled: boolean): Promise<unknown> {
-    const result: StoredResult = { ok: true, value: encodeValue(value), ...(reconciled ? { reconciled: true } : {}) };
+    const result: StoredResult = {
+      ok: true,
+      value: encodeValue(value),
+      ...(reconciled ? { reconciled: true } : {}),
+    };
     await this.finish(o, { state: 'completed', result });
     if (reconciled) this.mark(o.call, { key: o.key, replayed: false, reconciled: true });
     // Return the decoded copy so the first answer is built from exactly what a replay will use.
@@ -217,11 +265,26 @@ export class IdempotencyService {
   private async reconcile(o: Owned): Promise<Reconciled> {
     if (!o.reconciler) return { status: 'failed' };
     try {
-      const value = await o.reconciler({ args: o.call.args, ctx: o.call.ctx, modules: this.modules, upstream: this.upstream });
-      this.log.log({ msg: 'idempotency reconciled', operation: o.call.operation, found: value !== null, requestId: o.call.ctx.requestId });
+      const value = await o.reconciler({
+        args: o.call.args,
+        ctx: o.call.ctx,
+        modules: this.modules,
+        upstream: this.upstream,
+      });
+      this.log.log({
+        msg: 'idempotency reconciled',
+        operation: o.call.operation,
+        found: value !== null,
+        requestId: o.call.ctx.requestId,
+      });
       return value === null || value === undefined ? { status: 'absent' } : { status: 'found', value };
     } catch (e) {
-      this.log.warn({ msg: 'idempotency reconciliation failed', operation: o.call.operation, err: errText(e), requestId: o.call.ctx.requestId });
+      this.log.warn({
+        msg: 'idempotency reconciliation failed',
+        operation: o.call.operation,
+        err: errText(e),
+        requestId: o.call.ctx.requestId,
+      });
       return { status: 'failed' };
     }
   }
@@ -231,10 +294,20 @@ export class IdempotencyService {
     const record: IdempotencyRecord = { ...base, ...patch, completedAt: new Date().toISOString() };
     try {
       const mine = await this.store.finish(o.storeKey, o.token, record, this.ttlMs);
-      if (!mine) this.log.warn({ msg: 'idempotency key taken over before this run finished', operation: o.call.operation, requestId: o.call.ctx.requestId });
+      if (!mine)
+        this.log.warn({
+          msg: 'idempotency key taken over before this run finished',
+          operation: o.call.operation,
+          requestId: o.call.ctx.requestId,
+        });
     } catch (e) {
       // The mutation already ran; the client still gets its answer. The expired lease later makes a retry reconcile.
-      this.log.error({ msg: 'idempotency result not stored', operation: o.call.operation, err: errText(e), requestId: o.call.ctx.requestId });
+      this.log.error({
+        msg: 'idempotency result not stored',
+        operation: o.call.operation,
+        err: errText(e),
+        requestId: o.call.ctx.requestId,
+      });
     }
   }
 

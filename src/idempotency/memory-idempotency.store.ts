@@ -48,7 +48,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async claim(req: ClaimRequest): Promise<ClaimResult> {
     const cur = this.live(req.key);
     const decision = decideClaim(cur, req);
-    if (decision.kind === 'claimed') {
+    if (decision.kind === 'claimed' && cur?.token !== req.record.token) {
       const record = decision.previous
         ? { ...req.record, unknownSince: decision.previous.unknownSince ?? req.nowMs }
         : req.record;

@@ -14,6 +14,7 @@ if not cur then
 end
 local ok, rec = pcall(cjson.decode, cur)
 if not ok or type(rec) ~= 'table' then return {'mismatch', ''} end
+if rec.state == 'in_progress' and rec.token == ARGV[6] then return {'claimed', ''} end
 if rec.fp ~= ARGV[3] then return {'mismatch', ''} end
 if rec.state == 'completed' then return {'completed', cur} end
 local now = tonumber(ARGV[4])
@@ -62,6 +63,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       req.fp,
       String(req.nowMs),
       req.claimUnknown ? '1' : '0',
+      req.record.token ?? '',
     )) as [string, string];
     const record = raw ? parseRecord(raw) : undefined;
     switch (kind) {

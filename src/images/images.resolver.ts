@@ -71,13 +71,16 @@ export class SnapshotImageResolver {
 
   @ResolveField(() => Image, {
     nullable: true,
-    description: 'The image made from this snapshot, if any (batched: one relationship call per 100 snapshots).',
+    description:
+      'The image made from this snapshot, if any (batched: one relationship call per 100 snapshots).',
   })
   image(@Parent() s: Snapshot, @Context() ctx: GqlContext) {
     return this.service.imageOfSnapshot(s.id, ctx);
   }
 
-  @ResolveField(() => SnapshotImageRelationship, { description: 'Whether an image was made from this snapshot.' })
+  @ResolveField(() => SnapshotImageRelationship, {
+    description: 'Whether an image was made from this snapshot.',
+  })
   imageRelationship(@Parent() s: Snapshot, @Context() ctx: GqlContext) {
     return this.service.relationshipOf(s.id, ctx);
   }

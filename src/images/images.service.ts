@@ -10,7 +10,11 @@ import { assertNonEmpty, assertPage, assertResourceName } from '../instances/inp
 import { newestFirst, slicePage } from '../instances/list-helpers';
 import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import type { Image, SnapshotImageRelationship } from './models/image.model';
-import type { CreateImageFromSnapshotPayload, DeleteImagePayload, ImagePage } from './models/image-payloads.model';
+import type {
+  CreateImageFromSnapshotPayload,
+  DeleteImagePayload,
+  ImagePage,
+} from './models/image-payloads.model';
 
 /** Barrack's batch relationship call takes at most this many snapshot ids. */
 const RELATIONSHIP_BATCH = 100;
@@ -64,7 +68,8 @@ export class ImagesService {
               (res.data.relationships ?? []).map((r) => [r.snapshot_id, toSnapshotImageRelationship(r)]),
             );
             return ids.map(
-              (id) => bySnapshot.get(id) ?? { snapshotId: id, hasImage: false, imageId: null, imageName: null },
+              (id) =>
+                bySnapshot.get(id) ?? { snapshotId: id, hasImage: false, imageId: null, imageName: null },
             );
           },
           { maxBatchSize: RELATIONSHIP_BATCH },
@@ -88,7 +93,10 @@ export class ImagesService {
       args.region !== undefined || args.search
         ? (
             await this.api.listAll(
-              { region: args.region ? REGIONS.toWire(args.region) : undefined, search: args.search || undefined },
+              {
+                region: args.region ? REGIONS.toWire(args.region) : undefined,
+                search: args.search || undefined,
+              },
               this.upstream.for(ctx),
             )
           ).map(toImage)
@@ -102,7 +110,9 @@ export class ImagesService {
 
   /** The single-snapshot operation, for clients that ask about exactly one snapshot. */
   async relationship(snapshotId: string, ctx: GqlContext): Promise<SnapshotImageRelationship> {
-    return toSnapshotImageRelationship((await this.api.relationship(snapshotId, this.upstream.for(ctx))).data);
+    return toSnapshotImageRelationship(
+      (await this.api.relationship(snapshotId, this.upstream.for(ctx))).data,
+    );
   }
 
   async relationships(snapshotIds: string[], ctx: GqlContext): Promise<SnapshotImageRelationship[]> {

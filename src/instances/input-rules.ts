@@ -50,7 +50,12 @@ export function assertCidr(field: string, value: string, ethertype: 'IPv4' | 'IP
     ethertype === 'IPv4'
       ? !!v4 && v4.slice(1, 5).every((o) => Number(o) <= 255) && Number(v4[5]) <= 32
       : IPV6_CIDR.test(value) && Number(IPV6_CIDR.exec(value)?.[1]) <= 128;
-  if (!ok) throw new GatewayError('BAD_USER_INPUT', `${field} must be an ${ethertype} CIDR, e.g. ${ethertype === 'IPv4' ? '0.0.0.0/0' : '::/0'}`, { field });
+  if (!ok)
+    throw new GatewayError(
+      'BAD_USER_INPUT',
+      `${field} must be an ${ethertype} CIDR, e.g. ${ethertype === 'IPv4' ? '0.0.0.0/0' : '::/0'}`,
+      { field },
+    );
   return value;
 }
 

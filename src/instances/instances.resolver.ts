@@ -27,7 +27,6 @@ import {
   ToggleInstancePublicIpPayload,
 } from './models/instance-payloads.model';
 
-
 @Resolver(() => Instance)
 export class InstancesResolver {
   constructor(private readonly service: InstancesService) {}
@@ -40,7 +39,10 @@ export class InstancesResolver {
 
   @Query(() => Instance, { description: 'One instance by id (NOT_FOUND when it does not exist).' })
   @RequireScopes('read')
-  instance(@Args('id', { type: () => ID, description: 'Instance id.' }) id: string, @Context() ctx: GqlContext) {
+  instance(
+    @Args('id', { type: () => ID, description: 'Instance id.' }) id: string,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.get(id, ctx);
   }
 
@@ -56,19 +58,27 @@ export class InstancesResolver {
     return this.service.hibernatedCount(ctx);
   }
 
-  @Query(() => [SnapshotEligibleInstance], { description: 'Instances that can be snapshotted now (ACTIVE ones).' })
+  @Query(() => [SnapshotEligibleInstance], {
+    description: 'Instances that can be snapshotted now (ACTIVE ones).',
+  })
   @RequireScopes('read')
   snapshotEligibleInstances(
-    @Args('region', { type: () => Region, nullable: true, description: 'Only this region.' }) region: string | undefined,
+    @Args('region', { type: () => Region, nullable: true, description: 'Only this region.' })
+    region: string | undefined,
     @Context() ctx: GqlContext,
   ) {
     return this.service.snapshotEligible(region ?? undefined, ctx);
   }
 
   @ResolveField(() => InstanceBillingHistory, {
-    description: "This instance's billing over a time window (one Barrack call per instance; needs the billing scope).",
+    description:
+      "This instance's billing over a time window (one Barrack call per instance; needs the billing scope).",
   })
-  billingHistory(@Parent() instance: Instance, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
+  billingHistory(
+    @Parent() instance: Instance,
+    @Args() window: BillingWindowArgs,
+    @Context() ctx: GqlContext,
+  ) {
     assertBillingScope(ctx);
     return this.service.billingHistory(instance.id, window, ctx);
   }
@@ -89,20 +99,26 @@ export class InstancesResolver {
     return this.service.delete(input, ctx);
   }
 
-  @Mutation(() => InstanceActionPayload, { description: 'Starts a SHUTOFF instance (INVALID_STATE otherwise).' })
+  @Mutation(() => InstanceActionPayload, {
+    description: 'Starts a SHUTOFF instance (INVALID_STATE otherwise).',
+  })
   @RequireScopes('write')
   @Idempotent()
   startInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
     return this.service.act('start', input, ctx);
   }
 
-  @Mutation(() => InstanceActionPayload, { description: 'Stops an ACTIVE instance (INVALID_STATE otherwise).' })
+  @Mutation(() => InstanceActionPayload, {
+    description: 'Stops an ACTIVE instance (INVALID_STATE otherwise).',
+  })
   @RequireScopes('write')
   stopInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
     return this.service.act('stop', input, ctx);
   }
 
-  @Mutation(() => InstanceActionPayload, { description: 'Reboots an ACTIVE instance (INVALID_STATE otherwise).' })
+  @Mutation(() => InstanceActionPayload, {
+    description: 'Reboots an ACTIVE instance (INVALID_STATE otherwise).',
+  })
   @RequireScopes('write')
   rebootInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
     return this.service.act('reboot', input, ctx);
@@ -126,7 +142,8 @@ export class InstancesResolver {
   }
 
   @Mutation(() => ToggleInstancePublicIpPayload, {
-    description: 'Attaches a public IP when the instance has none, detaches it otherwise (instance must be ACTIVE).',
+    description:
+      'Attaches a public IP when the instance has none, detaches it otherwise (instance must be ACTIVE).',
   })
   @RequireScopes('write')
   @Idempotent()
@@ -142,9 +159,14 @@ export class InstancesResolver {
     return this.service.addSecurityRule(input, ctx);
   }
 
-  @Mutation(() => RemoveInstanceSecurityRulePayload, { description: 'Removes a security rule from an instance.' })
+  @Mutation(() => RemoveInstanceSecurityRulePayload, {
+    description: 'Removes a security rule from an instance.',
+  })
   @RequireScopes('write')
-  removeInstanceSecurityRule(@Args('input') input: RemoveInstanceSecurityRuleInput, @Context() ctx: GqlContext) {
+  removeInstanceSecurityRule(
+    @Args('input') input: RemoveInstanceSecurityRuleInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.removeSecurityRule(input, ctx);
   }
 }
@@ -202,4 +224,3 @@ export class SnapshotEligibleInstanceResolver {
     return this.instances.load(p.instanceId, ctx);
   }
 }
-

@@ -144,12 +144,23 @@ export class InstancesService {
     } else {
       all = await this.allInstances(ctx);
     }
-    const sorted = sortInstances(all, args.orderBy?.field ?? 'CREATED_AT', args.orderBy?.direction ?? (args.orderBy ? 'ASC' : 'DESC'));
+    const sorted = sortInstances(
+      all,
+      args.orderBy?.field ?? 'CREATED_AT',
+      args.orderBy?.direction ?? (args.orderBy ? 'ASC' : 'DESC'),
+    );
     const start = (args.page - 1) * args.pageSize;
-    return { items: sorted.slice(start, start + args.pageSize), pageInfo: pageInfo(sorted.length, args.page, args.pageSize) };
+    return {
+      items: sorted.slice(start, start + args.pageSize),
+      pageInfo: pageInfo(sorted.length, args.page, args.pageSize),
+    };
   }
 
-  async billingHistory(id: string, window: BillingWindowArgs, ctx: GqlContext): Promise<InstanceBillingHistory> {
+  async billingHistory(
+    id: string,
+    window: BillingWindowArgs,
+    ctx: GqlContext,
+  ): Promise<InstanceBillingHistory> {
     const res = await this.api.billing(id, billingWindow(window.start, window.end), this.upstream.for(ctx));
     return toInstanceBillingHistory(res.data);
   }
@@ -159,7 +170,10 @@ export class InstancesService {
   }
 
   async snapshotEligible(region: string | undefined, ctx: GqlContext): Promise<SnapshotEligibleInstance[]> {
-    const res = await this.api.snapshotEligible(region ? REGIONS.toWire(region) : undefined, this.upstream.for(ctx));
+    const res = await this.api.snapshotEligible(
+      region ? REGIONS.toWire(region) : undefined,
+      this.upstream.for(ctx),
+    );
     return (res.data.instances ?? []).map(toSnapshotEligible);
   }
 
@@ -178,7 +192,11 @@ export class InstancesService {
     return toInstanceAction(res.data, res.requestId);
   }
 
-  async act(action: InstanceAction, input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
+  async act(
+    action: InstanceAction,
+    input: InstanceActionInput,
+    ctx: GqlContext,
+  ): Promise<InstanceActionPayload> {
     const res = await this.api.action(action, input.id, this.upstream.for(ctx));
     if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged();
     return toInstanceAction(res.data, res.requestId);
@@ -194,10 +212,17 @@ export class InstancesService {
     };
   }
 
-  async addSecurityRule(input: AddInstanceSecurityRuleInput, ctx: GqlContext): Promise<AddInstanceSecurityRulePayload> {
+  async addSecurityRule(
+    input: AddInstanceSecurityRuleInput,
+    ctx: GqlContext,
+  ): Promise<AddInstanceSecurityRulePayload> {
     const body = toWireSecurityRule(checkRule(input));
     const res = await this.api.addSecurityRule(input.instanceId, body, this.upstream.for(ctx));
-    return { instanceId: input.instanceId, securityRule: toSecurityRule(res.data), requestId: res.requestId ?? null };
+    return {
+      instanceId: input.instanceId,
+      securityRule: toSecurityRule(res.data),
+      requestId: res.requestId ?? null,
+    };
   }
 
   async removeSecurityRule(
@@ -220,7 +245,11 @@ export class InstancesService {
   }
 }
 
-export function sortInstances(list: Instance[], field: 'NAME' | 'CREATED_AT', direction: 'ASC' | 'DESC'): Instance[] {
+export function sortInstances(
+  list: Instance[],
+  field: 'NAME' | 'CREATED_AT',
+  direction: 'ASC' | 'DESC',
+): Instance[] {
   const sign = direction === 'ASC' ? 1 : -1;
   const byId = (a: Instance, b: Instance) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...list].sort((a, b) => {
@@ -236,15 +265,21 @@ export function checkRule(rule: SecurityRuleInput): SecurityRuleInput {
   const ported = rule.protocol === 'TCP' || rule.protocol === 'UDP';
   const { portRangeMin: min, portRangeMax: max } = rule;
   if ((min != null || max != null) && !ported) {
-    throw new GatewayError('BAD_USER_INPUT', 'ports apply to TCP and UDP rules only', { field: 'portRangeMin' });
+    throw new GatewayError('BAD_USER_INPUT', 'ports apply to TCP and UDP rules only', {
+      field: 'portRangeMin',
+    });
   }
   if (min != null) assertIntRange('portRangeMin', min, 1, 65535);
   if (max != null) assertIntRange('portRangeMax', max, 1, 65535);
   if ((min == null) !== (max == null)) {
-    throw new GatewayError('BAD_USER_INPUT', 'give both portRangeMin and portRangeMax, or neither', { field: 'portRangeMax' });
+    throw new GatewayError('BAD_USER_INPUT', 'give both portRangeMin and portRangeMax, or neither', {
+      field: 'portRangeMax',
+    });
   }
   if (min != null && max != null && min > max) {
-    throw new GatewayError('BAD_USER_INPUT', 'portRangeMin must not exceed portRangeMax', { field: 'portRangeMin' });
+    throw new GatewayError('BAD_USER_INPUT', 'portRangeMin must not exceed portRangeMax', {
+      field: 'portRangeMin',
+    });
   }
   return rule;
 }
@@ -252,11 +287,17 @@ export function checkRule(rule: SecurityRuleInput): SecurityRuleInput {
 export function toDeploymentRequest(input: CreateInstanceInput): WireDeploymentRequest {
   const name = assertResourceName('name', input.name);
   assertOneOf('gpuCount', input.gpuCount, GPU_COUNTS);
-  const sources = [input.imageName, input.volumeName, input.customImageId].filter((s) => s !== undefined && s !== null);
+  const sources = [input.imageName, input.volumeName, input.customImageId].filter(
+    (s) => s !== undefined && s !== null,
+  );
   if (sources.length !== 1) {
-    throw new GatewayError('BAD_USER_INPUT', 'give exactly one boot source: imageName, volumeName or customImageId', {
-      field: 'imageName',
-    });
+    throw new GatewayError(
+      'BAD_USER_INPUT',
+      'give exactly one boot source: imageName, volumeName or customImageId',
+      {
+        field: 'imageName',
+      },
+    );
   }
   if (!input.sshKeyName || input.sshKeyName.length > 50) {
     throw new GatewayError('BAD_USER_INPUT', 'sshKeyName must be 1-50 characters', { field: 'sshKeyName' });
@@ -274,7 +315,9 @@ export function toDeploymentRequest(input: CreateInstanceInput): WireDeploymentR
     ...(input.customImageId != null ? { custom_image_id: input.customImageId } : {}),
     ssh_key_name: input.sshKeyName,
     assign_public_ip: input.assignPublicIp,
-    ...(input.securityRules?.length ? { security_rules: input.securityRules.map((r) => toWireSecurityRule(checkRule(r))) } : {}),
+    ...(input.securityRules?.length
+      ? { security_rules: input.securityRules.map((r) => toWireSecurityRule(checkRule(r))) }
+      : {}),
     ...(input.startupScriptId != null ? { startup_script_id: input.startupScriptId } : {}),
     ...(input.createBootableVolume != null ? { create_bootable_volume: input.createBootableVolume } : {}),
     ...(input.labels ? { labels: input.labels } : {}),

@@ -2,10 +2,16 @@ import { pageInfo, type PageInfo } from '../common/graphql/page.types';
 
 /** The documented default order of compute lists: newest first, ties by id ascending (stable across pages). */
 export function newestFirst<T extends { id: string; createdAt: Date }>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...list].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
-export function slicePage<T>(sorted: readonly T[], page: number, pageSize: number): { items: T[]; pageInfo: PageInfo } {
+export function slicePage<T>(
+  sorted: readonly T[],
+  page: number,
+  pageSize: number,
+): { items: T[]; pageInfo: PageInfo } {
   const start = (page - 1) * pageSize;
   return { items: sorted.slice(start, start + pageSize), pageInfo: pageInfo(sorted.length, page, pageSize) };
 }

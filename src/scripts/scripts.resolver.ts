@@ -8,7 +8,13 @@ import {
   ScriptsArgs,
   UpdateScriptInput,
 } from './dto/script.inputs';
-import { DeleteScriptPayload, DeleteScriptsPayload, Script, ScriptPage, ScriptPayload } from './models/script.model';
+import {
+  DeleteScriptPayload,
+  DeleteScriptsPayload,
+  Script,
+  ScriptPage,
+  ScriptPayload,
+} from './models/script.model';
 import { ScriptsService } from './scripts.service';
 
 @Resolver(() => Script)

@@ -14,7 +14,13 @@ import type {
   ScriptsArgs,
   UpdateScriptInput,
 } from './dto/script.inputs';
-import type { DeleteScriptPayload, DeleteScriptsPayload, Script, ScriptPage, ScriptPayload } from './models/script.model';
+import type {
+  DeleteScriptPayload,
+  DeleteScriptsPayload,
+  Script,
+  ScriptPage,
+  ScriptPayload,
+} from './models/script.model';
 
 type S = components['schemas'];
 
@@ -24,7 +30,9 @@ const MAX_BULK = 100;
 
 function checkContent(content: string): string {
   if (content.length < 1 || content.length > MAX_CONTENT) {
-    throw new GatewayError('BAD_USER_INPUT', `content must be 1 to ${MAX_CONTENT} characters`, { field: 'content' });
+    throw new GatewayError('BAD_USER_INPUT', `content must be 1 to ${MAX_CONTENT} characters`, {
+      field: 'content',
+    });
   }
   return content;
 }
@@ -54,7 +62,9 @@ export function toUpdateScriptRequest(input: UpdateScriptInput): S['UpdateScript
     ...(input.description != null ? { description: checkDescription(input.description) } : {}),
   };
   if (Object.keys(body).length === 0) {
-    throw new GatewayError('BAD_USER_INPUT', 'give at least one of name, content or description', { field: 'name' });
+    throw new GatewayError('BAD_USER_INPUT', 'give at least one of name, content or description', {
+      field: 'name',
+    });
   }
   return body;
 }
@@ -79,7 +89,10 @@ export class ScriptsService {
       search: search || undefined,
     });
     const items = (res.data.scripts ?? []).map(toScript);
-    return { items, pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize) };
+    return {
+      items,
+      pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize),
+    };
   }
 
   async get(ctx: GqlContext, id: string): Promise<Script> {

@@ -7,10 +7,19 @@ import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
 import { StorageBillingHistory } from '../volumes/models/storage-billing.model';
-import { CreateSnapshotInput, DeleteSnapshotInput, RestoreSnapshotInput, SnapshotsArgs } from './dto/snapshot.inputs';
+import {
+  CreateSnapshotInput,
+  DeleteSnapshotInput,
+  RestoreSnapshotInput,
+  SnapshotsArgs,
+} from './dto/snapshot.inputs';
 import { Snapshot } from './models/snapshot.model';
 import { SnapshotPage } from './models/snapshot-page.model';
-import { CreateSnapshotPayload, DeleteSnapshotPayload, RestoreSnapshotPayload } from './models/snapshot-payloads.model';
+import {
+  CreateSnapshotPayload,
+  DeleteSnapshotPayload,
+  RestoreSnapshotPayload,
+} from './models/snapshot-payloads.model';
 import { SnapshotsService } from './snapshots.service';
 
 @Resolver(() => Snapshot)
@@ -28,7 +37,10 @@ export class SnapshotsResolver {
 
   @Query(() => Snapshot, { description: 'One snapshot by id (NOT_FOUND when it does not exist).' })
   @RequireScopes('read')
-  snapshot(@Args('id', { type: () => ID, description: 'Snapshot id.' }) id: string, @Context() ctx: GqlContext) {
+  snapshot(
+    @Args('id', { type: () => ID, description: 'Snapshot id.' }) id: string,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.get(id, ctx);
   }
 
@@ -42,20 +54,26 @@ export class SnapshotsResolver {
     return this.service.billingHistory(id, window, ctx);
   }
 
-  @ResolveField(() => Instance, { nullable: true, description: 'The instance it was taken of (null once deleted).' })
+  @ResolveField(() => Instance, {
+    nullable: true,
+    description: 'The instance it was taken of (null once deleted).',
+  })
   instance(@Parent() s: Snapshot, @Context() ctx: GqlContext) {
     return s.instanceId ? this.instances.load(s.instanceId, ctx) : null;
   }
 
   @ResolveField(() => StorageBillingHistory, {
-    description: 'Storage billing of this snapshot over a time window (one Barrack call each; needs the billing scope).',
+    description:
+      'Storage billing of this snapshot over a time window (one Barrack call each; needs the billing scope).',
   })
   billingHistory(@Parent() s: Snapshot, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
     assertBillingScope(ctx);
     return this.service.billingHistory(s.id, window, ctx);
   }
 
-  @Mutation(() => CreateSnapshotPayload, { description: 'Snapshots an ACTIVE instance (INVALID_STATE otherwise).' })
+  @Mutation(() => CreateSnapshotPayload, {
+    description: 'Snapshots an ACTIVE instance (INVALID_STATE otherwise).',
+  })
   @RequireScopes('write')
   @Idempotent()
   createSnapshot(@Args('input') input: CreateSnapshotInput, @Context() ctx: GqlContext) {

@@ -16,12 +16,26 @@ import { assertPage, assertResourceName, billingWindow } from '../instances/inpu
 import { InstancesService } from '../instances/instances.service';
 import { groupBy, newestFirst, slicePage } from '../instances/list-helpers';
 import type { StorageBillingHistory } from '../volumes/models/storage-billing.model';
-import type { CreateSnapshotInput, DeleteSnapshotInput, RestoreSnapshotInput, SnapshotsArgs } from './dto/snapshot.inputs';
+import type {
+  CreateSnapshotInput,
+  DeleteSnapshotInput,
+  RestoreSnapshotInput,
+  SnapshotsArgs,
+} from './dto/snapshot.inputs';
 import type { Snapshot } from './models/snapshot.model';
 import type { SnapshotPage } from './models/snapshot-page.model';
-import type { CreateSnapshotPayload, DeleteSnapshotPayload, RestoreSnapshotPayload } from './models/snapshot-payloads.model';
+import type {
+  CreateSnapshotPayload,
+  DeleteSnapshotPayload,
+  RestoreSnapshotPayload,
+} from './models/snapshot-payloads.model';
 
-const SNAPSHOT_STATUS_TO_WIRE = { CREATING: 'CREATING', SUCCESS: 'SUCCESS', AVAILABLE: 'available', ERROR: 'ERROR' } as const;
+const SNAPSHOT_STATUS_TO_WIRE = {
+  CREATING: 'CREATING',
+  SUCCESS: 'SUCCESS',
+  AVAILABLE: 'available',
+  ERROR: 'ERROR',
+} as const;
 
 @Injectable()
 export class SnapshotsService {
@@ -41,7 +55,9 @@ export class SnapshotsService {
   }
 
   private byInstance(ctx: GqlContext): Promise<Map<string, Snapshot[]>> {
-    return memoize(ctx, 'snapshots.byInstance', async () => groupBy(newestFirst(await this.allSnapshots(ctx)), (s) => s.instanceId));
+    return memoize(ctx, 'snapshots.byInstance', async () =>
+      groupBy(newestFirst(await this.allSnapshots(ctx)), (s) => s.instanceId),
+    );
   }
 
   async ofInstance(instanceId: string, ctx: GqlContext): Promise<Snapshot[]> {
@@ -85,12 +101,24 @@ export class SnapshotsService {
     let all: Snapshot[];
     if (filtered) {
       const status = args.status
-        ? (SNAPSHOT_STATUS_TO_WIRE as Record<string, (typeof SNAPSHOT_STATUS_TO_WIRE)[keyof typeof SNAPSHOT_STATUS_TO_WIRE]>)[args.status]
+        ? (
+            SNAPSHOT_STATUS_TO_WIRE as Record<
+              string,
+              (typeof SNAPSHOT_STATUS_TO_WIRE)[keyof typeof SNAPSHOT_STATUS_TO_WIRE]
+            >
+          )[args.status]
         : undefined;
-      if (args.status && !status) throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, { field: 'status' });
+      if (args.status && !status)
+        throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
+          field: 'status',
+        });
       all = (
         await this.api.listAll(
-          { region: args.region ? REGIONS.toWire(args.region) : undefined, status, search: args.search || undefined },
+          {
+            region: args.region ? REGIONS.toWire(args.region) : undefined,
+            status,
+            search: args.search || undefined,
+          },
           this.upstream.for(ctx),
         )
       ).map(toSnapshot);
@@ -101,7 +129,11 @@ export class SnapshotsService {
     return slicePage(newestFirst(all), args.page, args.pageSize);
   }
 
-  async billingHistory(id: string, window: BillingWindowArgs, ctx: GqlContext): Promise<StorageBillingHistory> {
+  async billingHistory(
+    id: string,
+    window: BillingWindowArgs,
+    ctx: GqlContext,
+  ): Promise<StorageBillingHistory> {
     const res = await this.api.billing(id, billingWindow(window.start, window.end), this.upstream.for(ctx));
     return toSnapshotBilling(res.data);
   }
@@ -109,7 +141,9 @@ export class SnapshotsService {
   async create(input: CreateSnapshotInput, ctx: GqlContext): Promise<CreateSnapshotPayload> {
     const name = assertResourceName('name', input.name);
     if (input.description && input.description.length > 500) {
-      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', { field: 'description' });
+      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', {
+        field: 'description',
+      });
     }
     const res = await this.api.create(
       {

@@ -36,7 +36,9 @@ export class SshKeysResolver {
     return this.service.create(ctx, input);
   }
 
-  @Mutation(() => DeleteSshKeyPayload, { description: 'Deletes an SSH key (CONFLICT while running instances use it).' })
+  @Mutation(() => DeleteSshKeyPayload, {
+    description: 'Deletes an SSH key (CONFLICT while running instances use it).',
+  })
   @RequireScopes('write')
   deleteSshKey(
     @Context() ctx: GqlContext,

@@ -61,7 +61,10 @@ export class SshKeysService {
       search: search || undefined,
     });
     const items = (res.data.ssh_keys ?? []).map(toSshKey);
-    return { items, pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize) };
+    return {
+      items,
+      pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize),
+    };
   }
 
   async get(ctx: GqlContext, id: string): Promise<SshKey> {

@@ -17,7 +17,12 @@ import {
 } from './dto/volume.inputs';
 import { StorageBillingHistory } from './models/storage-billing.model';
 import { Volume } from './models/volume.model';
-import { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePage, VolumePayload } from './models/volume-payloads.model';
+import {
+  DeleteVolumePayload,
+  VolumeAttachmentsPayload,
+  VolumePage,
+  VolumePayload,
+} from './models/volume-payloads.model';
 import { VolumesService } from './volumes.service';
 
 @Resolver(() => Volume)
@@ -55,14 +60,17 @@ export class VolumesResolver {
   }
 
   @ResolveField(() => StorageBillingHistory, {
-    description: 'Storage billing of this volume over a time window (one Barrack call each; needs the billing scope).',
+    description:
+      'Storage billing of this volume over a time window (one Barrack call each; needs the billing scope).',
   })
   billingHistory(@Parent() v: Volume, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
     assertBillingScope(ctx);
     return this.service.billingHistory(v.id, window, ctx);
   }
 
-  @Mutation(() => VolumePayload, { description: 'Creates a volume (may fail with INSUFFICIENT_CREDITS or NAME_TAKEN).' })
+  @Mutation(() => VolumePayload, {
+    description: 'Creates a volume (may fail with INSUFFICIENT_CREDITS or NAME_TAKEN).',
+  })
   @RequireScopes('write')
   @Idempotent()
   createVolume(@Args('input') input: CreateVolumeInput, @Context() ctx: GqlContext) {

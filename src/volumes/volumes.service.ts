@@ -7,7 +7,13 @@ import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import { assertIntRange, assertNonEmpty, assertPage, assertResourceName, billingWindow } from '../instances/input-rules';
+import {
+  assertIntRange,
+  assertNonEmpty,
+  assertPage,
+  assertResourceName,
+  billingWindow,
+} from '../instances/input-rules';
 import { groupBy, newestFirst, slicePage } from '../instances/list-helpers';
 import type {
   AttachVolumesInput,
@@ -20,7 +26,12 @@ import type {
 } from './dto/volume.inputs';
 import type { StorageBillingHistory } from './models/storage-billing.model';
 import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './models/volume.model';
-import type { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePage, VolumePayload } from './models/volume-payloads.model';
+import type {
+  DeleteVolumePayload,
+  VolumeAttachmentsPayload,
+  VolumePage,
+  VolumePayload,
+} from './models/volume-payloads.model';
 
 const MAX_VOLUMES_PER_CALL = 20;
 type WireVolumeStatus = keyof typeof VOLUME_STATUS_FROM_WIRE;
@@ -87,10 +98,17 @@ export class VolumesService {
     let all: Volume[];
     if (filtered) {
       const status = args.status ? VOLUME_STATUS_TO_WIRE.get(args.status) : undefined;
-      if (args.status && !status) throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, { field: 'status' });
+      if (args.status && !status)
+        throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
+          field: 'status',
+        });
       all = (
         await this.api.listAll(
-          { region: args.region ? REGIONS.toWire(args.region) : undefined, status, search: args.search || undefined },
+          {
+            region: args.region ? REGIONS.toWire(args.region) : undefined,
+            status,
+            search: args.search || undefined,
+          },
           this.upstream.for(ctx),
         )
       ).map(toVolume);
@@ -101,17 +119,28 @@ export class VolumesService {
     return slicePage(newestFirst(all), args.page, args.pageSize);
   }
 
-  async billingHistory(id: string, window: BillingWindowArgs, ctx: GqlContext): Promise<StorageBillingHistory> {
-    return toVolumeBilling((await this.api.billing(id, billingWindow(window.start, window.end), this.upstream.for(ctx))).data);
+  async billingHistory(
+    id: string,
+    window: BillingWindowArgs,
+    ctx: GqlContext,
+  ): Promise<StorageBillingHistory> {
+    return toVolumeBilling(
+      (await this.api.billing(id, billingWindow(window.start, window.end), this.upstream.for(ctx))).data,
+    );
   }
 
   async create(input: CreateVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
     const name = assertResourceName('name', input.name);
     assertIntRange('sizeGb', input.sizeGb, input.imageId ? 100 : 10, 1000);
     const volumeType = (VOLUME_TYPE_TO_WIRE as Record<string, 'Cloud-SSD' | 'Ceph-SSD'>)[input.volumeType];
-    if (!volumeType) throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', { field: 'volumeType' });
+    if (!volumeType)
+      throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', {
+        field: 'volumeType',
+      });
     if (input.description && input.description.length > 500) {
-      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', { field: 'description' });
+      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', {
+        field: 'description',
+      });
     }
     const res = await this.api.create(
       {
@@ -160,7 +189,11 @@ export class VolumesService {
 
   async detach(input: DetachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
     assertNonEmpty('volumeIds', input.volumeIds, MAX_VOLUMES_PER_CALL);
-    const res = await this.api.detach(input.instanceId, { volume_ids: [...new Set(input.volumeIds)] }, this.upstream.for(ctx));
+    const res = await this.api.detach(
+      input.instanceId,
+      { volume_ids: [...new Set(input.volumeIds)] },
+      this.upstream.for(ctx),
+    );
     return this.attachments(input.instanceId, res.data.volume_attachments, res.requestId, ctx);
   }
 

@@ -56,7 +56,10 @@ describe('audit trail (real Redis, simulator)', () => {
     await redis.quit();
   });
 
-  async function audit(apiKey = gw.keys.demo, vars: Record<string, unknown> = { limit: 100 }): Promise<AuditRow[]> {
+  async function audit(
+    apiKey = gw.keys.demo,
+    vars: Record<string, unknown> = { limit: 100 },
+  ): Promise<AuditRow[]> {
     const r = await gw.gql<{ auditLog: AuditRow[] }>(AUDIT, vars, { apiKey });
     expect(r.body.errors).toBeUndefined();
     return r.body.data?.auditLog ?? [];
@@ -79,7 +82,8 @@ describe('audit trail (real Redis, simulator)', () => {
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const rows = await audit();
-    const byRequest = (res: { headers: Headers }) => rows.filter((r) => r.requestId === res.headers.get('x-request-id'));
+    const byRequest = (res: { headers: Headers }) =>
+      rows.filter((r) => r.requestId === res.headers.get('x-request-id'));
 
     const [first, ...moreFirst] = byRequest(created);
     expect(moreFirst).toHaveLength(0);
@@ -101,7 +105,11 @@ describe('audit trail (real Redis, simulator)', () => {
 
     const failure = byRequest(failed);
     expect(failure).toHaveLength(1);
-    expect(failure[0]).toMatchObject({ operation: 'createInstance', outcome: 'NAME_TAKEN', idempotencyKey: null });
+    expect(failure[0]).toMatchObject({
+      operation: 'createInstance',
+      outcome: 'NAME_TAKEN',
+      idempotencyKey: null,
+    });
 
     const refused = byRequest(denied);
     expect(refused).toHaveLength(1);

@@ -17,7 +17,11 @@ interface CacheExt {
 describe('catalogue cache through the gateway', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ simulator: { seed: 'demo', latencyMs: 20 } });
+    // A loaded CI machine must not turn slow Redis replies into fallbacks: this suite counts Barrack calls.
+    gw = await startTestGateway({
+      simulator: { seed: 'demo', latencyMs: 20 },
+      env: { REDIS_COMMAND_TIMEOUT_MS: '2000' },
+    });
   });
   afterAll(() => gw?.close());
 
@@ -41,7 +45,7 @@ describe('catalogue cache through the gateway', () => {
     expect(Number.isNaN(Date.parse(regions[0]!.asOf))).toBe(false);
     const kinds = (first.extensions?.cache as CacheExt[]).map((e) => e.kind);
     expect(kinds.sort()).toEqual(['gpuStock', 'pricing', 'regions']);
-  });
+  }, 120_000);
 
   it("loads another tenant's prices with its own credential and never serves it the first tenant's", async () => {
     await gw.gql(CATALOGUE);
@@ -75,7 +79,10 @@ describe('catalogue cache through the gateway', () => {
 describe('catalogue cache when Barrack fails (stale-if-error)', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ simulator: { seed: 'demo' }, env: { CACHE_TTL_STOCK_S: '1' } });
+    gw = await startTestGateway({
+      simulator: { seed: 'demo' },
+      env: { CACHE_TTL_STOCK_S: '1', REDIS_COMMAND_TIMEOUT_MS: '2000' },
+    });
   });
   afterAll(() => gw?.close());
 

@@ -12,7 +12,10 @@ const CREATE = `mutation Create($input: CreateInstanceInput!) {
 }`;
 
 interface CreateData {
-  createInstance: { instance: { id: string; name: string; createdAt: string }; requestId: string | null } | null;
+  createInstance: {
+    instance: { id: string; name: string; createdAt: string };
+    requestId: string | null;
+  } | null;
 }
 
 let seq = 0;
@@ -34,8 +37,9 @@ function vmsNamed(gw: TestGateway, apiKey: string, name: string): number {
 }
 
 function createCalls(gw: TestGateway, credential = SIM_DEMO_KEY): number {
-  return gw.sim.admin.requestLog().filter((e) => e.operationId === 'createInstance' && e.credential === credential)
-    .length;
+  return gw.sim.admin
+    .requestLog()
+    .filter((e) => e.operationId === 'createInstance' && e.credential === credential).length;
 }
 
 describe('idempotent createInstance (real Redis, simulator)', () => {
@@ -44,10 +48,11 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
   let gwShort: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ simulator: { seed: 'demo' } });
+    // A generous Redis timeout: this machine is shared with other suites, and a slow claim fails closed by design.
+    gw = await startTestGateway({ simulator: { seed: 'demo' }, env: { REDIS_COMMAND_TIMEOUT_MS: '2000' } });
     gwShort = await startTestGateway({
       simulator: { seed: 'demo' },
-      env: { BARRACK_TIMEOUT_MS: '400', BARRACK_HEADERS_TIMEOUT_MS: '400' },
+      env: { BARRACK_TIMEOUT_MS: '400', BARRACK_HEADERS_TIMEOUT_MS: '400', REDIS_COMMAND_TIMEOUT_MS: '2000' },
     });
     // The other account needs an SSH key of the same name to deploy; set up on the Barrack side directly.
     const other = new SimTestClient(gw.sim.url, SIM_OTHER_KEY);
@@ -67,7 +72,9 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
     const before = createCalls(gw);
     const key = `burst-${name}`;
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => gw.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } })),
+      Array.from({ length: 20 }, () =>
+        gw.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } }),
+      ),
     );
     for (const r of responses) expect(r.body.errors).toBeUndefined();
     const first = responses[0]!.body.data;
@@ -87,11 +94,18 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
     // Barrack applies the create, but only after the gateway (BARRACK_TIMEOUT_MS) has given up on it.
     gwShort.sim.admin.setFault('createInstance', { latencyMs: 1500 });
     try {
-      const first = await gwShort.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } });
+      const first = await gwShort.gql<CreateData>(
+        CREATE,
+        { input: vmInput(name) },
+        { headers: { 'Idempotency-Key': key } },
+      );
       const code = first.body.errors?.[0]?.extensions?.code;
       if (code !== undefined) {
         expect(code).toBe('OUTCOME_UNKNOWN');
-        expect(first.body.errors?.[0]?.extensions).toMatchObject({ idempotencyKey: key, operation: 'createInstance' });
+        expect(first.body.errors?.[0]?.extensions).toMatchObject({
+          idempotencyKey: key,
+          operation: 'createInstance',
+        });
         expect(first.body.errors?.[0]?.message).toMatch(/may or may not have been applied/);
       } else {
         expect(first.body.data?.createInstance?.instance.name).toBe(name);
@@ -102,13 +116,21 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
     } finally {
       gwShort.sim.admin.clearFaults();
     }
-    const retry = await gwShort.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } });
+    const retry = await gwShort.gql<CreateData>(
+      CREATE,
+      { input: vmInput(name) },
+      { headers: { 'Idempotency-Key': key } },
+    );
     expect(retry.body.errors).toBeUndefined();
     expect(retry.body.data?.createInstance?.instance.name).toBe(name);
     expect(retry.body.data?.createInstance?.requestId).toBeNull();
     expect(retry.body.extensions?.idempotency).toMatchObject({ key, reconciled: true });
     // And once more: now a plain replay of the reconciled result.
-    const again = await gwShort.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } });
+    const again = await gwShort.gql<CreateData>(
+      CREATE,
+      { input: vmInput(name) },
+      { headers: { 'Idempotency-Key': key } },
+    );
     expect(again.body.data).toEqual(retry.body.data);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(vmsNamed(gwShort, SIM_DEMO_KEY, name)).toBe(1);
@@ -118,7 +140,11 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
   it('rejects the same key with a different input, and runs nothing', async () => {
     const name = uniqueName('reuse');
     const key = `reuse-${name}`;
-    const ok = await gw.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } });
+    const ok = await gw.gql<CreateData>(
+      CREATE,
+      { input: vmInput(name) },
+      { headers: { 'Idempotency-Key': key } },
+    );
     expect(ok.body.errors).toBeUndefined();
     const before = createCalls(gw);
     const reused = await gw.gql<CreateData>(CREATE, { input: vmInput(`${name}-b`, { idempotencyKey: key }) });
@@ -128,24 +154,38 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
   });
 
   it('refuses a header and an input key that differ', async () => {
-    const r = await gw.gql<CreateData>(CREATE, { input: vmInput(uniqueName('differ'), { idempotencyKey: 'a' }) }, {
-      headers: { 'Idempotency-Key': 'b' },
-    });
+    const r = await gw.gql<CreateData>(
+      CREATE,
+      { input: vmInput(uniqueName('differ'), { idempotencyKey: 'a' }) },
+      {
+        headers: { 'Idempotency-Key': 'b' },
+      },
+    );
     expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('keeps the keys of two tenants apart', async () => {
     const name = uniqueName('tenants');
     const key = `shared-${name}`;
-    const demo = await gw.gql<CreateData>(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } });
-    const other = await gw.gql<CreateData>(CREATE, { input: vmInput(name) }, {
-      apiKey: gw.keys.other,
-      headers: { 'Idempotency-Key': key },
-    });
+    const demo = await gw.gql<CreateData>(
+      CREATE,
+      { input: vmInput(name) },
+      { headers: { 'Idempotency-Key': key } },
+    );
+    const other = await gw.gql<CreateData>(
+      CREATE,
+      { input: vmInput(name) },
+      {
+        apiKey: gw.keys.other,
+        headers: { 'Idempotency-Key': key },
+      },
+    );
     expect(demo.body.errors).toBeUndefined();
     expect(other.body.errors).toBeUndefined();
     expect(other.headers.get('idempotent-replayed')).toBeNull();
-    expect(other.body.data?.createInstance?.instance.id).not.toBe(demo.body.data?.createInstance?.instance.id);
+    expect(other.body.data?.createInstance?.instance.id).not.toBe(
+      demo.body.data?.createInstance?.instance.id,
+    );
     expect(vmsNamed(gw, SIM_DEMO_KEY, name)).toBe(1);
     expect(vmsNamed(gw, SIM_OTHER_KEY, name)).toBe(1);
   });

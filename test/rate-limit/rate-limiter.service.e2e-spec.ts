@@ -22,10 +22,10 @@ const principal = (tenantId: string, subject = 'key1'): Principal => ({
   scopes: ['read'],
 });
 
-function client(url: string): Redis {
+function client(url: string, commandTimeout = 250): Redis {
   // The same options as RedisModule, so outage behaviour matches production.
   const r = new Redis(url, {
-    commandTimeout: 250,
+    commandTimeout,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 2_000,
@@ -75,7 +75,8 @@ async function drain(svc: RateLimiterService, p: Principal, n: number): Promise<
 describe('RateLimiterService (real Redis)', () => {
   const clients: Redis[] = [];
   const shared = async (): Promise<Redis> => {
-    const r = await ready(client(testRedisUrl()));
+    // A patient timeout: on a loaded machine a slow command would otherwise fall back to the insurance limiter.
+    const r = await ready(client(testRedisUrl(), 5_000));
     clients.push(r);
     return r;
   };

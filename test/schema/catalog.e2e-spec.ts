@@ -25,7 +25,12 @@ describe('catalogue schema (e2e)', () => {
         name: string;
         asOf: string;
         stale: boolean;
-        gpuStock: { gpuModel: string; available: string; availableAtLeast: number; region: { code: string } }[];
+        gpuStock: {
+          gpuModel: string;
+          available: string;
+          availableAtLeast: number;
+          region: { code: string };
+        }[];
         pricing: { currency: string; region: string; gpus: { gpuModel: string; hourlyRate: string }[] };
       }[];
     }>(`{
@@ -94,7 +99,9 @@ describe('catalogue schema (e2e)', () => {
     expect(res.body.errors).toBeUndefined();
     const d = res.body.data!;
     expect(d.volumeTypes.map((v) => v.name)).toContain('Cloud-SSD');
-    expect(d.firewallProtocols.map((p) => p.protocol)).toEqual(expect.arrayContaining(['TCP', 'UDP', 'ICMP']));
+    expect(d.firewallProtocols.map((p) => p.protocol)).toEqual(
+      expect.arrayContaining(['TCP', 'UDP', 'ICMP']),
+    );
     expect(d.aiModels.length).toBeGreaterThan(0);
   });
 
@@ -104,15 +111,16 @@ describe('catalogue schema (e2e)', () => {
       priceQuote(input: $input) { gpuModel gpuCount hours currency hourlyRate perMinuteRate estimatedTotal asOf stale }
     }`;
     const input = { gpuModel: 'H100_SXM5_80GB', gpuCount: 2, region: 'CANADA_1', hours: 10 };
-    const res = await gw.gql<{ priceQuote: { gpuCount: number; hours: number; currency: string; estimatedTotal: string } }>(
-      q,
-      { input },
-    );
+    const res = await gw.gql<{
+      priceQuote: { gpuCount: number; hours: number; currency: string; estimatedTotal: string };
+    }>(q, { input });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.priceQuote).toMatchObject({ gpuCount: 2, hours: 10, currency: 'USD' });
     expect(res.body.data!.priceQuote.estimatedTotal).toMatch(/^\d+(\.\d+)?$/);
     // The same quote with the fields in another order hits the same cache entry.
-    const again = await gw.gql(q, { input: { hours: 10, region: 'CANADA_1', gpuCount: 2, gpuModel: 'H100_SXM5_80GB' } });
+    const again = await gw.gql(q, {
+      input: { hours: 10, region: 'CANADA_1', gpuCount: 2, gpuModel: 'H100_SXM5_80GB' },
+    });
     expect(again.body.errors).toBeUndefined();
     expect(ops().quotePricing).toBe(1);
     // Another tenant (EUR account) never gets the first tenant's cached quote.
@@ -129,13 +137,19 @@ describe('catalogue schema (e2e)', () => {
     expect(bad.body.errors?.[0]?.extensions?.field).toBe('gpuCount');
     const hours = await gw.gql(q, { input: { gpuModel: 'L40', gpuCount: 1, hours: -1 } });
     expect(hours.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const noScope = await gw.gql(q, { input: { gpuModel: 'L40', gpuCount: 1 } }, { apiKey: gw.keys.demoNoBilling });
+    const noScope = await gw.gql(
+      q,
+      { input: { gpuModel: 'L40', gpuCount: 1 } },
+      { apiKey: gw.keys.demoNoBilling },
+    );
     expect(noScope.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(ops().quotePricing ?? 0).toBe(0);
   });
 
   it('serves the price list filtered by model and in another currency', async () => {
-    const res = await gw.gql<{ pricing: { currency: string; gpus: { gpuModel: string }[]; volumePerTbHour: string | null } }>(
+    const res = await gw.gql<{
+      pricing: { currency: string; gpus: { gpuModel: string }[]; volumePerTbHour: string | null };
+    }>(
       `{ pricing(currency: EUR, gpuModel: L40) { currency gpus { gpuModel hourlyRate } volumePerTbHour hibernationPerHour asOf stale } }`,
     );
     expect(res.body.errors).toBeUndefined();

@@ -15,9 +15,11 @@ function ok(r: GqlResponse<Data>): Data {
 
 describe('compute console flow (gateway + simulator + Redis)', () => {
   let gw: TestGateway;
-  const q = async (query: string, variables?: Record<string, unknown>) => ok(await gw.gql<Data>(query, variables));
+  const q = async (query: string, variables?: Record<string, unknown>) =>
+    ok(await gw.gql<Data>(query, variables));
   const statusOf = async (id: string) =>
-    ((await q(`query($id: ID!) { instance(id: $id) { status } }`, { id })).instance as { status: string }).status;
+    ((await q(`query($id: ID!) { instance(id: $id) { status } }`, { id })).instance as { status: string })
+      .status;
   const waitStatus = (id: string, status: string) =>
     waitFor(`${id} ${status}`, async () => ((await statusOf(id)) === status ? true : undefined));
 
@@ -52,7 +54,12 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     );
     const vm = created.createInstance.instance;
     expect(created.createInstance.requestId).toEqual(expect.any(String));
-    expect(vm).toMatchObject({ name: 'console-vm', region: 'CANADA_1', gpuModel: 'A100_PCIE_80GB', gpuCount: 1 });
+    expect(vm).toMatchObject({
+      name: 'console-vm',
+      region: 'CANADA_1',
+      gpuModel: 'A100_PCIE_80GB',
+      gpuCount: 1,
+    });
     expect(vm.billing).toEqual({ hourlyRate: '1.55', currency: 'USD' });
     await waitStatus(vm.id, 'ACTIVE');
 
@@ -77,7 +84,12 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       },
     );
     const sr = rule.addInstanceSecurityRule;
-    expect(sr.securityRule).toMatchObject({ direction: 'INGRESS', protocol: 'TCP', portRangeMin: 22, portRangeMax: 22 });
+    expect(sr.securityRule).toMatchObject({
+      direction: 'INGRESS',
+      protocol: 'TCP',
+      portRangeMin: 22,
+      portRangeMax: 22,
+    });
     expect(sr.instance.securityRules.map((r: { id: string }) => r.id)).toContain(sr.securityRule.id);
 
     // Volume: create, attach, see it from both sides of the edge.
@@ -87,7 +99,12 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
         { input: { name: 'console-data', region: 'CANADA_1', sizeGb: 20 } },
       )
     ).createVolume.volume;
-    expect(vol).toMatchObject({ name: 'console-data', sizeGb: 20, volumeType: 'CLOUD_SSD', region: 'CANADA_1' });
+    expect(vol).toMatchObject({
+      name: 'console-data',
+      sizeGb: 20,
+      volumeType: 'CLOUD_SSD',
+      region: 'CANADA_1',
+    });
     const attached = await q(
       `mutation($input: AttachVolumesInput!) { attachVolumes(input: $input) { requestId instanceId attachments { volumeId instanceId status } } }`,
       { input: { instanceId: vm.id, volumeIds: [vol.id] } },
@@ -156,17 +173,24 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
 
     // Hibernate and restore.
     const hib = (
-      await q(`mutation($id: ID!) { hibernateInstance(input: { id: $id }) { instanceId status previousStatus requestId } }`, {
-        id: vm.id,
-      })
+      await q(
+        `mutation($id: ID!) { hibernateInstance(input: { id: $id }) { instanceId status previousStatus requestId } }`,
+        {
+          id: vm.id,
+        },
+      )
     ).hibernateInstance;
     expect(hib).toMatchObject({ instanceId: vm.id, requestId: expect.any(String) });
     expect(['HIBERNATING', 'HIBERNATED']).toContain(hib.status);
     await waitStatus(vm.id, 'HIBERNATED');
-    const count = (await q(`{ hibernatedInstancesCount { count recent { instanceId } } }`)).hibernatedInstancesCount;
+    const count = (await q(`{ hibernatedInstancesCount { count recent { instanceId } } }`))
+      .hibernatedInstancesCount;
     expect(count.count).toBeGreaterThanOrEqual(1);
     const back = (
-      await q(`mutation($id: ID!) { restoreInstance(input: { id: $id }) { status instance { id status } } }`, { id: vm.id })
+      await q(
+        `mutation($id: ID!) { restoreInstance(input: { id: $id }) { status instance { id status } } }`,
+        { id: vm.id },
+      )
     ).restoreInstance;
     expect(['RESTORING', 'ACTIVE']).toContain(back.status);
     await waitStatus(vm.id, 'ACTIVE');
@@ -200,19 +224,28 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     );
     expect(detached.detachVolumes.attachments[0].volumeId).toBe(vol.id);
     await waitFor('volume available', async () => {
-      const v = (await q(`query($id: ID!) { volume(id: $id) { status attachedTo { id } } }`, { id: vol.id })).volume;
+      const v = (await q(`query($id: ID!) { volume(id: $id) { status attachedTo { id } } }`, { id: vol.id }))
+        .volume;
       return v.status === 'AVAILABLE' && v.attachedTo === null ? true : undefined;
     });
-    expect((await q(`mutation($id: ID!) { deleteVolume(input: { id: $id }) { deletedVolumeId } }`, { id: vol.id })).deleteVolume)
-      .toEqual({ deletedVolumeId: vol.id });
     expect(
-      (await q(`mutation($id: ID!) { deleteSnapshot(input: { id: $id }) { deletedSnapshotId requestId } }`, { id: snap.id }))
-        .deleteSnapshot.deletedSnapshotId,
+      (await q(`mutation($id: ID!) { deleteVolume(input: { id: $id }) { deletedVolumeId } }`, { id: vol.id }))
+        .deleteVolume,
+    ).toEqual({ deletedVolumeId: vol.id });
+    expect(
+      (
+        await q(`mutation($id: ID!) { deleteSnapshot(input: { id: $id }) { deletedSnapshotId requestId } }`, {
+          id: snap.id,
+        })
+      ).deleteSnapshot.deletedSnapshotId,
     ).toBe(snap.id);
     for (const id of [vm.id, ri.instanceId as string]) {
       await waitStatus(id, 'ACTIVE');
-      const del = (await q(`mutation($id: ID!) { deleteInstance(input: { id: $id }) { instanceId status requestId } }`, { id }))
-        .deleteInstance;
+      const del = (
+        await q(`mutation($id: ID!) { deleteInstance(input: { id: $id }) { instanceId status requestId } }`, {
+          id,
+        })
+      ).deleteInstance;
       expect(del).toMatchObject({ instanceId: id, requestId: expect.any(String) });
       await waitFor(`${id} gone`, async () => {
         const r = await gw.gql<Data>(`query($id: ID!) { instance(id: $id) { status } }`, { id });
@@ -220,7 +253,9 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
         return code === 'NOT_FOUND' || r.body.data?.instance?.status === 'DELETED' ? true : undefined;
       });
     }
-    const left = await q(`{ instances(search: "console") { items { id } } volumes(search: "console") { items { id } } }`);
+    const left = await q(
+      `{ instances(search: "console") { items { id } } volumes(search: "console") { items { id } } }`,
+    );
     expect(left.instances.items).toEqual([]);
     expect(left.volumes.items).toEqual([]);
   });

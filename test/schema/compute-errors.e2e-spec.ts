@@ -19,11 +19,14 @@ describe('compute expected failures', () => {
   let gw: TestGateway;
   let demoVmId: string;
   const upstreamCalls = () => gw.sim.admin.requestLog().filter((e) => e.credential === SIM_DEMO_KEY).length;
-  const firstError = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => r.body.errors?.[0]?.extensions ?? {};
+  const firstError = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) =>
+    r.body.errors?.[0]?.extensions ?? {};
 
   beforeAll(async () => {
     gw = await startTestGateway();
-    const r = await gw.gql<{ instances: { items: { id: string; name: string }[] } }>(`{ instances { items { id name } } }`);
+    const r = await gw.gql<{ instances: { items: { id: string; name: string }[] } }>(
+      `{ instances { items { id name } } }`,
+    );
     demoVmId = r.body.data!.instances.items.find((i) => i.name === 'demo-vm')!.id;
   });
   afterAll(async () => {
@@ -38,12 +41,32 @@ describe('compute expected failures', () => {
     ['two boot sources', { volumeName: 'boot-vol' }, 'imageName'],
     [
       'a bad CIDR in a rule',
-      { securityRules: [{ direction: 'INGRESS', protocol: 'TCP', remoteIpPrefix: '999.0.0.0/0', portRangeMin: 22, portRangeMax: 22 }] },
+      {
+        securityRules: [
+          {
+            direction: 'INGRESS',
+            protocol: 'TCP',
+            remoteIpPrefix: '999.0.0.0/0',
+            portRangeMin: 22,
+            portRangeMax: 22,
+          },
+        ],
+      },
       'remoteIpPrefix',
     ],
     [
       'ports on an ICMP rule',
-      { securityRules: [{ direction: 'INGRESS', protocol: 'ICMP', remoteIpPrefix: '0.0.0.0/0', portRangeMin: 1, portRangeMax: 2 }] },
+      {
+        securityRules: [
+          {
+            direction: 'INGRESS',
+            protocol: 'ICMP',
+            remoteIpPrefix: '0.0.0.0/0',
+            portRangeMin: 1,
+            portRangeMax: 2,
+          },
+        ],
+      },
       'portRangeMin',
     ],
   ])('refuses %s as BAD_USER_INPUT without calling Barrack', async (_what, patch, field) => {
@@ -57,7 +80,10 @@ describe('compute expected failures', () => {
   it('refuses bad names, sizes and ids on other compute mutations before any upstream call', async () => {
     gw.sim.admin.resetLog();
     const cases: [string, Record<string, unknown>][] = [
-      [`mutation($id: ID!) { restoreSnapshot(id: $id, input: { newVmName: "${'y'.repeat(51)}" }) { requestId } }`, { id: 'BRK-100005S' }],
+      [
+        `mutation($id: ID!) { restoreSnapshot(id: $id, input: { newVmName: "${'y'.repeat(51)}" }) { requestId } }`,
+        { id: 'BRK-100005S' },
+      ],
       [`mutation { createVolume(input: { name: "v", region: CANADA_1, sizeGb: 5 }) { requestId } }`, {}],
       [`mutation { resizeVolume(input: { id: "BRK-100004V", sizeGb: 5000 }) { requestId } }`, {}],
       [`mutation { attachVolumes(input: { instanceId: "BRK-100003D", volumeIds: [] }) { requestId } }`, {}],
@@ -75,13 +101,23 @@ describe('compute expected failures', () => {
   it('NOT_FOUND for an unknown instance, and for another tenant’s instance', async () => {
     const r = await gw.gql(`{ instance(id: "BRK-999999D") { id } }`);
     expect(firstError(r).code).toBe('NOT_FOUND');
-    const other = await gw.gql(`query($id: ID!) { instance(id: $id) { id } }`, { id: demoVmId }, { apiKey: gw.keys.other });
+    const other = await gw.gql(
+      `query($id: ID!) { instance(id: $id) { id } }`,
+      { id: demoVmId },
+      { apiKey: gw.keys.other },
+    );
     expect(firstError(other).code).toBe('NOT_FOUND');
   });
 
   it('INVALID_STATE with currentState and allowedFrom', async () => {
-    const r = await gw.gql(`mutation($id: ID!) { startInstance(input: { id: $id }) { status } }`, { id: demoVmId });
-    expect(firstError(r)).toMatchObject({ code: 'INVALID_STATE', currentState: 'ACTIVE', allowedFrom: ['SHUTOFF'] });
+    const r = await gw.gql(`mutation($id: ID!) { startInstance(input: { id: $id }) { status } }`, {
+      id: demoVmId,
+    });
+    expect(firstError(r)).toMatchObject({
+      code: 'INVALID_STATE',
+      currentState: 'ACTIVE',
+      allowedFrom: ['SHUTOFF'],
+    });
     expect(r.body.errors?.[0]?.extensions?.upstreamRequestId).toEqual(expect.any(String));
   });
 
@@ -93,7 +129,9 @@ describe('compute expected failures', () => {
   it('OUT_OF_STOCK with the regions that still have the GPU', async () => {
     gw.sim.admin.setStock('CANADA-1', 'H100-SXM5-80GB', 0);
     gw.sim.admin.setStock('NORWAY-1', 'H100-SXM5-80GB', 64);
-    const r = await gw.gql(CREATE, { input: { ...base, name: 'err-h100', gpuModel: 'H100_SXM5_80GB', gpuCount: 8 } });
+    const r = await gw.gql(CREATE, {
+      input: { ...base, name: 'err-h100', gpuModel: 'H100_SXM5_80GB', gpuCount: 8 },
+    });
     const ext = firstError(r);
     expect(ext.code).toBe('OUT_OF_STOCK');
     expect(ext.alternatives).toEqual(expect.arrayContaining(['NORWAY-1']));

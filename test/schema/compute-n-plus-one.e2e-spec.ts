@@ -74,7 +74,11 @@ describe('compute graph: N+1 (upstream calls for the console query)', () => {
     const r = await gw.gql<{
       instances: {
         pageInfo: { totalCount: number };
-        items: { id: string; snapshots: { instance: { id: string } }[]; volumes: { attachedTo: { id: string } }[] }[];
+        items: {
+          id: string;
+          snapshots: { instance: { id: string } }[];
+          volumes: { attachedTo: { id: string } }[];
+        }[];
       };
     }>(CONSOLE_QUERY);
 

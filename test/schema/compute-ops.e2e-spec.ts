@@ -14,10 +14,13 @@ describe('compute operations (gateway + simulator + Redis)', () => {
   let vmId: string;
   let snapId: string;
   let volId: string;
-  const q = async (query: string, variables?: Record<string, unknown>) => ok(await gw.gql<Data>(query, variables));
+  const q = async (query: string, variables?: Record<string, unknown>) =>
+    ok(await gw.gql<Data>(query, variables));
   const waitStatus = (id: string, status: string) =>
     waitFor(`${id} ${status}`, async () =>
-      (await q(`query($id: ID!) { instance(id: $id) { status } }`, { id })).instance.status === status ? true : undefined,
+      (await q(`query($id: ID!) { instance(id: $id) { status } }`, { id })).instance.status === status
+        ? true
+        : undefined,
     );
 
   beforeAll(async () => {
@@ -48,13 +51,21 @@ describe('compute operations (gateway + simulator + Redis)', () => {
         },
       );
     }
-    const byName = await q(`{ instances(search: "ops-", orderBy: { field: NAME, direction: DESC }) { items { name } pageInfo { totalCount } } }`);
+    const byName = await q(
+      `{ instances(search: "ops-", orderBy: { field: NAME, direction: DESC }) { items { name } pageInfo { totalCount } } }`,
+    );
     expect(byName.instances.items.map((i: { name: string }) => i.name)).toEqual(['ops-c', 'ops-b', 'ops-a']);
     const region = await q(`{ instances(region: NORWAY_1) { items { region } } }`);
     expect(region.instances.items).toHaveLength(3);
-    expect(new Set(region.instances.items.map((i: { region: string }) => i.region))).toEqual(new Set(['NORWAY_1']));
-    const p1 = await q(`{ instances(pageSize: 2, page: 1, orderBy: { field: NAME }) { items { name } pageInfo { page totalCount totalPages hasNextPage } } }`);
-    const p2 = await q(`{ instances(pageSize: 2, page: 2, orderBy: { field: NAME }) { items { name } pageInfo { hasNextPage } } }`);
+    expect(new Set(region.instances.items.map((i: { region: string }) => i.region))).toEqual(
+      new Set(['NORWAY_1']),
+    );
+    const p1 = await q(
+      `{ instances(pageSize: 2, page: 1, orderBy: { field: NAME }) { items { name } pageInfo { page totalCount totalPages hasNextPage } } }`,
+    );
+    const p2 = await q(
+      `{ instances(pageSize: 2, page: 2, orderBy: { field: NAME }) { items { name } pageInfo { hasNextPage } } }`,
+    );
     expect(p1.instances.pageInfo).toEqual({ page: 1, totalCount: 4, totalPages: 2, hasNextPage: true });
     expect(p1.instances.items.map((i: { name: string }) => i.name)).toEqual(['demo-vm', 'ops-a']);
     expect(p2.instances.items.map((i: { name: string }) => i.name)).toEqual(['ops-b', 'ops-c']);
@@ -65,21 +76,33 @@ describe('compute operations (gateway + simulator + Redis)', () => {
   });
 
   it('stops, starts and reboots an instance; toggles its public IP', async () => {
-    const stop = await q(`mutation($id: ID!) { stopInstance(input: { id: $id }) { instanceId status previousStatus requestId } }`, { id: vmId });
+    const stop = await q(
+      `mutation($id: ID!) { stopInstance(input: { id: $id }) { instanceId status previousStatus requestId } }`,
+      { id: vmId },
+    );
     expect(stop.stopInstance).toMatchObject({ instanceId: vmId, requestId: expect.any(String) });
     await waitStatus(vmId, 'SHUTOFF');
-    const start = await q(`mutation($id: ID!) { startInstance(input: { id: $id }) { status instance { id } } }`, { id: vmId });
+    const start = await q(
+      `mutation($id: ID!) { startInstance(input: { id: $id }) { status instance { id } } }`,
+      { id: vmId },
+    );
     expect(start.startInstance.instance.id).toBe(vmId);
     await waitStatus(vmId, 'ACTIVE');
-    const reboot = await q(`mutation($id: ID!) { rebootInstance(input: { id: $id }) { status requestId } }`, { id: vmId });
+    const reboot = await q(`mutation($id: ID!) { rebootInstance(input: { id: $id }) { status requestId } }`, {
+      id: vmId,
+    });
     expect(reboot.rebootInstance.requestId).toEqual(expect.any(String));
     await waitStatus(vmId, 'ACTIVE');
 
-    const before = (await q(`query($id: ID!) { instance(id: $id) { publicIp } }`, { id: vmId })).instance.publicIp;
+    const before = (await q(`query($id: ID!) { instance(id: $id) { publicIp } }`, { id: vmId })).instance
+      .publicIp;
     const toggled = (
-      await q(`mutation($id: ID!) { toggleInstancePublicIp(input: { id: $id }) { instanceId publicIp publicIpStatus requestId instance { id } } }`, {
-        id: vmId,
-      })
+      await q(
+        `mutation($id: ID!) { toggleInstancePublicIp(input: { id: $id }) { instanceId publicIp publicIpStatus requestId instance { id } } }`,
+        {
+          id: vmId,
+        },
+      )
     ).toggleInstancePublicIp;
     expect(toggled).toMatchObject({ instanceId: vmId, publicIpStatus: expect.any(String) });
     expect(toggled.publicIp === null).toBe(before !== null);
@@ -104,20 +127,34 @@ describe('compute operations (gateway + simulator + Redis)', () => {
   });
 
   it('lists snapshot-eligible instances and snapshots (filtered by instance)', async () => {
-    const r = await q(`{ snapshotEligibleInstances(region: CANADA_1) { instanceId name region instance { id status } } }`);
+    const r = await q(
+      `{ snapshotEligibleInstances(region: CANADA_1) { instanceId name region instance { id status } } }`,
+    );
     const row = r.snapshotEligibleInstances.find((e: { instanceId: string }) => e.instanceId === vmId);
-    expect(row).toMatchObject({ name: 'demo-vm', region: 'CANADA_1', instance: { id: vmId, status: 'ACTIVE' } });
-    const snaps = await q(`query($id: ID!) { snapshots(instanceId: $id) { items { id instance { id } } pageInfo { totalCount } } }`, { id: vmId });
+    expect(row).toMatchObject({
+      name: 'demo-vm',
+      region: 'CANADA_1',
+      instance: { id: vmId, status: 'ACTIVE' },
+    });
+    const snaps = await q(
+      `query($id: ID!) { snapshots(instanceId: $id) { items { id instance { id } } pageInfo { totalCount } } }`,
+      { id: vmId },
+    );
     expect(snaps.snapshots.items.map((s: { id: string }) => s.id)).toContain(snapId);
-    const none = await q(`{ snapshots(search: "no-such-snapshot") { items { id } pageInfo { totalCount } } }`);
+    const none = await q(
+      `{ snapshots(search: "no-such-snapshot") { items { id } pageInfo { totalCount } } }`,
+    );
     expect(none.snapshots.pageInfo.totalCount).toBe(0);
   });
 
   it('makes an image from a snapshot and walks both edges, then deletes it', async () => {
     const created = (
-      await q(`mutation($id: ID!) { createImageFromSnapshot(input: { snapshotId: $id, name: "ops-image", labels: ["ops"] }) { requestId image { id name snapshot { id } } } }`, {
-        id: snapId,
-      })
+      await q(
+        `mutation($id: ID!) { createImageFromSnapshot(input: { snapshotId: $id, name: "ops-image", labels: ["ops"] }) { requestId image { id name snapshot { id } } } }`,
+        {
+          id: snapId,
+        },
+      )
     ).createImageFromSnapshot;
     const imageId = created.image.id as string;
     expect(created.image).toMatchObject({ name: 'ops-image', snapshot: { id: snapId } });
@@ -133,36 +170,62 @@ describe('compute operations (gateway + simulator + Redis)', () => {
     );
     expect(read.images.items.map((i: { id: string }) => i.id)).toContain(imageId);
     expect(read.image.snapshot).toEqual({ id: snapId, image: { id: imageId } });
-    expect(read.snapshotImageRelationship).toEqual({ snapshotId: snapId, hasImage: true, imageId, imageName: 'ops-image' });
+    expect(read.snapshotImageRelationship).toEqual({
+      snapshotId: snapId,
+      hasImage: true,
+      imageId,
+      imageName: 'ops-image',
+    });
     expect(read.snapshotImageRelationships).toEqual([{ snapshotId: snapId, hasImage: true, imageId }]);
     expect(read.snapshot.image).toEqual({ id: imageId, name: 'ops-image' });
-    const del = await q(`mutation($id: ID!) { deleteImage(input: { id: $id }) { deletedImageId requestId } }`, { id: imageId });
+    const del = await q(
+      `mutation($id: ID!) { deleteImage(input: { id: $id }) { deletedImageId requestId } }`,
+      { id: imageId },
+    );
     expect(del.deleteImage.deletedImageId).toBe(imageId);
     const after = await gw.gql<Data>(`query($id: ID!) { image(id: $id) { id } }`, { id: imageId });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('resizes and clones a volume; lists volumes by attachment', async () => {
-    const resized = (await q(`mutation($id: ID!) { resizeVolume(input: { id: $id, sizeGb: 600 }) { requestId volume { id sizeGb } } }`, { id: volId }))
-      .resizeVolume;
+    const resized = (
+      await q(
+        `mutation($id: ID!) { resizeVolume(input: { id: $id, sizeGb: 600 }) { requestId volume { id sizeGb } } }`,
+        { id: volId },
+      )
+    ).resizeVolume;
     expect(resized.volume).toEqual({ id: volId, sizeGb: 600 });
     const clone = (
-      await q(`mutation($id: ID!) { cloneVolume(input: { id: $id, name: "ops-clone", description: "copy" }) { volume { id name sizeGb region attachedTo { id } } } }`, {
-        id: volId,
-      })
+      await q(
+        `mutation($id: ID!) { cloneVolume(input: { id: $id, name: "ops-clone", description: "copy" }) { volume { id name sizeGb region attachedTo { id } } } }`,
+        {
+          id: volId,
+        },
+      )
     ).cloneVolume.volume;
     expect(clone).toMatchObject({ name: 'ops-clone', region: 'CANADA_1', attachedTo: null });
-    const attached = await q(`query($id: ID!) { volumes(attachedTo: $id) { items { id } } all: volumes(region: CANADA_1) { pageInfo { totalCount } } }`, {
-      id: vmId,
-    });
+    const attached = await q(
+      `query($id: ID!) { volumes(attachedTo: $id) { items { id } } all: volumes(region: CANADA_1) { pageInfo { totalCount } } }`,
+      {
+        id: vmId,
+      },
+    );
     expect(attached.volumes.items.map((v: { id: string }) => v.id)).toEqual([volId]);
     expect(attached.all.pageInfo.totalCount).toBeGreaterThanOrEqual(2);
   });
 
   it('enforces scopes: read-only keys cannot mutate, billing needs the billing scope', async () => {
-    const mut = await gw.gql(`mutation($id: ID!) { rebootInstance(input: { id: $id }) { status } }`, { id: vmId }, { apiKey: gw.keys.demoRead });
+    const mut = await gw.gql(
+      `mutation($id: ID!) { rebootInstance(input: { id: $id }) { status } }`,
+      { id: vmId },
+      { apiKey: gw.keys.demoRead },
+    );
     expect(mut.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const root = await gw.gql(`query($id: ID!) { instanceBillingHistory(id: $id) { totalCost } }`, { id: vmId }, { apiKey: gw.keys.demoNoBilling });
+    const root = await gw.gql(
+      `query($id: ID!) { instanceBillingHistory(id: $id) { totalCost } }`,
+      { id: vmId },
+      { apiKey: gw.keys.demoNoBilling },
+    );
     expect(root.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const nested = await gw.gql<Data>(
       `query($id: ID!) { instance(id: $id) { name billingHistory { totalCost } } }`,

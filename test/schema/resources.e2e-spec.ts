@@ -56,9 +56,12 @@ describe('account resources schema (e2e)', () => {
       expect(created.body.errors).toBeUndefined();
       vmId = created.body.data!.createInstance.instance.id;
       await waitFor('instance ACTIVE', async () => {
-        const r = await gw.gql<{ instance: { status: string } }>(`query($id: ID!) { instance(id: $id) { status } }`, {
-          id: vmId,
-        });
+        const r = await gw.gql<{ instance: { status: string } }>(
+          `query($id: ID!) { instance(id: $id) { status } }`,
+          {
+            id: vmId,
+          },
+        );
         return r.body.data?.instance.status === 'ACTIVE' ? true : undefined;
       });
     });
@@ -71,7 +74,13 @@ describe('account resources schema (e2e)', () => {
       expect(created.body.errors).toBeUndefined();
       const fw = created.body.data!.createFirewall.firewall;
       fwId = fw.id;
-      expect(fw).toMatchObject({ name: 'web-fw', region: 'NORWAY_1', ruleCount: 0, rules: [], attachments: [] });
+      expect(fw).toMatchObject({
+        name: 'web-fw',
+        region: 'NORWAY_1',
+        ruleCount: 0,
+        rules: [],
+        attachments: [],
+      });
       expect(created.body.data!.createFirewall.requestId).toEqual(expect.any(String));
 
       const rule = await gw.gql<{ addFirewallRule: { rule: { id: string }; firewall: Fw } }>(
@@ -94,7 +103,9 @@ describe('account resources schema (e2e)', () => {
       ruleId = rule.body.data!.addFirewallRule.rule.id;
       expect(rule.body.data!.addFirewallRule.firewall.ruleCount).toBe(1);
 
-      const available = await gw.gql<{ firewallAvailableInstances: { instanceId: string; alreadyAttached: boolean }[] }>(
+      const available = await gw.gql<{
+        firewallAvailableInstances: { instanceId: string; alreadyAttached: boolean }[];
+      }>(
         `query($fw: ID) { firewallAvailableInstances(region: NORWAY_1, firewallId: $fw) { instanceId name region status alreadyAttached } }`,
         { fw: fwId },
       );
@@ -130,13 +141,19 @@ describe('account resources schema (e2e)', () => {
       expect(ops().getInstance ?? 0).toBe(0);
 
       // Barrack's own per-instance view stays reachable as a root query.
-      const perInstance = await gw.gql<{ instanceFirewalls: { id: string; name: string; firewall: { id: string } }[] }>(
+      const perInstance = await gw.gql<{
+        instanceFirewalls: { id: string; name: string; firewall: { id: string } }[];
+      }>(
         `query($id: ID!) { instanceFirewalls(instanceId: $id) { id name status firewall { id ruleCount } } }`,
         { id: vmId },
       );
       expect(perInstance.body.errors).toBeUndefined();
       expect(perInstance.body.data!.instanceFirewalls).toEqual([
-        expect.objectContaining({ id: fwId, name: 'web-fw', firewall: expect.objectContaining({ id: fwId }) }),
+        expect.objectContaining({
+          id: fwId,
+          name: 'web-fw',
+          firewall: expect.objectContaining({ id: fwId }),
+        }),
       ]);
     });
 
@@ -147,31 +164,45 @@ describe('account resources schema (e2e)', () => {
       expect(page.body.errors).toBeUndefined();
       expect(page.body.data!.firewalls.items.map((f) => f.id)).toEqual([fwId]);
       expect(page.body.data!.firewalls.pageInfo.totalCount).toBe(1);
-      const one = await gw.gql<{ firewall: Fw }>(`query($id: ID!) { firewall(id: $id) { ${FW_FIELDS} } }`, { id: fwId });
+      const one = await gw.gql<{ firewall: Fw }>(`query($id: ID!) { firewall(id: $id) { ${FW_FIELDS} } }`, {
+        id: fwId,
+      });
       expect(one.body.errors).toBeUndefined();
-      expect(one.body.data!.firewall.rules).toEqual([expect.objectContaining({ id: ruleId, protocol: 'TCP', portRangeMin: 443 })]);
+      expect(one.body.data!.firewall.rules).toEqual([
+        expect.objectContaining({ id: ruleId, protocol: 'TCP', portRangeMin: 443 }),
+      ]);
       const missing = await gw.gql(`{ firewall(id: "BRK-999999F") { id } }`);
       expect(codeOf(missing)).toBe('NOT_FOUND');
     });
 
     it('removes the rule, refuses to delete an attached firewall, deletes it once the instance is gone', async () => {
-      const removed = await gw.gql<{ removeFirewallRule: { removedRuleId: string; firewall: { ruleCount: number } } }>(
+      const removed = await gw.gql<{
+        removeFirewallRule: { removedRuleId: string; firewall: { ruleCount: number } };
+      }>(
         `mutation($input: RemoveFirewallRuleInput!) { removeFirewallRule(input: $input) { removedRuleId firewallId firewall { ruleCount } requestId } }`,
         { input: { firewallId: fwId, ruleId } },
       );
       expect(removed.body.errors).toBeUndefined();
-      expect(removed.body.data!.removeFirewallRule).toMatchObject({ removedRuleId: ruleId, firewall: { ruleCount: 0 } });
+      expect(removed.body.data!.removeFirewallRule).toMatchObject({
+        removedRuleId: ruleId,
+        firewall: { ruleCount: 0 },
+      });
 
       const del = `mutation($input: DeleteFirewallInput!) { deleteFirewall(input: $input) { deletedFirewallId requestId } }`;
       const inUse = await gw.gql(del, { input: { id: fwId } });
       expect(codeOf(inUse)).toBe('CONFLICT');
 
-      const gone = await gw.gql(`mutation($id: ID!) { deleteInstance(input: { id: $id }) { instanceId status } }`, {
-        id: vmId,
-      });
+      const gone = await gw.gql(
+        `mutation($id: ID!) { deleteInstance(input: { id: $id }) { instanceId status } }`,
+        {
+          id: vmId,
+        },
+      );
       expect(gone.body.errors).toBeUndefined();
       const deleted = await waitFor('firewall deleted', async () => {
-        const r = await gw.gql<{ deleteFirewall: { deletedFirewallId: string } }>(del, { input: { id: fwId } });
+        const r = await gw.gql<{ deleteFirewall: { deletedFirewallId: string } }>(del, {
+          input: { id: fwId },
+        });
         return r.body.data?.deleteFirewall ?? undefined;
       });
       expect(deleted.deletedFirewallId).toBe(fwId);
@@ -235,12 +266,17 @@ describe('account resources schema (e2e)', () => {
         `{ instances(region: CANADA_1) { items { id name } } }`,
       );
       const demoVm = list.body.data!.instances.items.find((i) => i.name === 'demo-vm')!;
-      const stop = await gw.gql(`mutation($id: ID!) { stopInstance(input: { id: $id }) { status } }`, { id: demoVm.id });
+      const stop = await gw.gql(`mutation($id: ID!) { stopInstance(input: { id: $id }) { status } }`, {
+        id: demoVm.id,
+      });
       expect(stop.body.errors).toBeUndefined();
       await waitFor('instance SHUTOFF', async () => {
-        const r = await gw.gql<{ instance: { status: string } }>(`query($id: ID!) { instance(id: $id) { status } }`, {
-          id: demoVm.id,
-        });
+        const r = await gw.gql<{ instance: { status: string } }>(
+          `query($id: ID!) { instance(id: $id) { status } }`,
+          {
+            id: demoVm.id,
+          },
+        );
         return r.body.data?.instance.status === 'SHUTOFF' ? true : undefined;
       });
       const attach = await gw.gql(
@@ -248,7 +284,9 @@ describe('account resources schema (e2e)', () => {
         { input: { firewallId: fwId, instanceIds: [demoVm.id] } },
       );
       expect(codeOf(attach)).toBe('INVALID_STATE');
-      const start = await gw.gql(`mutation($id: ID!) { startInstance(input: { id: $id }) { status } }`, { id: demoVm.id });
+      const start = await gw.gql(`mutation($id: ID!) { startInstance(input: { id: $id }) { status } }`, {
+        id: demoVm.id,
+      });
       expect(start.body.errors).toBeUndefined();
     });
   });
@@ -278,20 +316,20 @@ describe('account resources schema (e2e)', () => {
       const noField = await gw.gql(`query($id: ID!) { sshKey(id: $id) { privateKey } }`, { id: g.sshKey.id });
       expect(codeOf(noField)).toBe('GRAPHQL_VALIDATION_FAILED');
 
-      const publicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk1cmVhbGx5LWp1c3QtYS10ZXN0LWtleS0xMjM0NTY3 me@laptop';
-      const imp = await gw.gql<{ createSshKey: { sshKey: { source: string; publicKey: string }; privateKey: string | null } }>(
-        create,
-        { input: { name: 'imported-key', publicKey } },
-      );
+      const publicKey =
+        'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk1cmVhbGx5LWp1c3QtYS10ZXN0LWtleS0xMjM0NTY3 me@laptop';
+      const imp = await gw.gql<{
+        createSshKey: { sshKey: { source: string; publicKey: string }; privateKey: string | null };
+      }>(create, { input: { name: 'imported-key', publicKey } });
       expect(imp.body.errors).toBeUndefined();
       expect(imp.body.data!.createSshKey.privateKey).toBeNull();
       expect(imp.body.data!.createSshKey.sshKey).toMatchObject({ source: 'IMPORTED', publicKey });
     });
 
     it('lists, finds, rejects bad input early, maps NAME_TAKEN and deletes', async () => {
-      const page = await gw.gql<{ sshKeys: { items: { id: string; name: string }[]; pageInfo: { totalCount: number } } }>(
-        `{ sshKeys(search: "key") { items { id name keyType } pageInfo { totalCount } } }`,
-      );
+      const page = await gw.gql<{
+        sshKeys: { items: { id: string; name: string }[]; pageInfo: { totalCount: number } };
+      }>(`{ sshKeys(search: "key") { items { id name keyType } pageInfo { totalCount } } }`);
       expect(page.body.errors).toBeUndefined();
       const names = page.body.data!.sshKeys.items.map((k) => k.name);
       expect(names).toEqual(expect.arrayContaining(['demo-key', 'generated-key', 'imported-key']));
@@ -333,23 +371,35 @@ describe('account resources schema (e2e)', () => {
       expect(codeOf(dup)).toBe('NAME_TAKEN');
 
       const [first, second, third] = ids as [string, string, string];
-      const upd = await gw.gql<{ updateScript: { script: { name: string; content: string; description: string } } }>(
+      const upd = await gw.gql<{
+        updateScript: { script: { name: string; content: string; description: string } };
+      }>(
         `mutation($input: UpdateScriptInput!) { updateScript(input: $input) { script { id name content description updatedAt } requestId } }`,
         { input: { id: first, content: 'echo changed' } },
       );
       expect(upd.body.errors).toBeUndefined();
-      expect(upd.body.data!.updateScript.script).toMatchObject({ name: 's-one', content: 'echo changed', description: 'test' });
+      expect(upd.body.data!.updateScript.script).toMatchObject({
+        name: 's-one',
+        content: 'echo changed',
+        description: 'test',
+      });
 
       gw.sim.admin.resetLog();
-      const empty = await gw.gql(`mutation($id: ID!) { updateScript(input: { id: $id }) { script { id } } }`, { id: first });
+      const empty = await gw.gql(
+        `mutation($id: ID!) { updateScript(input: { id: $id }) { script { id } } }`,
+        { id: first },
+      );
       expect(codeOf(empty)).toBe('BAD_USER_INPUT');
       const noIds = await gw.gql(`mutation { deleteScripts(input: { ids: [] }) { deletedScriptIds } }`);
       expect(codeOf(noIds)).toBe('BAD_USER_INPUT');
       expect(gw.sim.admin.counters().total).toBe(0);
 
-      const one = await gw.gql<{ script: { name: string } }>(`query($id: ID!) { script(id: $id) { name content } }`, {
-        id: second,
-      });
+      const one = await gw.gql<{ script: { name: string } }>(
+        `query($id: ID!) { script(id: $id) { name content } }`,
+        {
+          id: second,
+        },
+      );
       expect(one.body.data!.script.name).toBe('s-two');
       const page = await gw.gql<{ scripts: { items: { id: string }[]; pageInfo: { totalCount: number } } }>(
         `{ scripts(search: "s-") { items { id name } pageInfo { totalCount } } }`,
@@ -426,14 +476,18 @@ describe('account resources schema (e2e)', () => {
       expect(c.usage.totalTokens).toBeGreaterThan(0);
       expect(c.cost).toMatch(/^\d+(\.\d+)?$/);
 
-      const summary = await gw.gql<{ aiUsageSummary: { totalRequests: number; byModel: { model: string }[] } }>(
+      const summary = await gw.gql<{
+        aiUsageSummary: { totalRequests: number; byModel: { model: string }[] };
+      }>(
         `{ aiUsageSummary { totalRequests totalTokens totalCost currency byModel { model requests tokens cost } } }`,
       );
       expect(summary.body.errors).toBeUndefined();
       expect(summary.body.data!.aiUsageSummary.totalRequests).toBe(1);
       expect(summary.body.data!.aiUsageSummary.byModel.map((m) => m.model)).toEqual(['barrack-llama-3.1-8b']);
 
-      const history = await gw.gql<{ aiUsageHistory: { items: { id: string }[]; pageInfo: { totalCount: number } } }>(
+      const history = await gw.gql<{
+        aiUsageHistory: { items: { id: string }[]; pageInfo: { totalCount: number } };
+      }>(
         `{ aiUsageHistory(pageSize: 10, from: "2000-01-01T00:00:00Z") { items { id model promptTokens completionTokens cost currency createdAt } pageInfo { totalCount } } }`,
       );
       expect(history.body.errors).toBeUndefined();
@@ -449,7 +503,9 @@ describe('account resources schema (e2e)', () => {
         input: { model: 'barrack-llama-3.1-8b', messages: [{ role: 'USER', content: 'hi' }], temperature: 3 },
       });
       expect(codeOf(hot)).toBe('BAD_USER_INPUT');
-      const window = await gw.gql(`{ aiUsageSummary(from: "2030-01-01T00:00:00Z", to: "2020-01-01T00:00:00Z") { totalRequests } }`);
+      const window = await gw.gql(
+        `{ aiUsageSummary(from: "2030-01-01T00:00:00Z", to: "2020-01-01T00:00:00Z") { totalRequests } }`,
+      );
       expect(codeOf(window)).toBe('BAD_USER_INPUT');
       const noScope = await gw.gql(
         m,
@@ -458,7 +514,9 @@ describe('account resources schema (e2e)', () => {
       );
       expect(codeOf(noScope)).toBe('FORBIDDEN');
       expect(gw.sim.admin.counters().total).toBe(0);
-      const unknownModel = await gw.gql(m, { input: { model: 'no-such-model', messages: [{ role: 'USER', content: 'hi' }] } });
+      const unknownModel = await gw.gql(m, {
+        input: { model: 'no-such-model', messages: [{ role: 'USER', content: 'hi' }] },
+      });
       expect(codeOf(unknownModel)).toBe('NOT_FOUND');
     });
   });

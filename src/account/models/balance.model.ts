@@ -2,7 +2,9 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Currency } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 
-@ObjectType({ description: 'The account credit balance. Credits pay for VM time (per minute) and storage (per hour).' })
+@ObjectType({
+  description: 'The account credit balance. Credits pay for VM time (per minute) and storage (per hour).',
+})
 export class Balance {
   @Field(() => DecimalScalar, { description: 'Credits left, in `currency`.' })
   amount!: string;

@@ -11,7 +11,9 @@ export class ChatMessageInput {
   content!: string;
 }
 
-@InputType({ description: 'A chat completion request. Billed to the account credits (INSUFFICIENT_CREDITS otherwise).' })
+@InputType({
+  description: 'A chat completion request. Billed to the account credits (INSUFFICIENT_CREDITS otherwise).',
+})
 export class CreateChatCompletionInput {
   @Field({ description: 'Model id from aiModels.' })
   model!: string;

@@ -146,7 +146,9 @@ export class AiTransaction {
 
 @ObjectType({ description: 'One page of AI usage history.' })
 export class AiTransactionPage {
-  @Field(() => [AiTransaction], { description: 'Transactions on this page, in Barrack order (newest first).' })
+  @Field(() => [AiTransaction], {
+    description: 'Transactions on this page, in Barrack order (newest first).',
+  })
   items!: AiTransaction[];
 
   @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })

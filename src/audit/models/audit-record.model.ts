@@ -23,7 +23,9 @@ export class AuditRecord {
   @Field(() => String, { nullable: true, description: 'Idempotency key the caller sent, if any.' })
   idempotencyKey!: string | null;
 
-  @Field({ description: 'True when the answer was replayed from the idempotency store (Barrack was not called).' })
+  @Field({
+    description: 'True when the answer was replayed from the idempotency store (Barrack was not called).',
+  })
   replayed!: boolean;
 
   @Field({ description: 'True when the result was found by reconciliation after an unknown outcome.' })

@@ -165,17 +165,21 @@ export class BarrackHttpClient implements OnApplicationShutdown {
   async probe(timeoutMs: number): Promise<{ reachable: boolean; status?: number; reason?: string }> {
     const up = this.getUpstream();
     if (!up) return { reachable: false, reason: 'not configured' };
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), timeoutMs);
     try {
       const res = await up.pool.request({
         method: 'GET',
         path: `${up.prefix}/regions/`,
         headers: { accept: 'application/json', 'user-agent': 'barrack-gateway/health' },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: ac.signal,
       });
       await res.body.dump();
       return { reachable: true, status: res.statusCode };
     } catch (e) {
       return { reachable: false, reason: errorCode(e) ?? (e instanceof Error ? e.name : 'error') };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

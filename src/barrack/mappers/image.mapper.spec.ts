@@ -30,7 +30,9 @@ describe('image mapper', () => {
   });
 
   it('maps a relationship with and without an image', () => {
-    expect(toSnapshotImageRelationship({ snapshot_id: 'S', has_image: true, image_id: 'I', image_name: 'n' })).toEqual({
+    expect(
+      toSnapshotImageRelationship({ snapshot_id: 'S', has_image: true, image_id: 'I', image_name: 'n' }),
+    ).toEqual({
       snapshotId: 'S',
       hasImage: true,
       imageId: 'I',

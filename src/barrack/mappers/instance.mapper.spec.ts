@@ -23,7 +23,14 @@ const wire: WireInstance & { accrued_cost: number } = {
   public_ip: null,
   public_ip_status: 'DETACHED',
   security_rules: [
-    { id: 'BRK-000001R', direction: 'ingress', protocol: 'ipv6-icmp', ethertype: 'IPv6', remote_ip_prefix: '::/0', created_at: '2025-01-01T00:00:00' },
+    {
+      id: 'BRK-000001R',
+      direction: 'ingress',
+      protocol: 'ipv6-icmp',
+      ethertype: 'IPv6',
+      remote_ip_prefix: '::/0',
+      created_at: '2025-01-01T00:00:00',
+    },
   ],
   volume_attachments: [{ volume: { id: 'BRK-000002V', name: 'data' } }],
   hourly_rate: 4.58,
@@ -54,7 +61,12 @@ describe('instance mapper', () => {
     // Money never carries float noise: 0.1 + 0.2 is sent as 0.30000000000000004.
     expect(m.billing).toEqual({ hourlyRate: '4.58', currency: 'USD', accruedCost: '0.3' });
     expect(m.createdAt.toISOString()).toBe('2025-12-11T16:00:00.000Z');
-    expect(m.securityRules[0]).toMatchObject({ direction: 'INGRESS', protocol: 'IPV6_ICMP', ethertype: 'IPV6', portRangeMin: null });
+    expect(m.securityRules[0]).toMatchObject({
+      direction: 'INGRESS',
+      protocol: 'IPV6_ICMP',
+      ethertype: 'IPV6',
+      portRangeMin: null,
+    });
     // A zone-less Hyperstack timestamp is read as UTC.
     expect(m.securityRules[0]?.createdAt?.toISOString()).toBe('2025-01-01T00:00:00.000Z');
   });
@@ -72,16 +84,26 @@ describe('instance mapper', () => {
       created_at: '2025-01-01T00:00:00Z',
     } as unknown as WireDeployment;
     const m = toInstance(deploy);
-    expect(m).toMatchObject({ status: 'UNKNOWN', gpuModel: 'UNKNOWN', flavor: null, securityRules: [], firewallEligible: false });
+    expect(m).toMatchObject({
+      status: 'UNKNOWN',
+      gpuModel: 'UNKNOWN',
+      flavor: null,
+      securityRules: [],
+      firewallEligible: false,
+    });
     expect(m.billing.accruedCost).toBeNull();
   });
 
   it('fails with UPSTREAM_BAD_RESPONSE when created_at is unreadable', () => {
-    expect(() => toInstance({ ...wire, created_at: 'yesterday' })).toThrow(expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }));
+    expect(() => toInstance({ ...wire, created_at: 'yesterday' })).toThrow(
+      expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }),
+    );
   });
 
   it('maps actions, billing, hibernation counts and eligible instances', () => {
-    expect(toInstanceAction({ instance_id: 'BRK-1D', status: 'STOPPING', previous_status: 'ACTIVE' }, 'req1')).toEqual({
+    expect(
+      toInstanceAction({ instance_id: 'BRK-1D', status: 'STOPPING', previous_status: 'ACTIVE' }, 'req1'),
+    ).toEqual({
       instanceId: 'BRK-1D',
       status: 'STOPPING',
       previousStatus: 'ACTIVE',
@@ -92,11 +114,30 @@ describe('instance mapper', () => {
       currency: 'EUR',
       summary: { total_cost: 12.5, hourly_rate: 2.49, usage_minutes_active: 300 },
       hibernation: { hourly_rate: 0.01, hours: 3, cost: 0.03 },
-      records: [{ timestamp: '2025-01-01T00:00:00Z', state: 'ACTIVE', minutes: 60, cost: 2.49, resource_type: 'instance' }],
+      records: [
+        {
+          timestamp: '2025-01-01T00:00:00Z',
+          state: 'ACTIVE',
+          minutes: 60,
+          cost: 2.49,
+          resource_type: 'instance',
+        },
+      ],
     });
-    expect(b).toMatchObject({ currency: 'EUR', totalCost: '12.5', hourlyRate: '2.49', minutesActive: 300, minutesShutoff: null });
+    expect(b).toMatchObject({
+      currency: 'EUR',
+      totalCost: '12.5',
+      hourlyRate: '2.49',
+      minutesActive: 300,
+      minutesShutoff: null,
+    });
     expect(b.hibernation).toEqual({ hourlyRate: '0.01', hours: 3, cost: '0.03' });
-    expect(b.records[0]).toMatchObject({ state: 'ACTIVE', minutes: 60, cost: '2.49', resourceType: 'instance' });
+    expect(b.records[0]).toMatchObject({
+      state: 'ACTIVE',
+      minutes: 60,
+      cost: '2.49',
+      resourceType: 'instance',
+    });
     expect(toHibernatedCount({ count: 2 })).toEqual({ count: 2, recent: [] });
     expect(toSnapshotEligible({ instance_id: 'BRK-1D', name: 'a', region: 'US-1' })).toEqual({
       instanceId: 'BRK-1D',
@@ -108,9 +149,25 @@ describe('instance mapper', () => {
 
   it('turns a rule input into the wire body, leaving out absent ports', () => {
     expect(
-      toWireSecurityRule({ direction: 'INGRESS', protocol: 'TCP', ethertype: 'IPV4', remoteIpPrefix: '0.0.0.0/0', portRangeMin: 22, portRangeMax: 22 }),
-    ).toEqual({ direction: 'ingress', protocol: 'tcp', ethertype: 'IPv4', remote_ip_prefix: '0.0.0.0/0', port_range_min: 22, port_range_max: 22 });
-    expect(toWireSecurityRule({ direction: 'EGRESS', protocol: 'ANY', ethertype: 'IPV6', remoteIpPrefix: '::/0' })).toEqual({
+      toWireSecurityRule({
+        direction: 'INGRESS',
+        protocol: 'TCP',
+        ethertype: 'IPV4',
+        remoteIpPrefix: '0.0.0.0/0',
+        portRangeMin: 22,
+        portRangeMax: 22,
+      }),
+    ).toEqual({
+      direction: 'ingress',
+      protocol: 'tcp',
+      ethertype: 'IPv4',
+      remote_ip_prefix: '0.0.0.0/0',
+      port_range_min: 22,
+      port_range_max: 22,
+    });
+    expect(
+      toWireSecurityRule({ direction: 'EGRESS', protocol: 'ANY', ethertype: 'IPV6', remoteIpPrefix: '::/0' }),
+    ).toEqual({
       direction: 'egress',
       protocol: 'any',
       ethertype: 'IPv6',

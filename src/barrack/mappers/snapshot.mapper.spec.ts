@@ -24,7 +24,10 @@ describe('snapshot mapper', () => {
       bootSource: 'snapshot',
       createdAt: new Date('2025-12-11T16:00:00Z'),
     });
-    expect(toSnapshotRef(seed.response200.snapshot)).toEqual({ id: 'BRK-123456S', name: 'prod-backup-dec11' });
+    expect(toSnapshotRef(seed.response200.snapshot)).toEqual({
+      id: 'BRK-123456S',
+      name: 'prod-backup-dec11',
+    });
   });
 
   it('returns null for a missing or malformed source snapshot', () => {
@@ -51,9 +54,15 @@ describe('snapshot mapper', () => {
       description: null,
       vmConfig: { cpuCores: 28, ramGb: 180, gpuModel: 'L40', gpuCount: 1, diskGb: 100 },
     });
-    expect(toSnapshot({ snapshot_id: 'x', name: 'n', region: 'US-1', status: 'WEIRD' as 'SUCCESS', created_at: '2025-01-01T00:00:00Z' }).status).toBe(
-      'UNKNOWN',
-    );
+    expect(
+      toSnapshot({
+        snapshot_id: 'x',
+        name: 'n',
+        region: 'US-1',
+        status: 'WEIRD' as 'SUCCESS',
+        created_at: '2025-01-01T00:00:00Z',
+      }).status,
+    ).toBe('UNKNOWN');
   });
 
   it('maps storage billing', () => {

@@ -25,7 +25,11 @@ describe('volume mapper', () => {
       hourlyRate: '0.01',
       bootable: false,
     });
-    const odd = toVolume({ ...{ volume_id: 'x', name: 'n', region: 'US-1', size_gb: 1, created_at: '2025-01-01T00:00:00Z' }, volume_type: 'NVMe' as 'Cloud-SSD', status: 'reserved' as 'available' });
+    const odd = toVolume({
+      ...{ volume_id: 'x', name: 'n', region: 'US-1', size_gb: 1, created_at: '2025-01-01T00:00:00Z' },
+      volume_type: 'NVMe' as 'Cloud-SSD',
+      status: 'reserved' as 'available',
+    });
     expect(odd).toMatchObject({ volumeType: 'UNKNOWN', status: 'UNKNOWN', attachedInstanceId: null });
   });
 
@@ -37,7 +41,9 @@ describe('volume mapper', () => {
       status: 'ATTACHED',
       protected: false,
     });
-    expect(toVolumeBilling({ volume_id: 'V', currency: 'USD', hourly_rate: 0.1, total_cost: 2.4, records: [] })).toEqual({
+    expect(
+      toVolumeBilling({ volume_id: 'V', currency: 'USD', hourly_rate: 0.1, total_cost: 2.4, records: [] }),
+    ).toEqual({
       resourceId: 'V',
       currency: 'USD',
       hourlyRate: '0.1',

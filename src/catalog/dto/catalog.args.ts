@@ -21,7 +21,10 @@ export class GpuSpecsArgs {
 
 @ArgsType()
 export class PricingArgs {
-  @Field(() => Currency, { nullable: true, description: "Currency of the prices; default the account's currency." })
+  @Field(() => Currency, {
+    nullable: true,
+    description: "Currency of the prices; default the account's currency.",
+  })
   currency?: Currency | null;
 
   @Field(() => RegionCode, { nullable: true, description: 'Prices in this region (sent to Barrack).' })

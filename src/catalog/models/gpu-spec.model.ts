@@ -26,7 +26,10 @@ export class GpuSpec extends CatalogEntry {
   @Field(() => [RegionCode], { description: 'Regions that offer this flavour.' })
   regions!: RegionCode[];
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Price per VM-hour, in `currency`, when Barrack says.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Price per VM-hour, in `currency`, when Barrack says.',
+  })
   hourlyRate!: string | null;
 
   @Field(() => Currency, { nullable: true, description: 'Currency of `hourlyRate`.' })

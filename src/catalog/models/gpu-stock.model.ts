@@ -13,23 +13,30 @@ export class GpuStockConfiguration {
 
 @ObjectType({ description: 'Availability of one GPU model in one region. Changes within seconds.' })
 export class GpuStock extends CatalogEntry {
-  @Field(() => RegionCode, { description: 'Region of this stock entry (see the `region` field for details).' })
+  @Field(() => RegionCode, {
+    description: 'Region of this stock entry (see the `region` field for details).',
+  })
   regionCode!: RegionCode;
 
   @Field(() => GpuModel, { description: 'GPU model.' })
   gpuModel!: GpuModel;
 
-  @Field({ description: 'GPU model as Barrack names it, e.g. "H100-SXM5-80GB" (useful when gpuModel is UNKNOWN).' })
+  @Field({
+    description: 'GPU model as Barrack names it, e.g. "H100-SXM5-80GB" (useful when gpuModel is UNKNOWN).',
+  })
   gpuModelName!: string;
 
   @Field(() => String, { nullable: true, description: 'Kind of stock as Barrack labels it (e.g. "GPU").' })
   stockType!: string | null;
 
-  @Field({ description: 'Available GPUs as Barrack reports it: a lower bound such as "200+"; never over-reports.' })
+  @Field({
+    description: 'Available GPUs as Barrack reports it: a lower bound such as "200+"; never over-reports.',
+  })
   available!: string;
 
   @Field(() => Int, {
-    description: 'The number in `available` (e.g. 200 for "200+"), 0 when it cannot be read: at least this many.',
+    description:
+      'The number in `available` (e.g. 200 for "200+"), 0 when it cannot be read: at least this many.',
   })
   availableAtLeast!: number;
 

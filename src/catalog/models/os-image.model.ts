@@ -10,13 +10,19 @@ export class OsImage extends CatalogEntry {
   @Field({ description: 'Image name, e.g. "Ubuntu Server 22.04 LTS R535 CUDA 12.2".' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'OS family of the image (e.g. "Ubuntu"), from its group.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'OS family of the image (e.g. "Ubuntu"), from its group.',
+  })
   family!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Version label.' })
   version!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Size in bytes (a Float because images exceed 2^31 bytes).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Size in bytes (a Float because images exceed 2^31 bytes).',
+  })
   sizeBytes!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Size for display, e.g. "2.5 GB".' })

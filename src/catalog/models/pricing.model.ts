@@ -36,7 +36,9 @@ export class PriceList extends CatalogEntry {
   hibernationPerHour!: string | null;
 }
 
-@ObjectType({ description: 'A price quote for a flavour over a duration. Reading it never charges anything.' })
+@ObjectType({
+  description: 'A price quote for a flavour over a duration. Reading it never charges anything.',
+})
 export class PriceQuote extends CatalogEntry {
   @Field(() => GpuModel, { description: 'GPU model quoted.' })
   gpuModel!: GpuModel;

@@ -29,3 +29,10 @@ export function renderCoverageMarkdown(): string {
   ];
   return lines.join('\n');
 }
+
+/** The doc as committed: formatted by the project's Prettier, so `npm run format` leaves it unchanged. */
+export async function formattedCoverageMarkdown(filePath: string): Promise<string> {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(filePath)) ?? {};
+  return prettier.format(renderCoverageMarkdown(), { ...options, parser: 'markdown' });
+}

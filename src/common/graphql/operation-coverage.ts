@@ -93,10 +93,22 @@ export const OPERATION_COVERAGE = {
 
 /** Nested fields that reach an operation lazily and batched per request (documentation; checked like the roots). */
 export const GRAPH_EDGES: readonly { field: string; operationId: BarrackOperationId; how: string }[] = [
-  { field: 'Region.gpuStock', operationId: 'listGpuStocks', how: 'one cached stock read per request, grouped by region' },
+  {
+    field: 'Region.gpuStock',
+    operationId: 'listGpuStocks',
+    how: 'one cached stock read per request, grouped by region',
+  },
   { field: 'Region.pricing', operationId: 'getPricing', how: 'one cached price list per (region, currency)' },
   { field: 'GpuStock.region', operationId: 'listRegions', how: 'one cached regions read per request' },
-  { field: 'Instance.firewalls', operationId: 'listFirewalls', how: 'one firewall list per request, grouped by instance' },
-  { field: 'Firewall.instances', operationId: 'listInstances', how: "the instances DataLoader shared by every edge" },
+  {
+    field: 'Instance.firewalls',
+    operationId: 'listFirewalls',
+    how: 'one firewall list per request, grouped by instance',
+  },
+  {
+    field: 'Firewall.instances',
+    operationId: 'listInstances',
+    how: 'the instances DataLoader shared by every edge',
+  },
   { field: 'InstanceFirewall.firewall', operationId: 'listFirewalls', how: 'one firewall list per request' },
 ];

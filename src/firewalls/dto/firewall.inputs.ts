@@ -4,7 +4,10 @@ import { PageArgs } from '../../common/graphql/page.types';
 
 @ArgsType()
 export class FirewallsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive part of the name or id (sent to Barrack).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive part of the name or id (sent to Barrack).',
+  })
   search?: string | null;
 
   @Field(() => RegionCode, { nullable: true, description: 'Only firewalls of this region.' })
@@ -52,7 +55,9 @@ export class AddFirewallRuleInput {
   @Field(() => Ethertype, { defaultValue: 'IPV4', description: 'IP version the rule applies to.' })
   ethertype: string = 'IPV4';
 
-  @Field({ description: 'Remote address range in CIDR notation matching the ethertype, e.g. 0.0.0.0/0 or ::/0.' })
+  @Field({
+    description: 'Remote address range in CIDR notation matching the ethertype, e.g. 0.0.0.0/0 or ::/0.',
+  })
   remoteIpPrefix!: string;
 
   @Field(() => Int, { nullable: true, description: 'Lowest port (1-65535); omit both ports to allow all.' })
@@ -72,7 +77,8 @@ export class RemoveFirewallRuleInput {
 }
 
 @InputType({
-  description: 'Instances to attach a firewall to: ACTIVE instances in the firewall region (INVALID_STATE otherwise).',
+  description:
+    'Instances to attach a firewall to: ACTIVE instances in the firewall region (INVALID_STATE otherwise).',
 })
 export class AttachFirewallInput {
   @Field(() => ID, { description: 'Firewall id.' })

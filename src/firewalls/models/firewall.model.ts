@@ -1,5 +1,11 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Direction, Ethertype, Protocol, Region as RegionCode, VmStatus } from '../../common/graphql/barrack-enums';
+import {
+  Direction,
+  Ethertype,
+  Protocol,
+  Region as RegionCode,
+  VmStatus,
+} from '../../common/graphql/barrack-enums';
 import { PageInfo } from '../../common/graphql/page.types';
 
 export enum FirewallStatus {
@@ -36,13 +42,22 @@ export class FirewallRule {
   @Field({ description: 'Remote address range in CIDR notation, e.g. 0.0.0.0/0.' })
   remoteIpPrefix!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Lowest port allowed (TCP/UDP only); null means all ports.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Lowest port allowed (TCP/UDP only); null means all ports.',
+  })
   portRangeMin!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Highest port allowed (TCP/UDP only); null means all ports.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Highest port allowed (TCP/UDP only); null means all ports.',
+  })
   portRangeMax!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Barrack's status of the rule (rules may take minutes to apply)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Barrack's status of the rule (rules may take minutes to apply).",
+  })
   status!: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the rule was added.' })
@@ -88,7 +103,8 @@ export class Firewall {
   ruleCount!: number;
 
   @Field(() => [FirewallAttachment], {
-    description: 'Attached instances as the firewall lists them (no extra call; see `instances` for full objects).',
+    description:
+      'Attached instances as the firewall lists them (no extra call; see `instances` for full objects).',
   })
   attachments!: FirewallAttachment[];
 

@@ -7,7 +7,10 @@ export class ImagesArgs extends PageArgs {
   @Field(() => Region, { nullable: true, description: 'Only images in this region (filtered by Barrack).' })
   region?: string;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or id (searched by Barrack).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the name or id (searched by Barrack).',
+  })
   search?: string;
 }
 

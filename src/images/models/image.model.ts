@@ -12,7 +12,10 @@ export class Image {
   @Field(() => Region, { description: 'Region the image can be used in.' })
   region!: string;
 
-  @Field(() => String, { nullable: true, description: 'Image type; "Snapshot" for images made from snapshots.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Image type; "Snapshot" for images made from snapshots.',
+  })
   type!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Version text.' })
@@ -40,7 +43,9 @@ export class Image {
   snapshotId!: string | null;
 }
 
-@ObjectType({ description: 'Whether a snapshot has an image made from it (deleting the snapshot deletes the image).' })
+@ObjectType({
+  description: 'Whether a snapshot has an image made from it (deleting the snapshot deletes the image).',
+})
 export class SnapshotImageRelationship {
   @Field(() => ID, { description: 'The snapshot.' })
   snapshotId!: string;

@@ -25,7 +25,9 @@ registerEnumType(OrderDirection, {
   valuesMap: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } },
 });
 
-@InputType({ description: 'Order of an instance list. Ties are broken by id, ascending, so pages are stable.' })
+@InputType({
+  description: 'Order of an instance list. Ties are broken by id, ascending, so pages are stable.',
+})
 export class InstanceOrder {
   @Field(() => InstanceOrderField, { description: 'Field to order by.' })
   field!: InstanceOrderField;
@@ -36,15 +38,22 @@ export class InstanceOrder {
 
 @ArgsType()
 export class InstancesArgs extends PageArgs {
-  @Field(() => Region, { nullable: true, description: 'Only instances in this region (filtered by Barrack).' })
+  @Field(() => Region, {
+    nullable: true,
+    description: 'Only instances in this region (filtered by Barrack).',
+  })
   region?: string;
 
-  @Field(() => VmStatus, { nullable: true, description: 'Only instances in this state (filtered by Barrack).' })
+  @Field(() => VmStatus, {
+    nullable: true,
+    description: 'Only instances in this state (filtered by Barrack).',
+  })
   status?: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Case-insensitive substring of the name or id (searched by Barrack), at most 100 characters.',
+    description:
+      'Case-insensitive substring of the name or id (searched by Barrack), at most 100 characters.',
   })
   search?: string;
 
@@ -55,7 +64,9 @@ export class InstancesArgs extends PageArgs {
   orderBy?: InstanceOrder;
 }
 
-@InputType({ description: 'A new instance. Exactly one boot source: imageName, volumeName or customImageId.' })
+@InputType({
+  description: 'A new instance. Exactly one boot source: imageName, volumeName or customImageId.',
+})
 export class CreateInstanceInput {
   @Field({ description: 'Name, 1-50 characters (letters, digits, spaces, - _ .), unique in the account.' })
   name!: string;
@@ -84,7 +95,10 @@ export class CreateInstanceInput {
   @Field({ defaultValue: false, description: 'Attach a public IP address.' })
   assignPublicIp: boolean = false;
 
-  @Field(() => [SecurityRuleInput], { nullable: true, description: 'Security rules to apply from the start.' })
+  @Field(() => [SecurityRuleInput], {
+    nullable: true,
+    description: 'Security rules to apply from the start.',
+  })
   securityRules?: SecurityRuleInput[];
 
   @Field(() => ID, { nullable: true, description: 'Startup script to run on first boot.' })
@@ -126,7 +140,10 @@ export class RemoveInstanceSecurityRuleInput {
 
 @ArgsType()
 export class BillingWindowArgs {
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Window start (default: Barrack decides).' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Window start (default: Barrack decides).',
+  })
   start?: Date;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Window end (default: now).' })

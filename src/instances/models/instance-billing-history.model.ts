@@ -7,7 +7,10 @@ export class InstanceBillingRecord {
   @Field(() => GraphQLISODateTime, { description: 'Start of the billed period.' })
   timestamp!: Date;
 
-  @Field(() => VmStatus, { nullable: true, description: 'State the instance was in (only stable states are billed).' })
+  @Field(() => VmStatus, {
+    nullable: true,
+    description: 'State the instance was in (only stable states are billed).',
+  })
   state!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Billed minutes.' })
@@ -16,7 +19,10 @@ export class InstanceBillingRecord {
   @Field(() => DecimalScalar, { description: 'Cost of the period.' })
   cost!: string;
 
-  @Field(() => String, { nullable: true, description: 'What was billed: instance, volume, snapshot, public_ip.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was billed: instance, volume, snapshot, public_ip.',
+  })
   resourceType!: string | null;
 }
 
@@ -58,6 +64,8 @@ export class InstanceBillingHistory {
   @Field(() => HibernationBilling, { nullable: true, description: 'Hibernation charges, when any.' })
   hibernation!: HibernationBilling | null;
 
-  @Field(() => [InstanceBillingRecord], { description: 'Billed periods, oldest first as Barrack sends them.' })
+  @Field(() => [InstanceBillingRecord], {
+    description: 'Billed periods, oldest first as Barrack sends them.',
+  })
   records!: InstanceBillingRecord[];
 }

@@ -19,7 +19,9 @@ export class InstanceActionPayload {
   @Field(() => ID, { description: 'The instance acted on.' })
   instanceId!: string;
 
-  @Field(() => VmStatus, { description: 'Status right after the action (usually transitional, e.g. STOPPING).' })
+  @Field(() => VmStatus, {
+    description: 'Status right after the action (usually transitional, e.g. STOPPING).',
+  })
   status!: string;
 
   @Field(() => VmStatus, { nullable: true, description: 'Status before the action.' })
@@ -37,7 +39,10 @@ export class ToggleInstancePublicIpPayload {
   @Field(() => ID, { description: 'The instance acted on.' })
   instanceId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Public IP after the toggle (null when detached or detaching).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Public IP after the toggle (null when detached or detaching).',
+  })
   publicIp!: string | null;
 
   @Field({ description: 'State of the public IP: ATTACHING, DETACHING, ATTACHED or DETACHED.' })

@@ -34,7 +34,8 @@ export class InstanceBilling {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Cost accrued by this instance so far, in `currency` (null when Barrack does not report it).',
+    description:
+      'Cost accrued by this instance so far, in `currency` (null when Barrack does not report it).',
   })
   accruedCost!: string | null;
 }
@@ -62,7 +63,10 @@ export class Instance {
   @Field(() => InstanceFlavor, { nullable: true, description: 'CPU, memory and disks of the flavour.' })
   flavor!: InstanceFlavor | null;
 
-  @Field(() => String, { nullable: true, description: 'Name of the OS image it booted from, when it booted from one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the OS image it booted from, when it booted from one.',
+  })
   imageName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name of the SSH key installed at deploy time.' })
@@ -89,7 +93,10 @@ export class Instance {
   @Field(() => [String], { description: 'Labels given at deploy time.' })
   labels!: string[];
 
-  @Field(() => String, { nullable: true, description: 'What it booted from: image, volume, custom_image or snapshot.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What it booted from: image, volume, custom_image or snapshot.',
+  })
   bootSource!: string | null;
 
   @Field(() => InstanceBilling, { description: 'Rate and accrued cost, from the instance itself.' })

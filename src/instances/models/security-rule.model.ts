@@ -18,13 +18,22 @@ export class SecurityRule {
   @Field({ description: 'Remote address range in CIDR notation, e.g. 0.0.0.0/0.' })
   remoteIpPrefix!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Lowest port allowed (TCP/UDP only); null means all ports.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Lowest port allowed (TCP/UDP only); null means all ports.',
+  })
   portRangeMin!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Highest port allowed (TCP/UDP only); null means all ports.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Highest port allowed (TCP/UDP only); null means all ports.',
+  })
   portRangeMax!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Barrack's status of the rule (rules may take minutes to apply)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Barrack's status of the rule (rules may take minutes to apply).",
+  })
   status!: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the rule was added.' })

@@ -3,7 +3,10 @@ import { PageArgs } from '../../common/graphql/page.types';
 
 @ArgsType()
 export class ScriptsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive part of the name or id (sent to Barrack).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive part of the name or id (sent to Barrack).',
+  })
   search?: string | null;
 }
 

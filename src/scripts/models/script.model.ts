@@ -58,7 +58,9 @@ export class ScriptDeleteFailure {
   reason!: string;
 }
 
-@ObjectType({ description: 'Result of deleteScripts: each id is either deleted or failed; nothing is rolled back.' })
+@ObjectType({
+  description: 'Result of deleteScripts: each id is either deleted or failed; nothing is rolled back.',
+})
 export class DeleteScriptsPayload {
   @Field(() => [ID], { description: 'Ids deleted.' })
   deletedScriptIds!: string[];

@@ -8,16 +8,28 @@ const IDEMPOTENCY_KEY_DOC =
 
 @ArgsType()
 export class SnapshotsArgs extends PageArgs {
-  @Field(() => Region, { nullable: true, description: 'Only snapshots in this region (filtered by Barrack).' })
+  @Field(() => Region, {
+    nullable: true,
+    description: 'Only snapshots in this region (filtered by Barrack).',
+  })
   region?: string;
 
-  @Field(() => SnapshotStatus, { nullable: true, description: 'Only snapshots in this state (filtered by Barrack).' })
+  @Field(() => SnapshotStatus, {
+    nullable: true,
+    description: 'Only snapshots in this state (filtered by Barrack).',
+  })
   status?: string;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or id (searched by Barrack).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the name or id (searched by Barrack).',
+  })
   search?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only snapshots of this instance (filtered in the gateway).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only snapshots of this instance (filtered in the gateway).',
+  })
   instanceId?: string;
 }
 

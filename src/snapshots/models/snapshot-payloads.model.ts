@@ -30,7 +30,9 @@ export class RestoredInstanceSpecs {
   storageGb!: number;
 }
 
-@ObjectType({ description: "The VM a snapshot restore created, exactly as Barrack's restore answer describes it." })
+@ObjectType({
+  description: "The VM a snapshot restore created, exactly as Barrack's restore answer describes it.",
+})
 export class RestoredInstance {
   @Field(() => ID, { description: 'Id of the new instance.' })
   instanceId!: string;
@@ -77,7 +79,10 @@ export class RestoreSnapshotPayload {
   @Field(() => SnapshotRef, { nullable: true, description: 'The snapshot it was restored from.' })
   sourceSnapshot!: SnapshotRef | null;
 
-  @Field(() => String, { nullable: true, description: 'Infrastructure tier Barrack reports (e.g. "legacy").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Infrastructure tier Barrack reports (e.g. "legacy").',
+  })
   tier!: string | null;
 
   @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
@@ -98,7 +103,10 @@ export class DeleteSnapshotPayload {
   @Field(() => ID, { description: 'The deleted snapshot.' })
   deletedSnapshotId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The image deleted with it, when one had been made from it.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The image deleted with it, when one had been made from it.',
+  })
   deletedImageId!: string | null;
 
   @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })

@@ -55,7 +55,10 @@ export class Snapshot {
   @Field(() => String, { nullable: true, description: 'Free-text description.' })
   description!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name of the source instance when the snapshot was taken.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the source instance when the snapshot was taken.',
+  })
   instanceName!: string | null;
 
   @Field(() => Region, { description: 'Region.' })

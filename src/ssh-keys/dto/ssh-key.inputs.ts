@@ -3,7 +3,10 @@ import { PageArgs } from '../../common/graphql/page.types';
 
 @ArgsType()
 export class SshKeysArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive part of the name or id (sent to Barrack).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive part of the name or id (sent to Barrack).',
+  })
   search?: string | null;
 }
 
@@ -17,12 +20,15 @@ export class CreateSshKeyInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'OpenSSH public key to import, e.g. "ssh-ed25519 AAAA... me@laptop". Omit to generate a pair.',
+    description:
+      'OpenSSH public key to import, e.g. "ssh-ed25519 AAAA... me@laptop". Omit to generate a pair.',
   })
   publicKey?: string | null;
 }
 
-@InputType({ description: 'The SSH key to delete. A key used by running instances cannot be deleted (CONFLICT).' })
+@InputType({
+  description: 'The SSH key to delete. A key used by running instances cannot be deleted (CONFLICT).',
+})
 export class DeleteSshKeyInput {
   @Field(() => ID, { description: 'Key id.' })
   id!: string;

@@ -39,7 +39,9 @@ export class SshKey {
   @Field(() => ID, { description: 'Key id.' })
   id!: string;
 
-  @Field({ description: 'Name (up to 50 characters: letters, digits, _, -, .; no spaces). Pass it when deploying.' })
+  @Field({
+    description: 'Name (up to 50 characters: letters, digits, _, -, .; no spaces). Pass it when deploying.',
+  })
   name!: string;
 
   @Field({ description: 'The public key in OpenSSH format.' })

@@ -11,13 +11,22 @@ export class VolumesArgs extends PageArgs {
   @Field(() => Region, { nullable: true, description: 'Only volumes in this region (filtered by Barrack).' })
   region?: string;
 
-  @Field(() => VolumeStatus, { nullable: true, description: 'Only volumes in this state (filtered by Barrack).' })
+  @Field(() => VolumeStatus, {
+    nullable: true,
+    description: 'Only volumes in this state (filtered by Barrack).',
+  })
   status?: string;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name or id (searched by Barrack).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the name or id (searched by Barrack).',
+  })
   search?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only volumes attached to this instance (filtered in the gateway).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only volumes attached to this instance (filtered in the gateway).',
+  })
   attachedTo?: string;
 }
 

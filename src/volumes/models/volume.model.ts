@@ -79,10 +79,16 @@ export class Volume {
   @Field(() => VolumeStatus, { description: 'Current state.' })
   status!: string;
 
-  @Field(() => String, { nullable: true, description: 'Device path on the instance, e.g. /dev/vdb, when attached.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Device path on the instance, e.g. /dev/vdb, when attached.',
+  })
   device!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Storage price per hour, in the account currency.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Storage price per hour, in the account currency.',
+  })
   hourlyRate!: string | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When the volume was created.' })

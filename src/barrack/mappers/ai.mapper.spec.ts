@@ -1,0 +1,90 @@
+import { ChatRole } from '../../ai/models/ai.model';
+import { toBalance } from './account.mapper';
+import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from './ai.mapper';
+import { toScript } from './script.mapper';
+
+describe('ai, account and script mappers', () => {
+  it('builds the chat body without the idempotency key', () => {
+    expect(
+      toChatRequest({
+        model: ' m ',
+        messages: [{ role: ChatRole.USER, content: 'hi' }],
+        maxTokens: 10,
+        idempotencyKey: 'k-1',
+      }),
+    ).toEqual({ model: 'm', messages: [{ role: 'user', content: 'hi' }], max_tokens: 10 });
+  });
+
+  it('maps a completion with its cost as a decimal string', () => {
+    const c = toChatCompletion({
+      id: 'chatcmpl-1',
+      model: 'm',
+      created: 1_750_000_000,
+      choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+      cost: 0.00012,
+      currency: 'USD',
+      transaction_id: 'BRK-000001A',
+    });
+    expect(c).toEqual({
+      id: 'chatcmpl-1',
+      model: 'm',
+      createdAt: new Date(1_750_000_000_000),
+      choices: [{ index: 0, message: { role: ChatRole.ASSISTANT, content: 'ok' }, finishReason: 'stop' }],
+      usage: { promptTokens: 3, completionTokens: 1, totalTokens: 4 },
+      cost: '0.00012',
+      currency: 'USD',
+      transactionId: 'BRK-000001A',
+    });
+  });
+
+  it('maps usage summary and history', () => {
+    expect(
+      toAiUsageSummary({
+        total_requests: 2,
+        total_tokens: 30,
+        total_cost: 0.5,
+        currency: 'EUR',
+        by_model: [{ model: 'm', requests: 2, tokens: 30, cost: 0.5 }],
+      }),
+    ).toEqual({
+      totalRequests: 2,
+      totalTokens: 30,
+      totalCost: '0.5',
+      currency: 'EUR',
+      byModel: [{ model: 'm', requests: 2, tokens: 30, cost: '0.5' }],
+    });
+    expect(
+      toAiTransaction({ id: 'A', model: 'm', cost: 1e-7, created_at: '2025-06-01T00:00:00Z' }),
+    ).toMatchObject({
+      cost: '0.0000001',
+      promptTokens: null,
+      currency: null,
+    });
+  });
+
+  it('maps the balance and a script', () => {
+    expect(toBalance({ balance: 42.5731, currency: 'INR', can_create_instance: true })).toEqual({
+      amount: '42.5731',
+      currency: 'INR',
+      threshold: null,
+      canCreateInstance: true,
+    });
+    expect(
+      toScript({
+        script_id: 'C',
+        name: 'n',
+        content: 'x',
+        description: null,
+        created_at: '2025-06-01T00:00:00Z',
+      }),
+    ).toEqual({
+      id: 'C',
+      name: 'n',
+      description: null,
+      content: 'x',
+      createdAt: new Date('2025-06-01T00:00:00Z'),
+      updatedAt: null,
+    });
+  });
+});

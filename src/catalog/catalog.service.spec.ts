@@ -1,0 +1,98 @@
+import type { CatalogApi } from '../barrack/api/catalog.api';
+import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import type { CacheService, CacheSpec } from '../cache/cache.service';
+import type { GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { canonicalJson, CatalogService, quoteBody } from './catalog.service';
+
+function ctx(): GqlContext {
+  return { memo: new Map(), responseExtensions: {}, requestId: 'r' } as unknown as GqlContext;
+}
+
+/** A cache that always loads, recording the specs it was asked for. */
+function passThroughCache(specs: CacheSpec[]): CacheService {
+  return {
+    getOrLoad: async (spec: CacheSpec, loader: () => Promise<unknown>) => {
+      specs.push(spec);
+      return { value: await loader(), asOf: new Date(0), stale: false, ageSeconds: 0 };
+    },
+  } as unknown as CacheService;
+}
+
+const upstream = {
+  for: () => ({ tenantId: 't1', credential: 'k', requestId: 'r' }),
+} as unknown as UpstreamContextFactory;
+
+describe('CatalogService', () => {
+  it('answers Region.gpuStock for every region with ONE stock read per request', async () => {
+    const calls: string[] = [];
+    const api = {
+      listGpuStocks: () => {
+        calls.push('listGpuStocks');
+        return Promise.resolve({
+          data: {
+            gpu_stocks: [
+              { region: 'CANADA-1', models: [{ model: 'L40', available: '5', configurations: {} }] },
+              { region: 'US-1', models: [{ model: 'A40', available: '1', configurations: {} }] },
+            ],
+          },
+        });
+      },
+    } as unknown as CatalogApi;
+    const service = new CatalogService(api, passThroughCache([]), upstream);
+    const c = ctx();
+    const [ca, us, no] = await Promise.all([
+      service.stockOfRegion(c, 'CANADA_1'),
+      service.stockOfRegion(c, 'US_1'),
+      service.stockOfRegion(c, 'NORWAY_1'),
+    ]);
+    expect(ca.map((s) => s.gpuModel)).toEqual(['L40']);
+    expect(us.map((s) => s.gpuModel)).toEqual(['A40']);
+    expect(no).toEqual([]);
+    expect(calls).toEqual(['listGpuStocks']);
+  });
+
+  it('keys pricing per tenant and per (currency, region), and dedupes Region.pricing within a request', async () => {
+    const specs: CacheSpec[] = [];
+    const queries: unknown[] = [];
+    const api = {
+      getPricing: (_c: unknown, q: unknown) => {
+        queries.push(q);
+        return Promise.resolve({ data: { currency: 'EUR', gpus: [] } });
+      },
+    } as unknown as CatalogApi;
+    const service = new CatalogService(api, passThroughCache(specs), upstream);
+    const c = ctx();
+    await Promise.all([
+      service.pricingOfRegion(c, 'NORWAY_1', 'EUR'),
+      service.pricingOfRegion(c, 'NORWAY_1', 'EUR'),
+      service.pricingOfRegion(c, 'US_1', null),
+    ]);
+    expect(queries).toEqual([
+      { currency: 'EUR', region: 'NORWAY-1' },
+      { currency: undefined, region: 'US-1' },
+    ]);
+    expect(specs.map((s) => [s.kind, s.scope, s.key])).toEqual([
+      ['pricing', { tenantId: 't1' }, 'currency=EUR&region=NORWAY-1'],
+      ['pricing', { tenantId: 't1' }, 'currency=&region=US-1'],
+    ]);
+  });
+});
+
+describe('quote input', () => {
+  it('builds the wire body and rejects bad counts and durations', () => {
+    expect(quoteBody({ gpuModel: 'H100_SXM5_80GB', gpuCount: 8, region: 'US_1', hours: 2.5 })).toEqual({
+      gpu_model: 'H100-SXM5-80GB',
+      gpu_count: 8,
+      region: 'US-1',
+      hours: 2.5,
+    });
+    expect(() => quoteBody({ gpuModel: 'L40', gpuCount: 3 })).toThrow(GatewayError);
+    expect(() => quoteBody({ gpuModel: 'L40', gpuCount: 1, hours: 0 })).toThrow(/hours/);
+    expect(() => quoteBody({ gpuModel: 'UNKNOWN', gpuCount: 1 })).toThrow(GatewayError);
+  });
+
+  it('gives equal cache keys for equal requests whatever the field order', () => {
+    expect(canonicalJson({ b: 1, a: 2 })).toBe(canonicalJson({ a: 2, b: 1 }));
+  });
+});
