@@ -32,7 +32,7 @@ export interface GatewayAppOptions {
 }
 
 export interface StartGatewayOptions extends GatewayAppOptions {
-  /** Install SIGTERM/SIGINT handlers that drain and then exit the process (default true). */
+  /** Install SIGTERM/SIGINT handlers that drain and then exit the process (main.ts does; tests do not). */
   handleSignals?: boolean;
 }
 
@@ -152,7 +152,7 @@ export async function startGateway(
       // Runs every onApplicationShutdown hook: the Barrack pool and Redis close here.
       await app.close();
     })());
-  if (options.handleSignals !== false) for (const s of signals) process.once(s, onSignal);
+  if (options.handleSignals === true) for (const s of signals) process.once(s, onSignal);
 
   return { app, url: `http://${host}:${port}`, close: stop };
 }

@@ -16,7 +16,7 @@ async function startEmbedded(config: AppConfig): Promise<RunningGateway> {
   const tenantRegistry = config.TENANTS_FILE
     ? undefined
     : TenantRegistry.createEmbedded({ barrackKey: EMBEDDED_BARRACK_KEY }).registry;
-  const gateway = await startGateway(config, { barrackBaseUrl: sim.url, tenantRegistry });
+  const gateway = await startGateway(config, { barrackBaseUrl: sim.url, tenantRegistry, handleSignals: true });
   const apiKey = tenantRegistry?.embeddedApiKey();
   const url = `${gateway.url}/graphql`;
   const lines = [
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     throw e;
   }
   if (config.embedded) await startEmbedded(config);
-  else await startGateway(config);
+  else await startGateway(config, { handleSignals: true });
 }
 
 main().catch((e: unknown) => {

@@ -58,5 +58,5 @@ describe('cache CLI', () => {
       code: 2,
       stderr: expect.stringContaining('unknown kind: prices'),
     });
-  });
+  }, 120_000);
 });

@@ -43,6 +43,8 @@ describe('idempotency store outage', () => {
     });
     expect(r.body.errors?.[0]?.message).toMatch(/not run/);
     expect(gw.sim.admin.requestLog().filter((e) => e.operationId === 'createInstance')).toHaveLength(0);
-    expect(gw.sim.admin.getAccountState(SIM_DEMO_KEY).instances.some((i) => i.name === 'outage-vm')).toBe(false);
+    expect(gw.sim.admin.getAccountState(SIM_DEMO_KEY).instances.some((i) => i.name === 'outage-vm')).toBe(
+      false,
+    );
   });
 });

@@ -25,7 +25,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway({ simulator: { transitionDelayMs: 0 } });
-  });
+  }, 120_000);
   afterAll(async () => {
     await gw?.close();
   });
@@ -258,5 +258,5 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     );
     expect(left.instances.items).toEqual([]);
     expect(left.volumes.items).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -28,7 +28,7 @@ describe('compute expected failures', () => {
       `{ instances { items { id name } } }`,
     );
     demoVmId = r.body.data!.instances.items.find((i) => i.name === 'demo-vm')!.id;
-  });
+  }, 120_000);
   afterAll(async () => {
     await gw?.close();
   });

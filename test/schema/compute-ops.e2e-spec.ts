@@ -30,7 +30,7 @@ describe('compute operations (gateway + simulator + Redis)', () => {
     vmId = demo.id;
     snapId = demo.snapshots[0].id;
     volId = demo.volumes[0].id;
-  });
+  }, 120_000);
   afterAll(async () => {
     await gw?.close();
   });

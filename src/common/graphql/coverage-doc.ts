@@ -11,28 +11,33 @@ export function renderCoverageMarkdown(): string {
     `Every operation of \`contract/barrack.openapi.yaml\` (${BARRACK_OPERATIONS.length}) and the root field that reaches it.`,
     'A test fails when an operation has no field or the field is missing from the schema.',
     '',
-    '| Group | Method | Path | operationId | GraphQL field |',
-    '|---|---|---|---|---|',
-    ...BARRACK_OPERATIONS.map(
-      (op) =>
-        `| ${op.tag} | ${op.method.toUpperCase()} | \`${op.path}\` | \`${op.operationId}\` | \`${OPERATION_COVERAGE[op.operationId]}\` |`,
+    ...table(
+      ['Group', 'Method', 'Path', 'operationId', 'GraphQL field'],
+      BARRACK_OPERATIONS.map((op) => [
+        op.tag,
+        op.method.toUpperCase(),
+        `\`${op.path}\``,
+        `\`${op.operationId}\``,
+        `\`${OPERATION_COVERAGE[op.operationId]}\``,
+      ]),
     ),
     '',
     '## Graph edges',
     '',
     'Nested fields that reuse an operation, resolved lazily and batched per request (DataLoader):',
     '',
-    '| Field | Operation | How |',
-    '|---|---|---|',
-    ...GRAPH_EDGES.map((e) => `| \`${e.field}\` | \`${e.operationId}\` | ${e.how} |`),
+    ...table(
+      ['Field', 'Operation', 'How'],
+      GRAPH_EDGES.map((e) => [`\`${e.field}\``, `\`${e.operationId}\``, e.how]),
+    ),
     '',
   ];
   return lines.join('\n');
 }
 
-/** The doc as committed: formatted by the project's Prettier, so `npm run format` leaves it unchanged. */
-export async function formattedCoverageMarkdown(filePath: string): Promise<string> {
-  const prettier = await import('prettier');
-  const options = (await prettier.resolveConfig(filePath)) ?? {};
-  return prettier.format(renderCoverageMarkdown(), { ...options, parser: 'markdown' });
+/** A Markdown table with padded columns, exactly as Prettier prints it, so `npm run format` leaves the doc alone. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)];
 }
