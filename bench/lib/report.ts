@@ -54,7 +54,7 @@ export interface RunResults {
   loadAvgStart: string;
   loadAvgEnd: string;
   scenarios: ScenarioResult[];
-  peer: { versions: Record<string, string>; patches: string[]; error?: string };
+  peer: { versions: Record<string, string>; patches: string[]; error?: string; restarts?: string[] };
   profiles: ProfileSummary[];
   soak?: SoakResult;
   resultsDir: string;

@@ -38,7 +38,7 @@ export const envSchema = z.object({
   // Redis. Unset = in-process stores (single replica only); set = required, never a silent fallback.
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().default('bgw:'),
-  REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(250),
+  REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(1_000),
 
   // Tenants. Unset = the embedded demo tenant (only with the embedded simulator).
   TENANTS_FILE: z.string().optional(),

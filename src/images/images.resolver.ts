@@ -1,3 +1,4 @@
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
@@ -54,13 +55,22 @@ export class ImagesResolver {
 
   @Mutation(() => CreateImageFromSnapshotPayload, { description: 'Makes a custom image from a snapshot.' })
   @RequireScopes('write')
-  createImageFromSnapshot(@Args('input') input: CreateImageFromSnapshotInput, @Context() ctx: GqlContext) {
+  @Idempotent()
+  createImageFromSnapshot(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: CreateImageFromSnapshotInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.createFromSnapshot(input, ctx);
   }
 
   @Mutation(() => DeleteImagePayload, { description: 'Deletes a custom image.' })
   @RequireScopes('write')
-  deleteImage(@Args('input') input: DeleteImageInput, @Context() ctx: GqlContext) {
+  deleteImage(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: DeleteImageInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.delete(input, ctx);
   }
 }

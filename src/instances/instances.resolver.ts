@@ -89,13 +89,21 @@ export class InstancesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
-  createInstance(@Args('input') input: CreateInstanceInput, @Context() ctx: GqlContext) {
+  createInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: CreateInstanceInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.create(input, ctx);
   }
 
   @Mutation(() => InstanceActionPayload, { description: 'Deletes an instance (status DELETING, then gone).' })
   @RequireScopes('write')
-  deleteInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  deleteInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.delete(input, ctx);
   }
 
@@ -104,7 +112,11 @@ export class InstancesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
-  startInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  startInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.act('start', input, ctx);
   }
 
@@ -112,7 +124,11 @@ export class InstancesResolver {
     description: 'Stops an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
-  stopInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  stopInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.act('stop', input, ctx);
   }
 
@@ -120,7 +136,11 @@ export class InstancesResolver {
     description: 'Reboots an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
-  rebootInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  rebootInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.act('reboot', input, ctx);
   }
 
@@ -128,7 +148,11 @@ export class InstancesResolver {
     description: 'Hibernates an ACTIVE instance: GPUs are released and a flat hibernation rate applies.',
   })
   @RequireScopes('write')
-  hibernateInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  hibernateInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.act('hibernate', input, ctx);
   }
 
@@ -137,7 +161,11 @@ export class InstancesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
-  restoreInstance(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  restoreInstance(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.act('restore', input, ctx);
   }
 
@@ -147,7 +175,11 @@ export class InstancesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
-  toggleInstancePublicIp(@Args('input') input: InstanceActionInput, @Context() ctx: GqlContext) {
+  toggleInstancePublicIp(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: InstanceActionInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.togglePublicIp(input, ctx);
   }
 
@@ -155,7 +187,11 @@ export class InstancesResolver {
     description: 'Adds a security rule to an ACTIVE instance (may take minutes to apply).',
   })
   @RequireScopes('write')
-  addInstanceSecurityRule(@Args('input') input: AddInstanceSecurityRuleInput, @Context() ctx: GqlContext) {
+  addInstanceSecurityRule(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: AddInstanceSecurityRuleInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.addSecurityRule(input, ctx);
   }
 
@@ -164,7 +200,8 @@ export class InstancesResolver {
   })
   @RequireScopes('write')
   removeInstanceSecurityRule(
-    @Args('input') input: RemoveInstanceSecurityRuleInput,
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: RemoveInstanceSecurityRuleInput,
     @Context() ctx: GqlContext,
   ) {
     return this.service.removeSecurityRule(input, ctx);

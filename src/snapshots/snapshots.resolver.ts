@@ -76,13 +76,21 @@ export class SnapshotsResolver {
   })
   @RequireScopes('write')
   @Idempotent()
-  createSnapshot(@Args('input') input: CreateSnapshotInput, @Context() ctx: GqlContext) {
+  createSnapshot(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: CreateSnapshotInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.create(input, ctx);
   }
 
   @Mutation(() => DeleteSnapshotPayload, { description: 'Deletes a snapshot, and any image made from it.' })
   @RequireScopes('write')
-  deleteSnapshot(@Args('input') input: DeleteSnapshotInput, @Context() ctx: GqlContext) {
+  deleteSnapshot(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: DeleteSnapshotInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.delete(input, ctx);
   }
 
@@ -94,7 +102,8 @@ export class SnapshotsResolver {
   @Idempotent()
   restoreSnapshot(
     @Args('id', { type: () => ID, description: 'Snapshot to restore.' }) id: string,
-    @Args('input') input: RestoreSnapshotInput,
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: RestoreSnapshotInput,
     @Context() ctx: GqlContext,
   ) {
     return this.service.restore(id, input, ctx);

@@ -73,27 +73,43 @@ export class VolumesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
-  createVolume(@Args('input') input: CreateVolumeInput, @Context() ctx: GqlContext) {
+  createVolume(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: CreateVolumeInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.create(input, ctx);
   }
 
   @Mutation(() => DeleteVolumePayload, { description: 'Deletes a volume that is not attached.' })
   @RequireScopes('write')
-  deleteVolume(@Args('input') input: DeleteVolumeInput, @Context() ctx: GqlContext) {
+  deleteVolume(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: DeleteVolumeInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.delete(input, ctx);
   }
 
   @Mutation(() => VolumePayload, { description: 'Grows a volume.' })
   @RequireScopes('write')
   @Idempotent()
-  resizeVolume(@Args('input') input: ResizeVolumeInput, @Context() ctx: GqlContext) {
+  resizeVolume(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: ResizeVolumeInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.resize(input, ctx);
   }
 
   @Mutation(() => VolumePayload, { description: 'Copies a volume within its region.' })
   @RequireScopes('write')
   @Idempotent()
-  cloneVolume(@Args('input') input: CloneVolumeInput, @Context() ctx: GqlContext) {
+  cloneVolume(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: CloneVolumeInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.clone(input, ctx);
   }
 
@@ -101,13 +117,21 @@ export class VolumesResolver {
     description: 'Attaches volumes to an ACTIVE instance of their region (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
-  attachVolumes(@Args('input') input: AttachVolumesInput, @Context() ctx: GqlContext) {
+  attachVolumes(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: AttachVolumesInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.attach(input, ctx);
   }
 
   @Mutation(() => VolumeAttachmentsPayload, { description: 'Detaches volumes from an instance.' })
   @RequireScopes('write')
-  detachVolumes(@Args('input') input: DetachVolumesInput, @Context() ctx: GqlContext) {
+  detachVolumes(
+    @Args('input', { description: 'The mutation input; each field is described on its type.' })
+    input: DetachVolumesInput,
+    @Context() ctx: GqlContext,
+  ) {
     return this.service.detach(input, ctx);
   }
 }

@@ -1,7 +1,10 @@
 import type { ErrorCode } from './error-codes';
 
 /** Facts a client may act on. Only plain JSON values; never upstream bodies, URLs or credentials. */
-export type ErrorDetails = Record<string, string | number | boolean | null | string[] | number[] | Record<string, unknown>>;
+export type ErrorDetails = Record<
+  string,
+  string | number | boolean | null | string[] | number[] | Record<string, unknown>
+>;
 
 /**
  * The one error type the gateway throws on purpose. `formatError` turns it into

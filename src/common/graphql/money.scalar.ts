@@ -15,7 +15,9 @@ export class DecimalScalar implements CustomScalar<string, string> {
   parseValue(value: unknown): string {
     if (typeof value === 'number' && Number.isFinite(value)) return toDecimalString(value);
     if (typeof value === 'string' && DECIMAL.test(value)) return value;
-    throw new GraphQLError('Decimal must be a string like "12.34"', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Decimal must be a string like "12.34"', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 
   serialize(value: unknown): string {
@@ -25,8 +27,11 @@ export class DecimalScalar implements CustomScalar<string, string> {
   }
 
   parseLiteral(ast: ValueNode): string {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return this.parseValue(ast.value);
-    throw new GraphQLError('Decimal must be a string like "12.34"', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT)
+      return this.parseValue(ast.value);
+    throw new GraphQLError('Decimal must be a string like "12.34"', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
 }
 

@@ -24,6 +24,12 @@ export class CreateImageFromSnapshotInput {
 
   @Field(() => [String], { nullable: true, description: 'Labels.' })
   labels?: string[];
+
+  @Field({
+    nullable: true,
+    description: 'Same as the Idempotency-Key header: a repeat with this key returns the first result.',
+  })
+  idempotencyKey?: string;
 }
 
 @InputType({ description: 'Identifies a custom image to delete.' })
