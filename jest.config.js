@@ -9,6 +9,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',
-  testTimeout: 30000,
+  testTimeout: 60000,
   maxWorkers: 2,
 };

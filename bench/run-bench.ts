@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -40,6 +48,8 @@ import { buildWorld, simCallsSinceReset, simResetLog, type World } from './lib/w
  */
 
 const ROOT = join(__dirname, '..');
+/** Requests sent one at a time to count upstream calls per operation. */
+const UPSTREAM_SAMPLE = 20;
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 interface Options {
@@ -104,14 +114,33 @@ function newestTs(dir: string): number {
   return newest;
 }
 
+/** The harness's own build of the gateway and simulator (never dist/, which other builds wipe and rewrite). */
+const BUILD_DIR = join(RESULTS_DIR, '.build');
+
+/**
+ * Compiles src/ and simulator/ with tsconfig.build.json into BUILD_DIR when a source is newer than the last
+ * build. tsc emits even when a file being edited elsewhere has a type error: that is reported, not fatal.
+ */
 function ensureBuilt(): void {
-  const out = [join(ROOT, 'dist/src/main.js'), join(ROOT, 'dist/simulator/main.js')];
-  const built = Math.min(...out.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  const marker = join(BUILD_DIR, '.built');
+  const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
   const source = Math.max(newestTs(join(ROOT, 'src')), newestTs(join(ROOT, 'simulator')));
-  if (built >= source) return;
-  log('dist is stale: npx nest build');
-  const r = spawnSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('nest build failed');
+  if (built >= source && existsSync(join(BUILD_DIR, 'src/main.js'))) return;
+  log(`build is stale: tsc -p tsconfig.build.json --outDir ${BUILD_DIR.slice(ROOT.length + 1)}`);
+  const started = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (!existsSync(join(BUILD_DIR, 'src/main.js')) || !existsSync(join(BUILD_DIR, 'simulator/main.js'))) {
+    throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
+  }
+  if (r.status !== 0)
+    log(`tsc reported type errors (output emitted anyway):\n${r.stdout.split('\n').slice(0, 10).join('\n')}`);
+  writeFileSync(marker, new Date(started).toISOString());
+  // The marker's mtime is the start of the build, so an edit made during the build triggers the next one.
+  utimesSync(marker, new Date(started), new Date(started));
 }
 
 /** The run's Redis: REDIS_URL, else 127.0.0.1:6379, else a private redis-server on a free port. */
@@ -191,7 +220,7 @@ class Bench {
     const port = await freePort();
     const logFile = join(this.dir, `${name}.log`);
     const args = [
-      'dist/simulator/main.js',
+      join(BUILD_DIR, 'simulator/main.js'),
       '--port',
       String(port),
       '--latency',
@@ -216,7 +245,7 @@ class Bench {
     const child = startChild(
       name,
       process.execPath,
-      [...nodeArgs, 'dist/src/main.js'],
+      [...nodeArgs, join(BUILD_DIR, 'src/main.js')],
       {
         cwd: ROOT,
         env: this.cleanEnv({
@@ -277,7 +306,6 @@ class Bench {
           );
         }
       }
-      await simResetLog(this.sim.origin);
       const sampler = new ProcSampler(server.child.pid);
       const simSampler = new ProcSampler(this.sim.child.pid);
       sampler.start();
@@ -286,15 +314,18 @@ class Bench {
       this.assertAlive(server);
       const stats = sampler.stop();
       const simStats = simSampler.stop();
-      const upstreamCalls = server === this.simFast ? 0 : await simCallsSinceReset(this.sim.origin);
+      const calls =
+        server === this.simFast || server === this.sim
+          ? undefined
+          : await this.upstreamCalls(server, factory);
       result = {
         ...meta,
         load,
         cpuPercent: stats.cpuPercent,
         peakRssMb: stats.peakRssMb,
         simCpuPercent: simStats.cpuPercent,
-        upstreamCalls,
-        upstreamPerOp: load.answered ? upstreamCalls / load.answered : 0,
+        upstreamCalls: calls?.calls,
+        upstreamPerOp: calls?.perOp,
       };
       const l = load.latencyMs;
       log(
@@ -310,6 +341,38 @@ class Bench {
     }
     this.scenarios.push(result);
     return result;
+  }
+
+  /**
+   * Upstream calls per operation, exactly: once the load's abandoned requests have drained, the simulator's
+   * counter is reset and UPSTREAM_SAMPLE requests are sent one at a time. (Counting during the load would
+   * also count requests still in flight when autocannon stops.)
+   */
+  private async upstreamCalls(
+    server: Server,
+    factory: RequestFactory,
+  ): Promise<{ calls: number; perOp: number }> {
+    let last = -1;
+    for (let i = 0; i < 50; i++) {
+      const now = await simCallsSinceReset(this.sim.origin);
+      if (now === last) break;
+      last = now;
+      await delay(200);
+    }
+    await simResetLog(this.sim.origin);
+    let sent = 0;
+    for (let i = 0; i < UPSTREAM_SAMPLE; i++) {
+      const r = factory(0, 1_000_000 + i, 0);
+      const res = await fetch(`${server.origin}${r.path}`, {
+        method: r.method,
+        headers: r.headers,
+        body: r.body,
+      });
+      r.verify(res.status, await res.text());
+      sent++;
+    }
+    const calls = await simCallsSinceReset(this.sim.origin);
+    return { calls, perOp: calls / sent };
   }
 
   /** One request at a time until one is answered correctly (up to 60 s): absorbs start-up work. */
@@ -377,6 +440,7 @@ function factories(w: World) {
   );
   const runId = Date.now().toString(36);
   const mutationSteps = new Map<number, number>();
+  let mutationKeys = 0;
   return {
     catalogue: constant(gqlPost(cfg.CATALOGUE_QUERY, {}, main, cfg.checkCatalogue)),
     regions: constant(gqlPost(cfg.REGIONS_QUERY, {}, main, cfg.checkRegions)),
@@ -395,7 +459,7 @@ function factories(w: World) {
       return gqlPost(
         cfg.MUTATIONS[name],
         cfg.mutationVariables(name, id, seq),
-        { ...bearer(w.mutationApiKey), 'idempotency-key': `bench-${runId}-${seq}` },
+        { ...bearer(w.mutationApiKey), 'idempotency-key': `bench-${runId}-${mutationKeys++}` },
         cfg.checkMutation(name),
         cfg.MUTATION_BUSINESS_CODES,
       );

@@ -69,6 +69,7 @@ export async function createGatewayApp(
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  app.disable('x-powered-by');
   if (config.graphqlIde) mountGraphiql(app);
   return app;
 }

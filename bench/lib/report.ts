@@ -330,7 +330,7 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
       '',
       '## Scenarios',
       '',
-      '“Correct req/s” counts only responses with status 200, no GraphQL `errors` and the expected shape (checked on every response); everything else is in “Errors”. p50/p99 from autocannon (whole ms) at saturating load; from an exact per-request timer in the light-load rows (OV-*, I7-*). Server CPU is user+system time of the server process tree over wall time (200% = both cores). Upstream calls/op = simulator requests during the measured window ÷ answered requests.',
+      '“Correct req/s” counts only responses with status 200, no GraphQL `errors` and the expected shape (checked on every response); everything else is in “Errors”. p50/p99 from autocannon (whole ms) at saturating load; from an exact per-request timer in the light-load rows (OV-*, I7-*). Server CPU is user+system time of the server process tree over wall time (200% = both cores). Upstream calls/op = simulator requests counted while 20 requests of the scenario are sent one at a time right after its load (exact; a count during the load would include requests still in flight when it stops).',
       '',
       ...scenarioTable(main),
       '',
@@ -347,6 +347,9 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
               ', ',
             )}; one process (\`--fork 1\`), supergraph composed at run time from \`contract/barrack.openapi.yaml\` (peer-only copy: ${main.peer.patches.length ? main.peer.patches.join('; ') : 'no patch needed'}). Scenario 1 with its Redis-backed response cache (one global session, TTL 5 min); scenario 2 plain. The peer does no per-tenant authentication, rate limiting or cost analysis: it forwards one fixed Barrack key.`,
       '',
+      ...(main.peer.restarts?.length
+        ? [`Peer restarted during the run: ${main.peer.restarts.join('; ')}`, '']
+        : []),
       '| Scenario | Throughput ours / peer | p50 ms ours / peer | p99 ms ours / peer | CPU %, RSS ours / peer |',
       '|---|---|---|---|---|',
       ratioLine(s('S1'), s('S1', 'peer'), 'S1 catalogue (warm cache / response cache)'),

@@ -36,7 +36,14 @@ export const envSchema = z.object({
   BARRACK_BREAKER_HALF_OPEN_MS: int(10, 600_000).default(10_000),
 
   // Redis. Unset = in-process stores (single replica only); set = required, never a silent fallback.
-  REDIS_URL: z.string().optional(),
+  /** redis://, rediss://, redis-sentinel://h1,h2/master or redis-cluster://h1,h2 (see src/redis/redis-url.ts). */
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^(redis|rediss|redis-sentinel|redis-cluster):\/\//,
+      'must start with redis://, rediss://, redis-sentinel:// or redis-cluster://',
+    )
+    .optional(),
   REDIS_KEY_PREFIX: z.string().default('bgw:'),
   REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(1_000),
 

@@ -370,6 +370,9 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
     const [a, b] = await both((t) => ok(t, `{ balance { amount currency } }`));
     expect(a.balance.currency).toBe('USD');
     expect(b.balance.currency).toBe('EUR');
+    // Each amount is that account's own (billing runs on the wall clock, hence the tolerance).
+    expect(Math.abs(Number(a.balance.amount) - state(A).balance)).toBeLessThan(0.5);
+    expect(Math.abs(Number(b.balance.amount) - state(B).balance)).toBeLessThan(0.5);
 
     const pricingQuery = `{ pricing(region: NORWAY_1) { currency gpus { gpuModel hourlyRate } } }`;
     // A warms the cache (USD) first; B asks the identical question afterwards and concurrently.
@@ -450,11 +453,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
     /** Upper-level error shape with the guessed id masked, to compare a foreign id with one never issued. */
     function shape(r: GqlResponse<Data>, id: string) {
       const e = r.body.errors?.[0];
-      const {
-        requestId: _r,
-        upstreamRequestId: _u,
-        ...ext
-      } = (e?.extensions ?? {}) as Record<string, unknown>;
+      const { requestId: _r, upstreamRequestId: _u, ...ext } = e?.extensions ?? {};
       return JSON.parse(
         JSON.stringify({ message: e?.message, ext, errors: r.body.errors?.length ?? 0, data: r.body.data })
           .split(id)
