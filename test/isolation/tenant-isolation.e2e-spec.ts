@@ -745,7 +745,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
         }
       }
       expect(failures).toEqual([]);
-    });
+    }, 180_000);
 
     it('a list filter or bulk call with A’s ids yields nothing of A', async () => {
       const snaps = await gql(B, `query($id: ID!) { snapshots(instanceId: $id) { items { id } } }`, {
