@@ -28,6 +28,8 @@ import { AccountModule } from './account/account.module';
 import { AiModule } from './ai/ai.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
+import { GraphqlWsOptions } from './subscriptions/graphql-ws.options';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 /**
  * Composition root. Each feature module is one line in `imports`; nothing else belongs here.
@@ -60,18 +62,26 @@ export class AppModule {
         AiModule,
         IdempotencyModule,
         AuditModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        SubscriptionsModule,
+        // Async only to inject the graphql-ws hooks (WebSocket authentication and limits) from Nest's DI.
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          playground: false,
-          graphiql: false,
-          introspection: true,
-          context: buildGqlContext,
-          formatError: formatGatewayError,
-          includeStacktraceInErrorResponses: false,
+          imports: [SubscriptionsModule],
+          inject: [GraphqlWsOptions],
+          useFactory: (ws: GraphqlWsOptions): ApolloDriverConfig => ({
+            // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            graphiql: false,
+            introspection: true,
+            context: buildGqlContext,
+            formatError: formatGatewayError,
+            includeStacktraceInErrorResponses: false,
+            // graphql-ws on the same path; WebSocket operations get their own context (see GraphqlWsOptions).
+            subscriptions: ws.subscriptions(),
+          }),
         }),
       ],
       providers: [ErrorsPlugin, DecimalScalar],

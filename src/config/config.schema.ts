@@ -84,6 +84,10 @@ export const envSchema = z.object({
    */
   IDEMPOTENCY_UNKNOWN_SETTLE_S: int(0, 86_400).default(60),
   AUDIT_STREAM_MAXLEN: int(100, 10_000_000).default(100_000),
+
+  // Subscriptions (GraphQL over WebSocket).
+  /** How often one gateway process reads a watched instance from Barrack (one poller per tenant and instance). */
+  SUBSCRIPTION_POLL_MS: int(50, 600_000).default(2_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

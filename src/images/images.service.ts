@@ -4,6 +4,7 @@ import { ImagesApi } from '../barrack/api/images.api';
 import { toImage, toSnapshotImageRelationship } from '../barrack/mappers/image.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
+import { PerRequestCollection } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
@@ -26,33 +27,14 @@ export class ImagesService {
     private readonly upstream: UpstreamContextFactory,
   ) {}
 
-  allImages(ctx: GqlContext): Promise<Image[]> {
-    return memoize(ctx, 'images.all', async () => {
-      const list = (await this.api.listAll({}, this.upstream.for(ctx))).map(toImage);
-      for (const i of list) this.loader(ctx).prime(i.id, i);
-      return list;
-    });
-  }
+  /** The account's custom images as this request sees them. */
+  private readonly collection = new PerRequestCollection<Image>('images', {
+    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toImage),
+    getOne: async (id, ctx) => toImage((await this.api.get(id, this.upstream.for(ctx))).data),
+  });
 
-  private loader(ctx: GqlContext): DataLoader<string, Image | null> {
-    return memoize(
-      ctx,
-      'images.byId',
-      () =>
-        new DataLoader<string, Image | null>(async (ids) => {
-          const [only] = ids;
-          if (ids.length === 1 && only !== undefined && !ctx.memo.has('images.all')) {
-            try {
-              return [toImage((await this.api.get(only, this.upstream.for(ctx))).data)];
-            } catch (e) {
-              if (e instanceof GatewayError && e.code === 'NOT_FOUND') return [null];
-              throw e;
-            }
-          }
-          const byId = new Map((await this.allImages(ctx)).map((i) => [i.id, i]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
+  allImages(ctx: GqlContext): Promise<Image[]> {
+    return this.collection.all(ctx);
   }
 
   /** Snapshot → relationship, batched through Barrack's batch operation (one call per 100 snapshots). */
@@ -78,7 +60,7 @@ export class ImagesService {
   }
 
   load(id: string, ctx: GqlContext): Promise<Image | null> {
-    return this.loader(ctx).load(id);
+    return this.collection.load(id, ctx);
   }
 
   async get(id: string, ctx: GqlContext): Promise<Image> {

@@ -1,5 +1,4 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { InstancesApi, type InstanceAction, type WireDeploymentRequest } from '../barrack/api/instances.api';
 import {
   toHibernatedCount,
@@ -12,7 +11,8 @@ import {
 } from '../barrack/mappers/instance.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
-import { memoize, type GqlContext } from '../common/context/gql-context';
+import type { GqlContext } from '../common/context/gql-context';
+import { PerRequestCollection } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
 import { pageInfo } from '../common/graphql/page.types';
@@ -66,55 +66,28 @@ export class InstancesService {
 
   // ---- reads ---------------------------------------------------------------------------------------
 
-  /** Every instance of the account, read once per request (pages of 100) and shared by all edges. */
-  allInstances(ctx: GqlContext): Promise<Instance[]> {
-    return memoize(ctx, 'instances.all', async () => {
-      const wire = await this.api.listAll({}, this.upstream.for(ctx));
-      const list = wire.map(toInstance);
-      for (const i of list) this.loader(ctx).prime(i.id, i);
-      return list;
-    });
-  }
-
   /**
-   * Batches instance lookups of one request: one id is one GET; several ids are one account listing
-   * (cheaper than N GETs, and usually already read by the list that produced the ids).
+   * The account's instances as this request sees them: the list (pages of 100) is read at most once and shared
+   * by all edges; one id alone is one GET, several ids are one listing.
    */
-  private loader(ctx: GqlContext): DataLoader<string, Instance | null> {
-    return memoize(
-      ctx,
-      'instances.byId',
-      () =>
-        new DataLoader<string, Instance | null>(async (ids) => {
-          const [only] = ids;
-          if (ids.length === 1 && only !== undefined && !ctx.memo.has('instances.all')) {
-            return [await this.getOrNull(only, ctx)];
-          }
-          const byId = new Map((await this.allInstances(ctx)).map((i) => [i.id, i]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
-  }
+  private readonly collection = new PerRequestCollection<Instance>('instances', {
+    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toInstance),
+    getOne: async (id, ctx) => toInstance((await this.api.get(id, this.upstream.for(ctx))).data),
+  });
 
-  private async getOrNull(id: string, ctx: GqlContext): Promise<Instance | null> {
-    try {
-      return toInstance((await this.api.get(id, this.upstream.for(ctx))).data);
-    } catch (e) {
-      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
-      throw e;
-    }
+  allInstances(ctx: GqlContext): Promise<Instance[]> {
+    return this.collection.all(ctx);
   }
 
   /** For graph edges: null when the instance no longer exists. */
   load(id: string, ctx: GqlContext): Promise<Instance | null> {
-    return this.loader(ctx).load(id);
+    return this.collection.load(id, ctx);
   }
 
   /** A read after a mutation in this request: never served from what the request saw before it. */
   loadFresh(id: string, ctx: GqlContext): Promise<Instance | null> {
-    ctx.memo.delete('instances.all');
-    this.loader(ctx).clear(id);
-    return this.loader(ctx).load(id);
+    this.collection.forget(ctx);
+    return this.collection.load(id, ctx);
   }
 
   async get(id: string, ctx: GqlContext): Promise<Instance> {
@@ -140,7 +113,7 @@ export class InstancesService {
         this.upstream.for(ctx),
       );
       all = wire.map(toInstance);
-      for (const i of all) this.loader(ctx).prime(i.id, i);
+      this.collection.prime(ctx, all);
     } else {
       all = await this.allInstances(ctx);
     }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { SnapshotsApi } from '../barrack/api/snapshots.api';
 import {
   toRestoredInstance,
@@ -8,13 +7,14 @@ import {
   toSnapshotRef,
 } from '../barrack/mappers/snapshot.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
-import { memoize, type GqlContext } from '../common/context/gql-context';
+import type { GqlContext } from '../common/context/gql-context';
+import { PerRequestCollection } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { assertPage, assertResourceName, billingWindow } from '../instances/input-rules';
 import { InstancesService } from '../instances/instances.service';
-import { groupBy, newestFirst, slicePage } from '../instances/list-helpers';
+import { newestFirst, slicePage } from '../instances/list-helpers';
 import type { StorageBillingHistory } from '../volumes/models/storage-billing.model';
 import type {
   CreateSnapshotInput,
@@ -45,48 +45,23 @@ export class SnapshotsService {
     private readonly instances: InstancesService,
   ) {}
 
-  /** Every snapshot of the account, read once per request and shared by Instance.snapshots for all instances. */
-  allSnapshots(ctx: GqlContext): Promise<Snapshot[]> {
-    return memoize(ctx, 'snapshots.all', async () => {
-      const list = (await this.api.listAll({}, this.upstream.for(ctx))).map(toSnapshot);
-      for (const s of list) this.loader(ctx).prime(s.id, s);
-      return list;
-    });
-  }
+  /** The account's snapshots as this request sees them (one list call shared by every edge). */
+  private readonly collection = new PerRequestCollection<Snapshot>('snapshots', {
+    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toSnapshot),
+    getOne: async (id, ctx) => toSnapshot((await this.api.get(id, this.upstream.for(ctx))).data),
+  });
 
-  private byInstance(ctx: GqlContext): Promise<Map<string, Snapshot[]>> {
-    return memoize(ctx, 'snapshots.byInstance', async () =>
-      groupBy(newestFirst(await this.allSnapshots(ctx)), (s) => s.instanceId),
-    );
+  allSnapshots(ctx: GqlContext): Promise<Snapshot[]> {
+    return this.collection.all(ctx);
   }
 
   async ofInstance(instanceId: string, ctx: GqlContext): Promise<Snapshot[]> {
-    return (await this.byInstance(ctx)).get(instanceId) ?? [];
-  }
-
-  private loader(ctx: GqlContext): DataLoader<string, Snapshot | null> {
-    return memoize(
-      ctx,
-      'snapshots.byId',
-      () =>
-        new DataLoader<string, Snapshot | null>(async (ids) => {
-          const [only] = ids;
-          if (ids.length === 1 && only !== undefined && !ctx.memo.has('snapshots.all')) {
-            try {
-              return [toSnapshot((await this.api.get(only, this.upstream.for(ctx))).data)];
-            } catch (e) {
-              if (e instanceof GatewayError && e.code === 'NOT_FOUND') return [null];
-              throw e;
-            }
-          }
-          const byId = new Map((await this.allSnapshots(ctx)).map((s) => [s.id, s]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
+    const grouped = await this.collection.groupedBy(ctx, 'instance', (s) => s.instanceId, newestFirst);
+    return grouped.get(instanceId) ?? [];
   }
 
   load(id: string, ctx: GqlContext): Promise<Snapshot | null> {
-    return this.loader(ctx).load(id);
+    return this.collection.load(id, ctx);
   }
 
   async get(id: string, ctx: GqlContext): Promise<Snapshot> {

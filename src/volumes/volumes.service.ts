@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { VolumesApi } from '../barrack/api/volumes.api';
 import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
-import { memoize, type GqlContext } from '../common/context/gql-context';
+import type { GqlContext } from '../common/context/gql-context';
+import { PerRequestCollection } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
@@ -14,7 +14,7 @@ import {
   assertResourceName,
   billingWindow,
 } from '../instances/input-rules';
-import { groupBy, newestFirst, slicePage } from '../instances/list-helpers';
+import { newestFirst, slicePage } from '../instances/list-helpers';
 import type {
   AttachVolumesInput,
   CloneVolumeInput,
@@ -46,48 +46,28 @@ export class VolumesService {
     private readonly upstream: UpstreamContextFactory,
   ) {}
 
-  /** Every volume of the account, read once per request and shared by Instance.volumes for all instances. */
-  allVolumes(ctx: GqlContext): Promise<Volume[]> {
-    return memoize(ctx, 'volumes.all', async () => {
-      const list = (await this.api.listAll({}, this.upstream.for(ctx))).map(toVolume);
-      for (const v of list) this.loader(ctx).prime(v.id, v);
-      return list;
-    });
-  }
+  /** The account's volumes as this request sees them (one list call shared by every edge). */
+  private readonly collection = new PerRequestCollection<Volume>('volumes', {
+    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toVolume),
+    getOne: async (id, ctx) => toVolume((await this.api.get(id, this.upstream.for(ctx))).data),
+  });
 
-  private byInstance(ctx: GqlContext): Promise<Map<string, Volume[]>> {
-    return memoize(ctx, 'volumes.byInstance', async () =>
-      groupBy(newestFirst(await this.allVolumes(ctx)), (v) => v.attachedInstanceId),
-    );
+  allVolumes(ctx: GqlContext): Promise<Volume[]> {
+    return this.collection.all(ctx);
   }
 
   async ofInstance(instanceId: string, ctx: GqlContext): Promise<Volume[]> {
-    return (await this.byInstance(ctx)).get(instanceId) ?? [];
-  }
-
-  private loader(ctx: GqlContext): DataLoader<string, Volume | null> {
-    return memoize(
+    const grouped = await this.collection.groupedBy(
       ctx,
-      'volumes.byId',
-      () =>
-        new DataLoader<string, Volume | null>(async (ids) => {
-          const [only] = ids;
-          if (ids.length === 1 && only !== undefined && !ctx.memo.has('volumes.all')) {
-            try {
-              return [toVolume((await this.api.get(only, this.upstream.for(ctx))).data)];
-            } catch (e) {
-              if (e instanceof GatewayError && e.code === 'NOT_FOUND') return [null];
-              throw e;
-            }
-          }
-          const byId = new Map((await this.allVolumes(ctx)).map((v) => [v.id, v]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
+      'instance',
+      (v) => v.attachedInstanceId,
+      newestFirst,
     );
+    return grouped.get(instanceId) ?? [];
   }
 
   async get(id: string, ctx: GqlContext): Promise<Volume> {
-    const v = await this.loader(ctx).load(id);
+    const v = await this.collection.load(id, ctx);
     if (!v) throw new GatewayError('NOT_FOUND', 'Volume not found', { id });
     return v;
   }
@@ -204,7 +184,7 @@ export class VolumesService {
     ctx: GqlContext,
   ): VolumeAttachmentsPayload {
     // What this request read before the mutation no longer holds.
-    for (const key of ['volumes.all', 'volumes.byInstance', 'volumes.byId']) ctx.memo.delete(key);
+    this.collection.forget(ctx);
     return { instanceId, attachments: (wire ?? []).map(toVolumeAttachment), requestId: requestId ?? null };
   }
 }

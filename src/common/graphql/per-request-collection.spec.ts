@@ -1,0 +1,87 @@
+import type { GqlContext } from '../context/gql-context';
+import { GatewayError } from '../errors/gateway-error';
+import { PerRequestCollection } from './per-request-collection';
+
+interface Item {
+  id: string;
+  parent: string | null;
+}
+
+function setup(items: Item[]) {
+  const calls = { list: 0, get: [] as string[] };
+  const collection = new PerRequestCollection<Item>('items', {
+    listAll: () => {
+      calls.list++;
+      return Promise.resolve(items);
+    },
+    getOne: (id) => {
+      calls.get.push(id);
+      const found = items.find((i) => i.id === id);
+      return found ? Promise.resolve(found) : Promise.reject(new GatewayError('NOT_FOUND', 'nope'));
+    },
+  });
+  const ctx = () => ({ memo: new Map() }) as unknown as GqlContext;
+  return { calls, collection, ctx };
+}
+
+const ITEMS: Item[] = [
+  { id: 'a', parent: 'p1' },
+  { id: 'b', parent: 'p1' },
+  { id: 'c', parent: 'p2' },
+  { id: 'd', parent: null },
+];
+
+describe('PerRequestCollection', () => {
+  it('one id alone is one GET; an unknown id is null', async () => {
+    const { calls, collection, ctx } = setup(ITEMS);
+    const c = ctx();
+    await expect(collection.load('b', c)).resolves.toEqual(ITEMS[1]);
+    await expect(collection.load('zz', c)).resolves.toBeNull();
+    expect(calls).toEqual({ list: 0, get: ['b', 'zz'] });
+  });
+
+  it('several ids in one tick are one list call, and later lookups reuse it', async () => {
+    const { calls, collection, ctx } = setup(ITEMS);
+    const c = ctx();
+    const got = await Promise.all(['a', 'c', 'x'].map((id) => collection.load(id, c)));
+    expect(got.map((g) => g?.id ?? null)).toEqual(['a', 'c', null]);
+    await collection.load('d', c);
+    expect(calls).toEqual({ list: 1, get: [] });
+  });
+
+  it('groups by parent once per request, skipping items without one', async () => {
+    const { calls, collection, ctx } = setup(ITEMS);
+    const c = ctx();
+    const [g1, g2] = await Promise.all([
+      collection.groupedBy(c, 'parent', (i) => i.parent),
+      collection.groupedBy(c, 'parent', (i) => i.parent),
+    ]);
+    expect(g1).toBe(g2);
+    expect([...g1.entries()].map(([k, v]) => [k, v.map((i) => i.id)])).toEqual([
+      ['p1', ['a', 'b']],
+      ['p2', ['c']],
+    ]);
+    expect(calls.list).toBe(1);
+  });
+
+  it('keeps requests apart, and forget() makes the next read fresh', async () => {
+    const { calls, collection, ctx } = setup(ITEMS);
+    const c1 = ctx();
+    await collection.all(c1);
+    await collection.all(ctx());
+    expect(calls.list).toBe(2);
+    collection.forget(c1);
+    await collection.all(c1);
+    expect(calls.list).toBe(3);
+  });
+
+  it('does not swallow upstream failures other than NOT_FOUND', async () => {
+    const collection = new PerRequestCollection<Item>('items', {
+      listAll: () => Promise.resolve([]),
+      getOne: () => Promise.reject(new GatewayError('UPSTREAM_UNAVAILABLE', 'down')),
+    });
+    await expect(collection.load('a', { memo: new Map() } as unknown as GqlContext)).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import DataLoader from 'dataloader';
+import { memoize, type GqlContext } from '../context/gql-context';
+import { GatewayError } from '../errors/gateway-error';
+
+/** Where a collection's items come from: the account's whole list, and one item by id. */
+export interface CollectionSource<T> {
+  listAll(ctx: GqlContext): Promise<T[]>;
+  getOne(id: string, ctx: GqlContext): Promise<T>;
+}
+
+/**
+ * One resource kind of the tenant's account as a request sees it. The whole list is read at most once per
+ * request and shared by every graph edge (Instance.snapshots for 50 instances is one call); lookups by id are
+ * batched: one id alone is one GET, several ids (or any id once the list was read) come from the list.
+ * Everything lives in the request's memo, so nothing is shared between requests or tenants.
+ */
+export class PerRequestCollection<T extends { id: string }> {
+  constructor(
+    /** Memo namespace, unique per kind (e.g. 'snapshots'). */
+    private readonly kind: string,
+    private readonly source: CollectionSource<T>,
+  ) {}
+
+  private key(part: string): string {
+    return `${this.kind}.${part}`;
+  }
+
+  all(ctx: GqlContext): Promise<T[]> {
+    return memoize(ctx, this.key('all'), async () => {
+      const list = await this.source.listAll(ctx);
+      this.prime(ctx, list);
+      return list;
+    });
+  }
+
+  /** Makes items read some other way (e.g. a filtered list) available to lookups by id. */
+  prime(ctx: GqlContext, items: readonly T[]): void {
+    const loader = this.loader(ctx);
+    for (const t of items) loader.prime(t.id, t);
+  }
+
+  /** Null when the item does not exist (or belongs to another account: Barrack answers 404 for both). */
+  load(id: string, ctx: GqlContext): Promise<T | null> {
+    return this.loader(ctx).load(id);
+  }
+
+  /** Items grouped by a parent id (e.g. snapshots by instance), computed once per request and grouping. */
+  groupedBy(
+    ctx: GqlContext,
+    name: string,
+    parentOf: (t: T) => string | null,
+    order: (list: readonly T[]) => T[] = (l) => [...l],
+  ): Promise<Map<string, T[]>> {
+    return memoize(ctx, this.key(`by.${name}`), async () => {
+      const groups = new Map<string, T[]>();
+      for (const t of order(await this.all(ctx))) {
+        const parent = parentOf(t);
+        if (parent === null) continue;
+        const g = groups.get(parent);
+        if (g) g.push(t);
+        else groups.set(parent, [t]);
+      }
+      return groups;
+    });
+  }
+
+  /** After a mutation: nothing this request read before it may be served again. */
+  forget(ctx: GqlContext): void {
+    for (const k of [...ctx.memo.keys()]) if (k.startsWith(`${this.kind}.`)) ctx.memo.delete(k);
+  }
+
+  private loader(ctx: GqlContext): DataLoader<string, T | null> {
+    return memoize(
+      ctx,
+      this.key('byId'),
+      () =>
+        new DataLoader<string, T | null>(async (ids) => {
+          const [only] = ids;
+          if (ids.length === 1 && only !== undefined && !ctx.memo.has(this.key('all'))) {
+            return [await this.getOrNull(only, ctx)];
+          }
+          const byId = new Map((await this.all(ctx)).map((t) => [t.id, t]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
+  private async getOrNull(id: string, ctx: GqlContext): Promise<T | null> {
+    try {
+      return await this.source.getOne(id, ctx);
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
+  }
+}

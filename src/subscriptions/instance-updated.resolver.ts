@@ -1,0 +1,28 @@
+import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { principalOf } from '../auth/current-principal.decorator';
+import { RequireScopes } from '../auth/scopes.decorator';
+import type { GqlContext } from '../common/context/gql-context';
+import { GatewayError } from '../common/errors/gateway-error';
+import { InstanceEventsService } from '../instances/instance-events.service';
+import { Instance } from '../instances/models/instance.model';
+
+@Resolver()
+export class InstanceUpdatedResolver {
+  constructor(private readonly events: InstanceEventsService) {}
+
+  @Subscription(() => Instance, {
+    description:
+      'The instance now, then again whenever its status, public IP or name changes (Barrack is polled every SUBSCRIPTION_POLL_MS); completes after DELETED. NOT_FOUND when the account has no such instance. WebSocket (graphql-ws) only.',
+    // The stream yields Instance objects themselves, not `{ instanceUpdated: … }` envelopes.
+    resolve: (instance: Instance) => instance,
+  })
+  @RequireScopes('read')
+  instanceUpdated(
+    @Args('id', { type: () => ID, description: 'Instance id.' }) id: string,
+    @Context() ctx: GqlContext,
+  ): Promise<AsyncIterableIterator<Instance>> {
+    const principal = principalOf(ctx);
+    if (!principal) throw new GatewayError('UNAUTHENTICATED', 'Authentication required');
+    return this.events.watch(principal, id);
+  }
+}
