@@ -365,7 +365,7 @@ class Bench {
       const r = factory(0, 1_000_000 + i, 0);
       const res = await fetch(`${server.origin}${r.path}`, {
         method: r.method,
-        headers: r.headers,
+        headers: { ...r.headers },
         body: r.body,
       });
       r.verify(res.status, await res.text());
@@ -385,7 +385,7 @@ class Bench {
       try {
         const res = await fetch(`${server.origin}${r.path}`, {
           method: r.method,
-          headers: r.headers,
+          headers: { ...r.headers },
           body: r.body,
           signal: AbortSignal.timeout(30_000),
         });

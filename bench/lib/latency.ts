@@ -33,7 +33,12 @@ export async function runLatency(
       const t0 = performance.now();
       let v: Verdict;
       try {
-        const res = await pool.request({ method: r.method, path: r.path, headers: r.headers, body: r.body });
+        const res = await pool.request({
+          method: r.method,
+          path: r.path,
+          headers: { ...r.headers },
+          body: r.body,
+        });
         const text = await res.body.text();
         times.push(performance.now() - t0);
         v = r.verify(res.statusCode, text);

@@ -146,7 +146,8 @@ export async function runLoad(
           steps.set(context.slot, step + 1);
           const r = factory(Math.max(0, context.slot), seq++, step);
           context.verify = r.verify;
-          return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
+          // A copy: autocannon adds Content-Length to the headers object it is given.
+          return { ...req, method: r.method, path: r.path, headers: { ...r.headers }, body: r.body };
         },
         onResponse: (status: number, body: string, context: ClientContext) => {
           if (context.verify) record(context.verify(status, body));
