@@ -39,7 +39,7 @@ import {
   type ScenarioResult,
   type SoakResult,
 } from './lib/report';
-import { buildWorld, simCallsSinceReset, simResetLog, type World } from './lib/world';
+import { buildWorld, simCallsSinceReset, simCounters, simResetLog, type World } from './lib/world';
 
 /*
  * `npm run bench [-- --quick] [--duration 8] [--warmup 2] [--soak 600] [--no-peer] [--no-profile]`
@@ -276,7 +276,13 @@ class Bench {
   async measure(
     meta: Omit<
       ScenarioResult,
-      'load' | 'cpuPercent' | 'peakRssMb' | 'upstreamCalls' | 'upstreamPerOp' | 'simCpuPercent'
+      | 'load'
+      | 'cpuPercent'
+      | 'peakRssMb'
+      | 'upstreamCalls'
+      | 'upstreamPerOp'
+      | 'upstreamByOperation'
+      | 'simCpuPercent'
     >,
     server: Server,
     factory: RequestFactory,
@@ -326,6 +332,7 @@ class Bench {
         simCpuPercent: simStats.cpuPercent,
         upstreamCalls: calls?.calls,
         upstreamPerOp: calls?.perOp,
+        upstreamByOperation: calls?.byOperation,
       };
       const l = load.latencyMs;
       log(
@@ -351,7 +358,7 @@ class Bench {
   private async upstreamCalls(
     server: Server,
     factory: RequestFactory,
-  ): Promise<{ calls: number; perOp: number }> {
+  ): Promise<{ calls: number; perOp: number; byOperation: Record<string, number> }> {
     let last = -1;
     for (let i = 0; i < 50; i++) {
       const now = await simCallsSinceReset(this.sim.origin);
@@ -371,8 +378,11 @@ class Bench {
       r.verify(res.status, await res.text());
       sent++;
     }
-    const calls = await simCallsSinceReset(this.sim.origin);
-    return { calls, perOp: calls / sent };
+    const counters = await simCounters(this.sim.origin);
+    const byOperation = Object.fromEntries(
+      Object.entries(counters.byOperation).map(([op, n]) => [op, n / sent]),
+    );
+    return { calls: counters.total, perOp: counters.total / sent, byOperation };
   }
 
   /** One request at a time until one is answered correctly (up to 60 s): absorbs start-up work. */
@@ -740,13 +750,24 @@ async function profileScenario(
   const gw = await b.startGateway(`ours-prof-${id}`, {}, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
   log(`profiling ${id} (${why})`);
   await runLoad(gw.origin, factory, connections, Math.max(1, b.o.warmupS));
-  await runLoad(gw.origin, factory, connections, Math.max(3, Math.round(b.o.durationS / 2)));
+  const measuredS = Math.max(3, Math.round(b.o.durationS / 2));
+  await runLoad(gw.origin, factory, connections, measuredS);
+  const stopAt = Date.now();
   await b.stop(gw);
+  // Only the samples of the measured load (plus the shutdown, which is short) are summarised.
+  const windowMs = measuredS * 1000 + (Date.now() - stopAt);
   const file = readdirSync(profDir).find((n) => n.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
   const path = join(profDir, file);
-  const { hot, totalMs } = summariseCpuProfile(path, 15);
-  return { scenario: id, why, file: path.slice(ROOT.length + 1), totalMs, hot, areas: selfTimeByArea(path) };
+  const { hot, totalMs } = summariseCpuProfile(path, 15, windowMs);
+  return {
+    scenario: id,
+    why,
+    file: path.slice(ROOT.length + 1),
+    totalMs,
+    hot,
+    areas: selfTimeByArea(path, windowMs),
+  };
 }
 
 async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
@@ -832,6 +853,7 @@ async function main(): Promise<void> {
       if (o.profile) {
         const f = factories(b.world);
         for (const m of missed) {
+          if (!m.profile) continue;
           const target =
             m.profile === 'S1'
               ? ([f.catalogue, cfg.LOAD.saturate.connections] as const)

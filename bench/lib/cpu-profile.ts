@@ -33,16 +33,33 @@ function shortUrl(url: string, line: number): string {
   return `${u}:${line + 1}`;
 }
 
-export function summariseCpuProfile(file: string, top = 15): { totalMs: number; hot: HotFunction[] } {
-  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+/**
+ * Self time per node id, from the samples taken in the last `windowMs` of the profile (the measured load;
+ * start-up and module loading before it are left out). Each sample's time is the delta to the next one.
+ */
+function selfTimes(p: CpuProfile, windowMs?: number): Map<number, number> {
   const selfUs = new Map<number, number>();
+  if (!p.samples || !p.timeDeltas) return selfUs;
+  const from = windowMs === undefined ? -Infinity : p.endTime - windowMs * 1000;
+  let t = p.startTime;
+  for (let i = 0; i < p.samples.length; i++) {
+    t += p.timeDeltas[i] ?? 0;
+    if (t < from) continue;
+    const id = p.samples[i] as number;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, p.timeDeltas[i + 1] ?? 0));
+  }
+  return selfUs;
+}
+
+export function summariseCpuProfile(
+  file: string,
+  top = 15,
+  windowMs?: number,
+): { totalMs: number; hot: HotFunction[] } {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  let selfUs = new Map<number, number>();
   if (p.samples && p.timeDeltas) {
-    // Each sample's time is the delta to the next one.
-    for (let i = 0; i < p.samples.length; i++) {
-      const id = p.samples[i] as number;
-      const dt = p.timeDeltas[i + 1] ?? 0;
-      selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, dt));
-    }
+    selfUs = selfTimes(p, windowMs);
   } else {
     const interval =
       (p.endTime - p.startTime) /
@@ -74,12 +91,12 @@ export function summariseCpuProfile(file: string, top = 15): { totalMs: number; 
 }
 
 /** Busy (non-idle) time of the profile, ms. */
-export function busyMs(file: string): number {
-  return summariseCpuProfile(file, 1_000_000).hot.reduce((s, h) => s + h.selfMs, 0);
+export function busyMs(file: string, windowMs?: number): number {
+  return summariseCpuProfile(file, 1_000_000, windowMs).hot.reduce((s, h) => s + h.selfMs, 0);
 }
 
 /** Self time grouped by package (or src/, node internals, GC), to say which layer costs most. */
-export function selfTimeByArea(file: string): { area: string; percent: number }[] {
+export function selfTimeByArea(file: string, windowMs?: number): { area: string; percent: number }[] {
   const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const areaOf = (n: ProfileNode): string => {
     const u = n.callFrame.url;
@@ -93,13 +110,7 @@ export function selfTimeByArea(file: string): { area: string; percent: number }[
     const m = /\/dist\/(src|simulator)\/([^/]+)/.exec(u);
     return m ? `gateway ${m[1]}/${m[2]}` : u;
   };
-  const us = new Map<number, number>();
-  if (p.samples && p.timeDeltas) {
-    for (let i = 0; i < p.samples.length; i++) {
-      const id = p.samples[i] as number;
-      us.set(id, (us.get(id) ?? 0) + Math.max(0, p.timeDeltas[i + 1] ?? 0));
-    }
-  }
+  const us = selfTimes(p, windowMs);
   const byArea = new Map<string, number>();
   let total = 0;
   for (const n of p.nodes) {

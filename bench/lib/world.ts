@@ -183,3 +183,11 @@ export async function simCallsSinceReset(simOrigin: string): Promise<number> {
 export async function simResetLog(simOrigin: string): Promise<void> {
   await call(simOrigin, 'DELETE', '/__sim/requests', null);
 }
+
+/** The simulator's request counters since the last reset (total and per Barrack operation). */
+export async function simCounters(
+  simOrigin: string,
+): Promise<{ total: number; byOperation: Record<string, number> }> {
+  const r = await call(simOrigin, 'GET', '/__sim/requests', null);
+  return { total: Number(r.counters.total), byOperation: r.counters.byOperation as Record<string, number> };
+}

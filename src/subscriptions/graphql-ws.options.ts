@@ -186,11 +186,23 @@ export class GraphqlWsOptions {
     }
     const shape = measureOperation(document, operation);
     if (shape.depth > c.QUERY_MAX_DEPTH)
-      throw tooComplex('depth', `Query depth ${shape.depth} exceeds the maximum of ${c.QUERY_MAX_DEPTH}.`, c.QUERY_MAX_DEPTH);
+      throw tooComplex(
+        'depth',
+        `Query depth ${shape.depth} exceeds the maximum of ${c.QUERY_MAX_DEPTH}.`,
+        c.QUERY_MAX_DEPTH,
+      );
     if (shape.aliases > c.QUERY_MAX_ALIASES)
-      throw tooComplex('aliases', `Query uses ${shape.aliases} aliases; the maximum is ${c.QUERY_MAX_ALIASES}.`, c.QUERY_MAX_ALIASES);
+      throw tooComplex(
+        'aliases',
+        `Query uses ${shape.aliases} aliases; the maximum is ${c.QUERY_MAX_ALIASES}.`,
+        c.QUERY_MAX_ALIASES,
+      );
     if (shape.rootFields > c.QUERY_MAX_ROOT_FIELDS)
-      throw tooComplex('rootFields', `Query selects ${shape.rootFields} root fields; the maximum is ${c.QUERY_MAX_ROOT_FIELDS}.`, c.QUERY_MAX_ROOT_FIELDS);
+      throw tooComplex(
+        'rootFields',
+        `Query selects ${shape.rootFields} root fields; the maximum is ${c.QUERY_MAX_ROOT_FIELDS}.`,
+        c.QUERY_MAX_ROOT_FIELDS,
+      );
     return {
       schema,
       document,
@@ -253,7 +265,8 @@ export class GraphqlWsOptions {
     const requestId = ctx.extra.requestIds?.get(id);
     return errors.map((e) => {
       const f = formatGatewayError(e.toJSON(), e);
-      if (f.extensions?.code === 'INTERNAL') this.log.error(`operation ${requestId ?? id} failed: ${e.message}`);
+      if (f.extensions?.code === 'INTERNAL')
+        this.log.error(`operation ${requestId ?? id} failed: ${e.message}`);
       return { ...f, extensions: { ...(f.extensions ?? {}), ...(requestId ? { requestId } : {}) } };
     });
   }
