@@ -325,8 +325,8 @@ export const LOAD = {
   console: { connections: 16 },
   /** One VM per connection in the mutation mix. */
   mutations: { connections: 16 },
-  /** Light load for latency deltas (overhead, limiter): nothing queues, so p50 is the cost of one request. */
-  latency: { connections: 4 },
+  /** One request at a time for latency deltas (overhead, limiter): nothing queues, p50 is one request's cost. */
+  latency: { connections: 1 },
 } satisfies Record<string, LoadProfile>;
 
 /** Instances on the console page (issue 9: 50). */

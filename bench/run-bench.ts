@@ -564,21 +564,21 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     L.saturate.connections,
   );
   await b.measure(
-    { id: 'OV-gw', title: 'Pass-through query, light load (overhead figure)', server: 'ours' },
+    { id: 'OV-gw', title: 'Pass-through query, one at a time (overhead figure)', server: 'ours' },
     gw,
     f.instance,
     L.latency.connections,
     'latency',
   );
   await b.measure(
-    { id: 'I7-on', title: '`{ __typename }`, light load, rate limiter ON', server: 'ours' },
+    { id: 'I7-on', title: '`{ __typename }`, one at a time, rate limiter ON', server: 'ours' },
     gw,
     f.typename,
     L.latency.connections,
     'latency',
   );
   await b.measure(
-    { id: 'I7-on-pt', title: 'Pass-through, light load, rate limiter ON', server: 'ours' },
+    { id: 'I7-on-pt', title: 'Pass-through, one at a time, rate limiter ON', server: 'ours' },
     gw,
     f.instance,
     L.latency.connections,
@@ -604,7 +604,7 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
   await b.measure(
     {
       id: 'I7-off',
-      title: '`{ __typename }`, light load, rate limiter OFF',
+      title: '`{ __typename }`, one at a time, rate limiter OFF',
       server: 'ours',
       variant: 'limiter off',
     },
@@ -616,7 +616,7 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
   await b.measure(
     {
       id: 'I7-off-pt',
-      title: 'Pass-through, light load, rate limiter OFF',
+      title: 'Pass-through, one at a time, rate limiter OFF',
       server: 'ours',
       variant: 'limiter off',
     },
@@ -641,7 +641,7 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
   await b.measure(
     {
       id: 'OV-direct',
-      title: 'Direct upstream GET /api/instances/{id}/ (20 ms), light load',
+      title: 'Direct upstream GET /api/instances/{id}/ (20 ms), one at a time',
       server: 'simulator',
     },
     b.sim,

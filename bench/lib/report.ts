@@ -200,13 +200,13 @@ function targets(r: RunResults): TargetRow[] {
 
 function scenarioTable(r: RunResults): string[] {
   const out = [
-    '| # | Scenario | Server | Conns | Correct req/s | p50 ms | p99 ms | Errors | Business answers | Server CPU % | Peak RSS MB | Upstream calls/op | Simulator CPU % |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| # | Scenario | Server | Conns | Correct req/s | p50 ms | p99 ms | Errors | Business answers | Server CPU % | CPU ms / answer | Peak RSS MB | Upstream calls/op | Simulator CPU % |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of r.scenarios) {
     const server = s.variant ? `${s.server} (${s.variant})` : s.server;
     if (!s.load) {
-      out.push(`| ${s.id} | ${s.title} | ${server} | – | **failed** | – | – | – | – | – | – | – | – |`);
+      out.push(`| ${s.id} | ${s.title} | ${server} | – | **failed** | – | – | – | – | – | – | – | – | – |`);
       continue;
     }
     const l = s.load;
@@ -216,7 +216,7 @@ function scenarioTable(r: RunResults): string[] {
           .join(', ')})`
       : '0';
     out.push(
-      `| ${s.id} | ${s.title} | ${server} | ${l.connections} | ${f0(l.okPerSec)} | ${f2(l.latencyMs.p50)} | ${f2(l.latencyMs.p99)} | ${l.errors} | ${biz} | ${f0(s.cpuPercent)} | ${f0(s.peakRssMb)} | ${s.server === 'simulator' ? '–' : f3(s.upstreamPerOp)} | ${f0(s.simCpuPercent)} |`,
+      `| ${s.id} | ${s.title} | ${server} | ${l.connections} | ${f0(l.okPerSec)} | ${f2(l.latencyMs.p50)} | ${f2(l.latencyMs.p99)} | ${l.errors} | ${biz} | ${f0(s.cpuPercent)} | ${l.ok + l.business ? f2(((s.cpuPercent ?? 0) * 10 * l.durationS) / (l.ok + l.business)) : '–'} | ${f0(s.peakRssMb)} | ${s.server === 'simulator' ? '–' : f3(s.upstreamPerOp)} | ${f0(s.simCpuPercent)} |`,
     );
   }
   return out;
@@ -321,8 +321,8 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     md.push(
       `- Run: ${main.startedAt} → ${main.finishedAt}; ${main.machine.cpus} × ${main.machine.cpuModel}; Node ${main.machine.node}.`,
       `- Load average (1/5/15 min) at start: ${main.loadAvgStart}; at end: ${main.loadAvgEnd} (other engineers share this machine).`,
-      `- ${String(o.durationS)} s per throughput scenario, ${String(o.latencyDurationS)} s per light-load latency scenario, after ${String(o.warmupS)} s of warm-up each${o.quick ? ' (**--quick smoke run**: too short for conclusions)' : ''}.`,
-      `- Simulator as Barrack with ${UPSTREAM_LATENCY_MS} ms added latency per call (transition delay 0), in its own process; each gateway in its own process (\`node dist/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, Redis); the load generator (autocannon) in a third.`,
+      `- ${String(o.durationS)} s per throughput scenario, ${String(o.latencyDurationS)} s per one-request-at-a-time latency scenario, after ${String(o.warmupS)} s of warm-up each${o.quick ? ' (**--quick smoke run**: too short for conclusions)' : ''}.`,
+      `- Simulator as Barrack with ${UPSTREAM_LATENCY_MS} ms added latency per call (transition delay 0), in its own process; each gateway in its own process (\`node bench/results/.build/src/main.js\`, the harness's own build of src/; NODE_ENV=production, LOG_LEVEL=warn, Redis); the load generator (autocannon) in a third.`,
       '',
       '## Targets (issue 9)',
       '',
@@ -332,7 +332,7 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
       '',
       '## Scenarios',
       '',
-      '“Correct req/s” counts only responses with status 200, no GraphQL `errors` and the expected shape (checked on every response); everything else is in “Errors”. p50/p99 from autocannon (whole ms) at saturating load; from an exact per-request timer in the light-load rows (OV-*, I7-*). Server CPU is user+system time of the server process tree over wall time (200% = both cores). Upstream calls/op = simulator requests counted while 20 requests of the scenario are sent one at a time right after its load (exact; a count during the load would include requests still in flight when it stops).',
+      '“Correct req/s” counts only responses with status 200, no GraphQL `errors` and the expected shape (checked on every response); everything else is in “Errors”. p50/p99 from autocannon (whole ms) at saturating load; from an exact per-request timer in the one-connection rows (OV-*, I7-*: one request at a time, nothing queues). Server CPU is user+system time of the server process tree over wall time (200% = both cores); CPU ms / answer divides that CPU time by the correct (and business) answers. Upstream calls/op = simulator requests counted while 20 requests of the scenario are sent one at a time right after its load (exact; a count during the load would include requests still in flight when it stops).',
       '',
       ...scenarioTable(main),
       '',
@@ -375,7 +375,7 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
         ? `p50 ${f2(a.load!.latencyMs.p50)} vs ${f2(b.load!.latencyMs.p50)} ms (**${f2(a.load!.latencyMs.p50 - b.load!.latencyMs.p50)} ms**), p99 ${f2(a.load!.latencyMs.p99)} vs ${f2(b.load!.latencyMs.p99)} ms (**${f2(a.load!.latencyMs.p99 - b.load!.latencyMs.p99)} ms**)`
         : 'not measured';
     md.push(
-      `- **Issue 7 (limiter cost per request, on − off, light load):** \`{ __typename }\`: ${delta(s('I7-on'), s('I7-off'))}; pass-through: ${delta(s('I7-on-pt'), s('I7-off-pt'))}. Differences under ~0.3 ms are within this machine's run-to-run noise.`,
+      `- **Issue 7 (limiter cost per request, on − off, one request at a time):** \`{ __typename }\`: ${delta(s('I7-on'), s('I7-off'))}; pass-through: ${delta(s('I7-on-pt'), s('I7-off-pt'))}. Each figure is one sample pair on a shared machine: differences of a few ms (or negative ones) are noise, not an effect.`,
     );
     md.push(
       `- **Issues 2/9 (gateway overhead):** pass-through p50 minus the direct upstream p50 = ${delta(s('OV-gw'), s('OV-direct', 'simulator'))}.`,
@@ -394,6 +394,7 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     md.push('');
     if (missed.length) {
       md.push('## Missed targets: where the time goes and what would change it', '');
+      const printed = new Set<string>();
       for (const m of missed) {
         md.push(`**${m.name}**: ${m.margin}.`, '');
         if (!m.profile) {
@@ -409,7 +410,9 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
           continue;
         }
         const p = main.profiles.find((x) => x.scenario === m.profile);
-        if (p) md.push(...profileSection(p));
+        if (p && printed.has(p.scenario)) md.push(`Profile: see the profile of ${p.scenario} above.`, '');
+        else if (p) md.push(...profileSection(p));
+        if (p) printed.add(p.scenario);
         md.push('What would change it:', '', ...REMEDIES[m.profile].map((x) => `- ${x}`), '');
       }
     }
@@ -422,7 +425,7 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     '## Regenerate',
     '',
     '```sh',
-    'npm run bench                 # full run (~6-8 min on this machine)',
+    'npm run bench                 # full run (~4-5 min on this machine)',
     'npm run bench -- --quick      # smoke run: 2 s per scenario',
     'npm run bench -- --duration 15 --warmup 3',
     'npm run bench -- --soak 600   # 10-minute soak: RSS and event-loop lag over time',
