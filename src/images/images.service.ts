@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { ImagesApi } from '../barrack/api/images.api';
+import { ImagesApi, type ImageListFilter } from '../barrack/api/images.api';
 import { toImage, toSnapshotImageRelationship } from '../barrack/mappers/image.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
-import { PerRequestCollection } from '../common/graphql/per-request-collection';
+import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
@@ -28,8 +28,9 @@ export class ImagesService {
   ) {}
 
   /** The account's custom images as this request sees them. */
-  private readonly collection = new PerRequestCollection<Image>('images', {
-    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toImage),
+  private readonly collection = new PerRequestCollection<Image, ImageListFilter>('images', {
+    listAll: async (ctx, filter = {}) =>
+      (await this.api.listAll(filter, this.upstream.for(ctx))).map(toImage),
     getOne: async (id, ctx) => toImage((await this.api.get(id, this.upstream.for(ctx))).data),
   });
 
@@ -71,18 +72,13 @@ export class ImagesService {
 
   async list(args: ImagesArgs, ctx: GqlContext): Promise<ImagePage> {
     assertPage(args.page, args.pageSize);
-    const all =
-      args.region !== undefined || args.search
-        ? (
-            await this.api.listAll(
-              {
-                region: args.region ? REGIONS.toWire(args.region) : undefined,
-                search: args.search || undefined,
-              },
-              this.upstream.for(ctx),
-            )
-          ).map(toImage)
-        : await this.allImages(ctx);
+    const all = await this.collection.matching(
+      ctx,
+      filterOrNone({
+        region: args.region ? REGIONS.toWire(args.region) : undefined,
+        search: args.search || undefined,
+      }),
+    );
     return slicePage(newestFirst(all), args.page, args.pageSize);
   }
 

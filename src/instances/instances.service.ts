@@ -1,5 +1,10 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { InstancesApi, type InstanceAction, type WireDeploymentRequest } from '../barrack/api/instances.api';
+import {
+  InstancesApi,
+  type InstanceAction,
+  type InstanceListFilter,
+  type WireDeploymentRequest,
+} from '../barrack/api/instances.api';
 import {
   toHibernatedCount,
   toInstance,
@@ -12,10 +17,10 @@ import {
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
 import type { GqlContext } from '../common/context/gql-context';
-import { PerRequestCollection } from '../common/graphql/per-request-collection';
+import { slicePage } from './list-helpers';
+import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
-import { pageInfo } from '../common/graphql/page.types';
 import type {
   AddInstanceSecurityRuleInput,
   BillingWindowArgs,
@@ -70,8 +75,9 @@ export class InstancesService {
    * The account's instances as this request sees them: the list (pages of 100) is read at most once and shared
    * by all edges; one id alone is one GET, several ids are one listing.
    */
-  private readonly collection = new PerRequestCollection<Instance>('instances', {
-    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toInstance),
+  private readonly collection = new PerRequestCollection<Instance, InstanceListFilter>('instances', {
+    listAll: async (ctx, filter = {}) =>
+      (await this.api.listAll(filter, this.upstream.for(ctx))).map(toInstance),
     getOne: async (id, ctx) => toInstance((await this.api.get(id, this.upstream.for(ctx))).data),
   });
 
@@ -101,32 +107,20 @@ export class InstancesService {
     if (args.search !== undefined && args.search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
-    const filtered = args.region !== undefined || args.status !== undefined || !!args.search;
-    let all: Instance[];
-    if (filtered) {
-      const wire = await this.api.listAll(
-        {
-          region: args.region ? REGIONS.toWire(args.region) : undefined,
-          status: args.status ? VM_STATUSES.toWire(args.status) : undefined,
-          search: args.search || undefined,
-        },
-        this.upstream.for(ctx),
-      );
-      all = wire.map(toInstance);
-      this.collection.prime(ctx, all);
-    } else {
-      all = await this.allInstances(ctx);
-    }
+    const all = await this.collection.matching(
+      ctx,
+      filterOrNone({
+        region: args.region ? REGIONS.toWire(args.region) : undefined,
+        status: args.status ? VM_STATUSES.toWire(args.status) : undefined,
+        search: args.search || undefined,
+      }),
+    );
     const sorted = sortInstances(
       all,
       args.orderBy?.field ?? 'CREATED_AT',
       args.orderBy?.direction ?? (args.orderBy ? 'ASC' : 'DESC'),
     );
-    const start = (args.page - 1) * args.pageSize;
-    return {
-      items: sorted.slice(start, start + args.pageSize),
-      pageInfo: pageInfo(sorted.length, args.page, args.pageSize),
-    };
+    return slicePage(sorted, args.page, args.pageSize);
   }
 
   async billingHistory(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SnapshotsApi } from '../barrack/api/snapshots.api';
+import { SnapshotsApi, type SnapshotListFilter } from '../barrack/api/snapshots.api';
 import {
   toRestoredInstance,
   toSnapshot,
@@ -8,7 +8,7 @@ import {
 } from '../barrack/mappers/snapshot.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
-import { PerRequestCollection } from '../common/graphql/per-request-collection';
+import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
@@ -46,8 +46,9 @@ export class SnapshotsService {
   ) {}
 
   /** The account's snapshots as this request sees them (one list call shared by every edge). */
-  private readonly collection = new PerRequestCollection<Snapshot>('snapshots', {
-    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toSnapshot),
+  private readonly collection = new PerRequestCollection<Snapshot, SnapshotListFilter>('snapshots', {
+    listAll: async (ctx, filter = {}) =>
+      (await this.api.listAll(filter, this.upstream.for(ctx))).map(toSnapshot),
     getOne: async (id, ctx) => toSnapshot((await this.api.get(id, this.upstream.for(ctx))).data),
   });
 
@@ -72,34 +73,26 @@ export class SnapshotsService {
 
   async list(args: SnapshotsArgs, ctx: GqlContext): Promise<SnapshotPage> {
     assertPage(args.page, args.pageSize);
-    const filtered = args.region !== undefined || args.status !== undefined || !!args.search;
-    let all: Snapshot[];
-    if (filtered) {
-      const status = args.status
-        ? (
-            SNAPSHOT_STATUS_TO_WIRE as Record<
-              string,
-              (typeof SNAPSHOT_STATUS_TO_WIRE)[keyof typeof SNAPSHOT_STATUS_TO_WIRE]
-            >
-          )[args.status]
-        : undefined;
-      if (args.status && !status)
-        throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
-          field: 'status',
-        });
-      all = (
-        await this.api.listAll(
-          {
-            region: args.region ? REGIONS.toWire(args.region) : undefined,
-            status,
-            search: args.search || undefined,
-          },
-          this.upstream.for(ctx),
-        )
-      ).map(toSnapshot);
-    } else {
-      all = await this.allSnapshots(ctx);
-    }
+    const status = args.status
+      ? (
+          SNAPSHOT_STATUS_TO_WIRE as Record<
+            string,
+            (typeof SNAPSHOT_STATUS_TO_WIRE)[keyof typeof SNAPSHOT_STATUS_TO_WIRE]
+          >
+        )[args.status]
+      : undefined;
+    if (args.status && !status)
+      throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
+        field: 'status',
+      });
+    let all = await this.collection.matching(
+      ctx,
+      filterOrNone({
+        region: args.region ? REGIONS.toWire(args.region) : undefined,
+        status,
+        search: args.search || undefined,
+      }),
+    );
     if (args.instanceId) all = all.filter((s) => s.instanceId === args.instanceId);
     return slicePage(newestFirst(all), args.page, args.pageSize);
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { VolumesApi } from '../barrack/api/volumes.api';
+import { VolumesApi, type VolumeListFilter } from '../barrack/api/volumes.api';
 import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
-import { PerRequestCollection } from '../common/graphql/per-request-collection';
+import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
@@ -47,8 +47,9 @@ export class VolumesService {
   ) {}
 
   /** The account's volumes as this request sees them (one list call shared by every edge). */
-  private readonly collection = new PerRequestCollection<Volume>('volumes', {
-    listAll: async (ctx) => (await this.api.listAll({}, this.upstream.for(ctx))).map(toVolume),
+  private readonly collection = new PerRequestCollection<Volume, VolumeListFilter>('volumes', {
+    listAll: async (ctx, filter = {}) =>
+      (await this.api.listAll(filter, this.upstream.for(ctx))).map(toVolume),
     getOne: async (id, ctx) => toVolume((await this.api.get(id, this.upstream.for(ctx))).data),
   });
 
@@ -74,27 +75,19 @@ export class VolumesService {
 
   async list(args: VolumesArgs, ctx: GqlContext): Promise<VolumePage> {
     assertPage(args.page, args.pageSize);
-    const filtered = args.region !== undefined || args.status !== undefined || !!args.search;
-    let all: Volume[];
-    if (filtered) {
-      const status = args.status ? VOLUME_STATUS_TO_WIRE.get(args.status) : undefined;
-      if (args.status && !status)
-        throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
-          field: 'status',
-        });
-      all = (
-        await this.api.listAll(
-          {
-            region: args.region ? REGIONS.toWire(args.region) : undefined,
-            status,
-            search: args.search || undefined,
-          },
-          this.upstream.for(ctx),
-        )
-      ).map(toVolume);
-    } else {
-      all = await this.allVolumes(ctx);
-    }
+    const status = args.status ? VOLUME_STATUS_TO_WIRE.get(args.status) : undefined;
+    if (args.status && !status)
+      throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
+        field: 'status',
+      });
+    let all = await this.collection.matching(
+      ctx,
+      filterOrNone({
+        region: args.region ? REGIONS.toWire(args.region) : undefined,
+        status,
+        search: args.search || undefined,
+      }),
+    );
     if (args.attachedTo) all = all.filter((v) => v.attachedInstanceId === args.attachedTo);
     return slicePage(newestFirst(all), args.page, args.pageSize);
   }

@@ -1,6 +1,6 @@
 import type { GqlContext } from '../context/gql-context';
 import { GatewayError } from '../errors/gateway-error';
-import { PerRequestCollection } from './per-request-collection';
+import { PerRequestCollection, filterOrNone } from './per-request-collection';
 
 interface Item {
   id: string;
@@ -83,5 +83,23 @@ describe('PerRequestCollection', () => {
     await expect(collection.load('a', { memo: new Map() } as unknown as GqlContext)).rejects.toMatchObject({
       code: 'UPSTREAM_UNAVAILABLE',
     });
+  });
+});
+
+describe('PerRequestCollection.matching', () => {
+  it('serves the shared list without a filter, asks Barrack with one, and primes lookups', async () => {
+    const seen: (Record<string, string | undefined> | undefined)[] = [];
+    const collection = new PerRequestCollection<Item, Record<string, string | undefined>>('items', {
+      listAll: (_ctx, filter) => {
+        seen.push(filter);
+        return Promise.resolve(filter ? ITEMS.filter((i) => i.parent === filter.parent) : ITEMS);
+      },
+      getOne: () => Promise.reject(new Error('no single GET expected')),
+    });
+    const ctx = { memo: new Map() } as unknown as GqlContext;
+    expect((await collection.matching(ctx, filterOrNone({ parent: undefined }))).length).toBe(4);
+    expect((await collection.matching(ctx, filterOrNone({ parent: 'p2' }))).map((i) => i.id)).toEqual(['c']);
+    expect(seen).toEqual([undefined, { parent: 'p2' }]);
+    await expect(collection.load('c', ctx)).resolves.toEqual(ITEMS[2]);
   });
 });

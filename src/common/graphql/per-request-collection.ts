@@ -2,9 +2,12 @@ import DataLoader from 'dataloader';
 import { memoize, type GqlContext } from '../context/gql-context';
 import { GatewayError } from '../errors/gateway-error';
 
-/** Where a collection's items come from: the account's whole list, and one item by id. */
-export interface CollectionSource<T> {
-  listAll(ctx: GqlContext): Promise<T[]>;
+/**
+ * Where a collection's items come from: the account's list (every page; narrowed by Barrack when a filter is
+ * given), and one item by id.
+ */
+export interface CollectionSource<T, F> {
+  listAll(ctx: GqlContext, filter?: F): Promise<T[]>;
   getOne(id: string, ctx: GqlContext): Promise<T>;
 }
 
@@ -14,11 +17,11 @@ export interface CollectionSource<T> {
  * batched: one id alone is one GET, several ids (or any id once the list was read) come from the list.
  * Everything lives in the request's memo, so nothing is shared between requests or tenants.
  */
-export class PerRequestCollection<T extends { id: string }> {
+export class PerRequestCollection<T extends { id: string }, F = never> {
   constructor(
     /** Memo namespace, unique per kind (e.g. 'snapshots'). */
     private readonly kind: string,
-    private readonly source: CollectionSource<T>,
+    private readonly source: CollectionSource<T, F>,
   ) {}
 
   private key(part: string): string {
@@ -31,6 +34,17 @@ export class PerRequestCollection<T extends { id: string }> {
       this.prime(ctx, list);
       return list;
     });
+  }
+
+  /**
+   * A list query's items: without a filter, the request's shared whole list; with one, Barrack's filtered list
+   * (itself primed for later lookups by id).
+   */
+  async matching(ctx: GqlContext, filter: F | undefined): Promise<T[]> {
+    if (filter === undefined) return this.all(ctx);
+    const list = await this.source.listAll(ctx, filter);
+    this.prime(ctx, list);
+    return list;
   }
 
   /** Makes items read some other way (e.g. a filtered list) available to lookups by id. */
@@ -93,4 +107,9 @@ export class PerRequestCollection<T extends { id: string }> {
       throw e;
     }
   }
+}
+
+/** A Barrack list filter, or undefined when no field is set (so the request's shared whole list serves). */
+export function filterOrNone<F extends Record<string, string | undefined>>(filter: F): F | undefined {
+  return Object.values(filter).some((v) => v !== undefined && v !== '') ? filter : undefined;
 }
