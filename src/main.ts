@@ -16,7 +16,11 @@ async function startEmbedded(config: AppConfig): Promise<RunningGateway> {
   const tenantRegistry = config.TENANTS_FILE
     ? undefined
     : TenantRegistry.createEmbedded({ barrackKey: EMBEDDED_BARRACK_KEY }).registry;
-  const gateway = await startGateway(config, { barrackBaseUrl: sim.url, tenantRegistry, handleSignals: true });
+  const gateway = await startGateway(config, {
+    barrackBaseUrl: sim.url,
+    tenantRegistry,
+    handleSignals: true,
+  });
   const apiKey = tenantRegistry?.embeddedApiKey();
   const url = `${gateway.url}/graphql`;
   const lines = [

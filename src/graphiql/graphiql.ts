@@ -9,13 +9,22 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
  * Off in production unless GRAPHQL_IDE=true (see config).
  */
 const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react.js': {
+    file: join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
   'react-dom.js': {
     file: join(dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
     type: 'text/javascript',
   },
-  'graphiql.js': { file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'), type: 'text/javascript' },
-  'graphiql.css': { file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'), type: 'text/css' },
+  'graphiql.js': {
+    file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
+    type: 'text/javascript',
+  },
+  'graphiql.css': {
+    file: join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+    type: 'text/css',
+  },
 };
 
 const PAGE = `<!doctype html>

@@ -40,9 +40,13 @@ export class PrivateRedis {
   async start(): Promise<void> {
     const bin = probe.findRedisServer();
     if (!bin) throw new Error('redis-server is not installed');
-    this.child = spawn(bin, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      bin,
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
       if (await probe.ping('127.0.0.1', this.port)) return;

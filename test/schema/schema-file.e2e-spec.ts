@@ -34,14 +34,17 @@ describe('schema.graphql', () => {
       if (type.name.startsWith('__')) continue;
       if (['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
       // Root operation types are documented field by field.
-      if (!['Query', 'Mutation', 'Subscription'].includes(type.name) && !type.description) missing.push(type.name);
+      if (!['Query', 'Mutation', 'Subscription'].includes(type.name) && !type.description)
+        missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const f of Object.values(type.getFields())) {
           if (!f.description) missing.push(`${type.name}.${f.name}`);
-          if ('args' in f) for (const a of f.args) if (!a.description) missing.push(`${type.name}.${f.name}(${a.name})`);
+          if ('args' in f)
+            for (const a of f.args) if (!a.description) missing.push(`${type.name}.${f.name}(${a.name})`);
         }
       }
-      if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
+      if (isEnumType(type))
+        for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
   });
