@@ -1,0 +1,50 @@
+/*
+ * Global object identification (the GraphQL Global Object Identification spec, as GitHub and Shopify do it).
+ * Every object with an identity exposes an opaque, globally unique `id` built here from its GraphQL type name and
+ * the key that identifies it at Barrack (for an OS image, region and Barrack id together, since Barrack reuses an
+ * image id across regions). Clients must treat it as opaque; the encoding (base64url of `Type:key`) may change.
+ * This file is the only place that knows the encoding.
+ */
+
+const SEPARATOR = ':';
+
+/** Characters a global id may contain (base64url without padding). */
+const GLOBAL_ID_PATTERN = /^[A-Za-z0-9_-]{4,512}$/;
+/** GraphQL type names: what a decoded id must start with. */
+const TYPENAME_PATTERN = /^[A-Z][A-Za-z0-9]{0,63}$/;
+
+/** The opaque id of the object of GraphQL type `typename` whose Barrack key is `key`. */
+export function toGlobalId(typename: string, key: string | number): string {
+  if (!TYPENAME_PATTERN.test(typename)) throw new Error(`not a GraphQL type name: ${typename}`);
+  return Buffer.from(`${typename}${SEPARATOR}${String(key)}`, 'utf8').toString('base64url');
+}
+
+export interface DecodedGlobalId {
+  typename: string;
+  /** Barrack's key of the object, as given to toGlobalId. */
+  key: string;
+}
+
+/** Decodes an id made by toGlobalId; null for anything else (a Barrack id, garbage). Never throws. */
+export function fromGlobalId(id: string): DecodedGlobalId | null {
+  if (typeof id !== 'string' || !GLOBAL_ID_PATTERN.test(id)) return null;
+  let text: string;
+  try {
+    text = Buffer.from(id, 'base64url').toString('utf8');
+  } catch {
+    return null;
+  }
+  // Round trip: reject strings that only happen to be valid base64url of something else.
+  if (Buffer.from(text, 'utf8').toString('base64url') !== id) return null;
+  const at = text.indexOf(SEPARATOR);
+  if (at <= 0) return null;
+  const typename = text.slice(0, at);
+  const key = text.slice(at + 1);
+  if (!TYPENAME_PATTERN.test(typename) || key.length === 0) return null;
+  return { typename, key };
+}
+
+/** The key of a compound id such as an OS image's (`region/imageId`). */
+export function compoundKey(...parts: (string | number)[]): string {
+  return parts.map(String).join('/');
+}
