@@ -1,4 +1,4 @@
-import { compoundKey, fromGlobalId, toGlobalId } from './global-id';
+import { barrackKeyOf, compoundKey, fromGlobalId, toGlobalId } from './global-id';
 
 describe('global ids', () => {
   it('round-trips type and key, and differs per type for the same Barrack id', () => {
@@ -24,5 +24,16 @@ describe('global ids', () => {
 
   it('refuses to build an id for a name that is not a GraphQL type', () => {
     expect(() => toGlobalId('not a type', 1)).toThrow();
+  });
+});
+
+describe('barrackKeyOf', () => {
+  it('takes the key of a global id of the expected type, or a raw Barrack id as it is', () => {
+    expect(barrackKeyOf(toGlobalId('Volume', 42), 'Volume')).toBe('42');
+    expect(barrackKeyOf('BRK-123456D', 'Instance')).toBe('BRK-123456D');
+  });
+
+  it('refuses a global id of another type', () => {
+    expect(barrackKeyOf(toGlobalId('Snapshot', 7), 'Instance')).toBeNull();
   });
 });

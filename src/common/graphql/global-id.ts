@@ -48,3 +48,16 @@ export function fromGlobalId(id: string): DecodedGlobalId | null {
 export function compoundKey(...parts: (string | number)[]): string {
   return parts.map(String).join('/');
 }
+
+/**
+ * The Barrack key an id argument names, for an argument that expects an object of type `typename`.
+ * Accepts the object's global `id` (the normal case: clients send back what they read) and, for partners who
+ * hold Barrack's own ids, the raw Barrack key (`barrackId`). Returns null for a global id of another type, which
+ * callers report as invalid input on the argument's GraphQL path (never as NOT_FOUND, never upstream).
+ * Format checks of a raw key belong to the caller's input rules.
+ */
+export function barrackKeyOf(id: string, typename: string): string | null {
+  const decoded = fromGlobalId(id);
+  if (decoded === null) return id;
+  return decoded.typename === typename ? decoded.key : null;
+}
