@@ -30,6 +30,11 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
 import { GraphqlWsOptions } from './subscriptions/graphql-ws.options';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import {
+  APQ_CACHE,
+  type ApqCacheOption,
+  PersistedDocumentsModule,
+} from './persisted-documents/persisted-documents.module';
 
 /**
  * Composition root. Each feature module is one line in `imports`; nothing else belongs here.
@@ -49,6 +54,8 @@ export class AppModule {
         HealthModule,
         TenancyModule.forRoot(),
         AuthModule,
+        // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
+        PersistedDocumentsModule,
         RateLimitModule,
         InstancesModule,
         SnapshotsModule,
@@ -66,9 +73,9 @@ export class AppModule {
         // Async only to inject the graphql-ws hooks (WebSocket authentication and limits) from Nest's DI.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [SubscriptionsModule],
-          inject: [GraphqlWsOptions],
-          useFactory: (ws: GraphqlWsOptions): ApolloDriverConfig => ({
+          imports: [SubscriptionsModule, PersistedDocumentsModule],
+          inject: [GraphqlWsOptions, APQ_CACHE],
+          useFactory: (ws: GraphqlWsOptions, apq: ApqCacheOption): ApolloDriverConfig => ({
             // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
             autoSchemaFile: true,
             sortSchema: true,
@@ -76,6 +83,19 @@ export class AppModule {
             playground: false,
             graphiql: false,
             introspection: true,
+            // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
+            persistedQueries: apq,
+            // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
+            // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
+            // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
+            csrfPrevention: {
+              requestHeaders: [
+                'x-apollo-operation-name',
+                'apollo-require-preflight',
+                'authorization',
+                'x-api-key',
+              ],
+            },
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,

@@ -60,6 +60,8 @@ export interface StartTestGatewayOptions {
    * rate-limit suites pass their own.
    */
   plan?: Record<string, number | boolean>;
+  /** Extra tenants-file fields per tenant (e.g. `{ demo: { documents: 'trusted' } }`). */
+  tenantFields?: { demo?: Record<string, unknown>; other?: Record<string, unknown> };
 }
 
 const GENEROUS_PLAN = {
@@ -94,6 +96,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
           scopes: [...SCOPES],
           plan: opts.plan ?? GENEROUS_PLAN,
           apiKeys: [demo.entry, demoRead.entry, demoNoBilling.entry],
+          ...opts.tenantFields?.demo,
         },
         {
           id: 'e2e-other',
@@ -102,6 +105,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
           scopes: [...SCOPES],
           plan: opts.plan ?? GENEROUS_PLAN,
           apiKeys: [other.entry],
+          ...opts.tenantFields?.other,
         },
       ],
     };
