@@ -30,6 +30,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
 import { GraphqlWsOptions } from './subscriptions/graphql-ws.options';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { ResponseCacheModule } from './response-cache/response-cache.module';
 import {
   APQ_CACHE,
   type ApqCacheOption,
@@ -70,6 +71,7 @@ export class AppModule {
         IdempotencyModule,
         AuditModule,
         SubscriptionsModule,
+        ResponseCacheModule,
         // Async only to inject the graphql-ws hooks (WebSocket authentication and limits) from Nest's DI.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -93,6 +93,9 @@ export const envSchema = z.object({
   /** How long an automatically persisted query is kept after its last registration. */
   APQ_TTL_S: int(60, 30 * 86_400).default(86_400),
 
+  /** Whole-response cache in front of execution (see src/response-cache/field-policy.ts for what it stores). */
+  RESPONSE_CACHE_ENABLED: bool.default('true'),
+
   // Subscriptions (GraphQL over WebSocket).
   /** How often one gateway process reads a watched instance from Barrack (one poller per tenant and instance). */
   SUBSCRIPTION_POLL_MS: int(50, 600_000).default(2_000),
