@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildGqlContext } from './common/graphql/context.factory';
@@ -87,6 +88,9 @@ export class AppModule {
             introspection: true,
             // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
             persistedQueries: apq,
+            // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
+            // would otherwise wrap every field resolver of every request to compute hints nobody reads.
+            plugins: [ApolloServerPluginCacheControlDisabled()],
             // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
             // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
             // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.

@@ -101,4 +101,67 @@ describe('whole-response cache', () => {
     await a.gql('query Live { instances { items { id status } } }');
     expect(calls()).toBeGreaterThan(before);
   });
+
+  it('does not store a read that overlapped a mutation of its tenant (generation guard)', async () => {
+    await a.gql(KEYS); // warm the catalogue of keys, then make the next list read slow
+    a.sim.admin.setFault('listSshKeys', { latencyMs: 800 });
+    try {
+      const slowRead = a.gql<{ sshKeys: { items: { name: string }[] } }>(`${KEYS} # overlap`);
+      await new Promise((r) => setTimeout(r, 200));
+      const name = `rc-race-${Date.now()}`;
+      const created = await b.gql(
+        `mutation { createSshKey(input: { name: "${name}", publicKey: "${PUBLIC_KEY}" }) { sshKey { id } } }`,
+      );
+      expect(created.body.errors).toBeUndefined();
+      const read = await slowRead;
+      expect(ext(read).responseCache).toEqual({ hit: false, stored: false });
+    } finally {
+      a.sim.admin.clearFaults();
+    }
+  });
+
+  it('maps the catalogue invalidation after a deploy to stored stock answers', async () => {
+    const STOCK = 'query Stock { gpuStock { region { code } gpuModel available } }';
+    await a.gql(STOCK);
+    expect(ext(await a.gql(STOCK)).responseCache?.hit).toBe(true);
+    const created = await a.gql(
+      'mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id } } }',
+      {
+        input: {
+          name: 'rc-stock-vm',
+          gpuModel: 'L40',
+          gpuCount: 1,
+          region: 'NORWAY_1',
+          imageName: 'Ubuntu Server 22.04 LTS R535 CUDA 12.2',
+          sshKeyName: 'demo-key',
+        },
+      },
+    );
+    expect(created.body.errors).toBeUndefined();
+    expect(ext(await b.gql(STOCK)).responseCache?.hit).toBe(false);
+  });
+});
+
+describe('whole-response cache and budgets', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      env: { REDIS_KEY_PREFIX: uniquePrefix('rcb') },
+      plan: { requestsPerMinute: 4, burst: 0, costPerMinute: 100_000, billableMutationsPerHour: 100 },
+    });
+  });
+  afterAll(() => gw?.close());
+
+  it('charges every hit against the request budget: a cached answer is no way around the limits', async () => {
+    const statuses: number[] = [];
+    const hits: (boolean | undefined)[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await gw.gql(CATALOGUE);
+      statuses.push(r.status);
+      hits.push((r.body.extensions as Ext | undefined)?.responseCache?.hit);
+    }
+    expect(hits.slice(1, 4)).toEqual([true, true, true]);
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses.slice(4)).toEqual([429, 429]);
+  });
 });
