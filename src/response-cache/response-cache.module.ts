@@ -40,8 +40,16 @@ export class ResponseCacheModule implements OnModuleInit {
     const store = this.store;
     if (!store) return;
     this.cache.onInvalidate(async (kind, scope) => {
-      const slots = scope === 'all' || scope === 'shared' ? ['pub'] : ['pub', `t:${scope.tenantId}`];
-      await Promise.all(slots.map((s) => store.invalidate(s, [`kind:${kind}`]).catch(() => 0)));
+      try {
+        // 'all' and 'shared' reach every tenant whose answers were built from the kind (a registry, no scan).
+        const slots =
+          scope === 'all' || scope === 'shared'
+            ? ['pub', ...(await store.slotsWithKind(kind))]
+            : ['pub', `t:${scope.tenantId}`];
+        await Promise.all(slots.map((s) => store.invalidate(s, [`kind:${kind}`])));
+      } catch {
+        /* Redis trouble: entries still expire with their TTL (the catalogue cache logs the outage) */
+      }
     });
   }
 }

@@ -256,6 +256,9 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     const keepMs = (policy.ttlS + this.config.CACHE_MAX_STALE_S) * 1000;
     const answer: StoredAnswer = { body, etag, storedAt: Date.now(), ttlS: policy.ttlS };
     const stored = await this.quietly('put', () => store.put(slot, key, answer, tags, generation, keepMs));
+    if (stored && slot !== 'pub' && policy.kinds.length) {
+      await this.quietly('noteKinds', () => store.noteKinds(slot, policy.kinds));
+    }
     response.http.headers.set('etag', etag);
     response.http.headers.set(
       'cache-control',

@@ -34,6 +34,10 @@ export interface ResponseCacheStore {
   bump(slot: string): Promise<void>;
   /** One refresher per key across replicas (stale-while-revalidate). */
   tryLock(slot: string, key: string, ms: number): Promise<boolean>;
+  /** Remembers that `slot` holds answers built from these catalogue kinds (for invalidations of every tenant). */
+  noteKinds(slot: string, kinds: readonly string[]): Promise<void>;
+  /** The slots that hold answers built from `kind`: a registry, so "every tenant" needs no scan. */
+  slotsWithKind(kind: string): Promise<string[]>;
 }
 
 function encode(a: StoredAnswer): string {
@@ -121,6 +125,20 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   async tryLock(slot: string, key: string, ms: number): Promise<boolean> {
     return (await this.redis.set(this.k(slot, `l:${key}`), '1', 'PX', ms, 'NX')) === 'OK';
   }
+
+  async noteKinds(slot: string, kinds: readonly string[]): Promise<void> {
+    await Promise.all(
+      kinds.map(async (kind) => {
+        const key = this.k('pub', `ks:${kind}`);
+        await this.redis.sadd(key, slot);
+        await this.redis.pexpire(key, GENERATION_KEEP_MS);
+      }),
+    );
+  }
+
+  slotsWithKind(kind: string): Promise<string[]> {
+    return this.redis.smembers(this.k('pub', `ks:${kind}`));
+  }
 }
 
 /** The same behaviour in one process (the embedded default, no REDIS_URL): bounded, oldest out first. */
@@ -189,6 +207,21 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
 
   async bump(slot: string): Promise<void> {
     await this.invalidate(slot, []);
+  }
+
+  private readonly kindSlots = new Map<string, Set<string>>();
+
+  noteKinds(slot: string, kinds: readonly string[]): Promise<void> {
+    for (const k of kinds) {
+      let set = this.kindSlots.get(k);
+      if (!set) this.kindSlots.set(k, (set = new Set()));
+      set.add(slot);
+    }
+    return Promise.resolve();
+  }
+
+  slotsWithKind(kind: string): Promise<string[]> {
+    return Promise.resolve([...(this.kindSlots.get(kind) ?? [])]);
   }
 
   tryLock(slot: string, key: string, ms: number): Promise<boolean> {
