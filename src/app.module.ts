@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
+import { introspectionValidationRules } from './common/graphql/introspection';
 import { DecimalScalar } from './common/graphql/money.scalar';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
@@ -75,7 +76,9 @@ export class AppModule {
             path: '/graphql',
             playground: false,
             graphiql: false,
+            // Who may introspect is INTROSPECTION's business (auth middleware + the rule below), not Apollo's.
             introspection: true,
+            validationRules: introspectionValidationRules(config.INTROSPECTION),
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,
