@@ -125,7 +125,9 @@ describe('API key authentication (real HTTP)', () => {
   it('lets a bare GET /graphql (the IDE page) through but not a GET query without credential', async () => {
     const ide = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(ide.status).not.toBe(401);
-    const q = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{viewer{tenantId}}')}`);
+    const q = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{viewer{tenantId}}')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(q.status).toBe(401);
   });
 
