@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
+import { introspectionValidationRules } from './common/graphql/introspection';
 import { DecimalScalar } from './common/graphql/money.scalar';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
@@ -85,6 +86,7 @@ export class AppModule {
             path: '/graphql',
             playground: false,
             graphiql: false,
+            // Who may introspect is INTROSPECTION's business (auth middleware + the rule below), not Apollo's.
             introspection: true,
             // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
             persistedQueries: apq,
@@ -102,6 +104,7 @@ export class AppModule {
                 'x-api-key',
               ],
             },
+            validationRules: introspectionValidationRules(config.INTROSPECTION),
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,

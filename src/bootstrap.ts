@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { GatewayLifecycle } from './health/gateway-lifecycle';
 import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 import { mountGraphiql } from './graphiql/graphiql';
+import { csrfGuard } from './common/graphql/graphql-http';
 import { TENANT_REGISTRY_OVERRIDE } from './tenancy/tenancy.module';
 import type { TenantRegistry } from './tenancy/tenant-registry.service';
 
@@ -71,6 +72,8 @@ export async function createGatewayApp(
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   app.disable('x-powered-by');
   if (config.graphqlIde) mountGraphiql(app);
+  // Ahead of authentication and Apollo: a possible CSRF is refused before any credential is looked at.
+  app.use('/graphql', csrfGuard());
   return app;
 }
 

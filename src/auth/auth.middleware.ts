@@ -1,7 +1,9 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
-import { requestIdOf } from '../common/graphql/context.factory';
+import { sendGraphqlError } from '../common/graphql/graphql-http';
+import { isIntrospectionSource } from '../common/graphql/introspection';
 import { Authenticator, type AuthOutcome } from './authenticator.service';
 
 const GRAPHQL_PATH = '/graphql';
@@ -10,11 +12,14 @@ const GRAPHQL_PATH = '/graphql';
  * Authenticates every HTTP request once, before Apollo (or a controller) runs, and sets `req.principal`.
  * POST /graphql (and GET /graphql with a query) without a credential is refused here; a bare GET
  * /graphql is the IDE page. Other routes without a credential go on to the ScopesGuard, which lets only
- * @Public() handlers through.
+ * @Public() handlers through. With INTROSPECTION=public an introspection-only document needs no credential.
  */
 @Injectable()
 export class AuthMiddleware implements NestMiddleware {
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   use(req: Request & { principal?: Principal }, res: Response, next: NextFunction): void {
     if (req.method === 'OPTIONS') return next();
@@ -25,7 +30,7 @@ export class AuthMiddleware implements NestMiddleware {
       const params = new URLSearchParams(search);
       const idePage =
         req.method === 'GET' && !['query', 'documentId', 'extensions'].some((p) => params.has(p));
-      if (isGraphql && !idePage) {
+      if (isGraphql && !idePage && !this.anonymousIntrospection(req)) {
         refuse(req, res, {
           ok: false,
           status: 401,
@@ -45,18 +50,27 @@ export class AuthMiddleware implements NestMiddleware {
       (e: unknown) => next(e),
     );
   }
+
+  /** INTROSPECTION=public: an anonymous request whose document only reads the schema goes on to Apollo. */
+  private anonymousIntrospection(req: Request): boolean {
+    if (this.config.INTROSPECTION !== 'public') return false;
+    const body: unknown = req.body;
+    const query =
+      req.method === 'GET'
+        ? req.query.query
+        : body && typeof body === 'object' && !Array.isArray(body)
+          ? (body as { query?: unknown }).query
+          : undefined;
+    return isIntrospectionSource(query);
+  }
 }
 
-/** A GraphQL-shaped error body, so clients handle it like any other GraphQL error. */
+/** A GraphQL-shaped error body in the media type the client accepts, so it is handled like any GraphQL error. */
 function refuse(req: Request, res: Response, outcome: Exclude<AuthOutcome, { ok: true }>): void {
-  const requestId = requestIdOf(req);
   const code = outcome.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN';
   if (outcome.status === 401) {
     const error = outcome.message === 'Invalid credential' ? ', error="invalid_token"' : '';
     res.setHeader('WWW-Authenticate', `Bearer realm="barrack-gateway"${error}`);
   }
-  res.setHeader('x-request-id', requestId);
-  res
-    .status(outcome.status)
-    .json({ errors: [{ message: outcome.message, extensions: { code, requestId } }] });
+  sendGraphqlError(req, res, outcome.status, code, outcome.message);
 }

@@ -12,7 +12,7 @@ export class ViewerService {
     return {
       tenantId: p.tenantId,
       tenantName: this.tenantOf(p).name,
-      principalKind: p.kind === 'jwt' ? PrincipalKind.jwt : PrincipalKind.api_key,
+      principalKind: p.kind === 'jwt' ? PrincipalKind.JWT : PrincipalKind.API_KEY,
       subject: p.subject,
       scopes: [...p.scopes],
     };

@@ -19,6 +19,11 @@ export const envSchema = z.object({
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
   /** GraphiQL at GET /graphql: on by default outside production. */
   GRAPHQL_IDE: bool.optional(),
+  /**
+   * Who may introspect the schema (see src/common/graphql/introspection.ts): any valid credential, also
+   * anonymous clients, or nobody. Introspection never spends the data budgets.
+   */
+  INTROSPECTION: z.enum(['authenticated', 'public', 'off']).default('authenticated'),
   /** Largest accepted request body. */
   MAX_BODY_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
 

@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { GqlContext } from '../common/context/gql-context';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
+import { assertIntrospectionBounds, isFreeIntrospection } from '../common/graphql/introspection';
 import { BILLABLE_MUTATIONS, type RateLimitPlan } from './rate-limit-plan';
 import { RateLimiterService, type BudgetDecision } from './rate-limiter.service';
 import { computeQueryCost } from './query-cost';
@@ -28,6 +29,8 @@ interface LimitState {
   limited?: BudgetDecision;
   /** A fail-closed refusal while the limiter's store is down. */
   unavailable?: GatewayError;
+  /** An introspection-only document: its own bounds, no data limits, no budgets (see introspection.ts). */
+  introspection?: boolean;
 }
 
 /**
@@ -44,10 +47,13 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
 
   async requestDidStart({
     contextValue,
+    request,
   }: GraphQLRequestContext<GqlContext>): Promise<GraphQLRequestListener<GqlContext>> {
     const state: LimitState = {};
     const principal = contextValue.principal ?? contextValue.req?.principal;
-    if (this.limiter.enabled && principal) {
+    // Introspection hook (1/2): an introspection-only document draws from no budget.
+    state.introspection = isFreeIntrospection(this.config.INTROSPECTION, request.query);
+    if (this.limiter.enabled && principal && !state.introspection) {
       state.principal = principal;
       try {
         state.plan = await this.limiter.planFor(principal.tenantId);
@@ -88,6 +94,8 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
 
     const shape = measureOperation(document, operation);
     const c = this.config;
+    // Introspection hook (2/2): its own bounds instead of the data limits, cost and budgets.
+    if (state.introspection) return assertIntrospectionBounds(shape, c.QUERY_MAX_ALIASES);
     if (shape.depth > c.QUERY_MAX_DEPTH)
       this.tooComplex(
         'depth',

@@ -1,24 +1,11 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { requestIdOf } from '../common/graphql/context.factory';
-import type { ErrorCode } from '../common/errors/error-codes';
-import type { ErrorDetails } from '../common/errors/gateway-error';
+import { sendGraphqlError } from '../common/graphql/graphql-http';
 import { countTokens } from './query-structure';
 
-/** Writes a GraphQL-shaped error response for a request refused before it reaches Apollo. */
-export function sendEarlyError(
-  req: Request,
-  res: Response,
-  status: number,
-  code: ErrorCode,
-  message: string,
-  details: ErrorDetails = {},
-): void {
-  const requestId = requestIdOf(req);
-  res.setHeader('x-request-id', requestId);
-  res.status(status).json({ errors: [{ message, extensions: { ...details, code, requestId } }] });
-}
+/** Writes a GraphQL-shaped error response for a request refused before it reaches Apollo (honours Accept). */
+export const sendEarlyError = sendGraphqlError;
 
 /**
  * Limits checked on the raw request, before Apollo parses anything: the number of operations in a batched

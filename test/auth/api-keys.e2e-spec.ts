@@ -53,16 +53,16 @@ describe('API key authentication (real HTTP)', () => {
     expect(r.body.data?.viewer).toEqual({
       tenantId: 'acme',
       tenantName: 'Acme Corp',
-      principalKind: 'api_key',
+      principalKind: 'API_KEY',
       subject: full.id,
-      scopes: ['read', 'write', 'admin'],
+      scopes: ['READ', 'WRITE', 'ADMIN'],
     });
   });
 
   it('accepts a key as X-API-Key', async () => {
     const r = await gql(gw.url, VIEWER, { 'x-api-key': readOnly.key });
     expect(r.status).toBe(200);
-    expect(r.body.data?.viewer).toMatchObject({ tenantId: 'acme', subject: readOnly.id, scopes: ['read'] });
+    expect(r.body.data?.viewer).toMatchObject({ tenantId: 'acme', subject: readOnly.id, scopes: ['READ'] });
   });
 
   it('refuses a request without credential with 401 Authentication required', async () => {
@@ -125,7 +125,9 @@ describe('API key authentication (real HTTP)', () => {
   it('lets a bare GET /graphql (the IDE page) through but not a GET query without credential', async () => {
     const ide = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(ide.status).not.toBe(401);
-    const q = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{viewer{tenantId}}')}`);
+    const q = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{viewer{tenantId}}')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(q.status).toBe(401);
   });
 

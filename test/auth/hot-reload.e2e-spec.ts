@@ -71,7 +71,7 @@ describe('tenants file hot reload while requests run', () => {
       expect(newOne.body.data?.viewer).toMatchObject({
         tenantId: 'acme',
         subject: added.keyId,
-        scopes: ['read', 'write'],
+        scopes: ['READ', 'WRITE'],
       });
 
       // A broken file is rejected and the tenants in force stay.

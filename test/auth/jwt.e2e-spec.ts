@@ -163,9 +163,9 @@ describe('JWT authentication (real HTTP, JWKS served locally)', () => {
     expect(r.body.data?.viewer).toEqual({
       tenantId: 'acme',
       tenantName: 'Acme',
-      principalKind: 'jwt',
+      principalKind: 'JWT',
       subject: 'user-42',
-      scopes: ['read', 'write'],
+      scopes: ['READ', 'WRITE'],
     });
   });
 
@@ -178,9 +178,9 @@ describe('JWT authentication (real HTTP, JWKS served locally)', () => {
     expect(r.status).toBe(200);
     expect(r.body.data?.viewer).toMatchObject({
       tenantId: 'beta',
-      principalKind: 'jwt',
+      principalKind: 'JWT',
       subject: 'u-7',
-      scopes: ['read', 'ai'],
+      scopes: ['READ', 'AI'],
     });
   });
 

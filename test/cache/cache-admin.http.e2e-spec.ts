@@ -10,28 +10,28 @@ describe('cache administration through the gateway', () => {
 
   it("clears the caller's own tenant for a per-tenant kind and the shared entries for a shared kind", async () => {
     const own = await gw.gql<{ clearCache: Record<string, unknown> }>(
-      'mutation { clearCache(kind: pricing) { kind tenantId deletedKeys complete } }',
+      'mutation { clearCache(kind: PRICING) { kind tenantId deletedKeys complete } }',
     );
     expect(own.body.data?.clearCache).toEqual({
-      kind: 'pricing',
+      kind: 'PRICING',
       tenantId: gw.tenantIds.demo,
       deletedKeys: 0,
       complete: true,
     });
     const shared = await gw.gql<{ clearCache: Record<string, unknown> }>(
-      `mutation { clearCache(kind: regions, tenantId: "${gw.tenantIds.demo}") { tenantId complete } }`,
+      `mutation { clearCache(kind: REGIONS, tenantId: "${gw.tenantIds.demo}") { tenantId complete } }`,
     );
     expect(shared.body.data?.clearCache).toEqual({ tenantId: null, complete: true });
   });
 
   it("refuses another tenant's entries and callers without the admin scope", async () => {
     const foreign = await gw.gql(
-      `mutation { clearCache(kind: pricing, tenantId: "${gw.tenantIds.other}") { deletedKeys } }`,
+      `mutation { clearCache(kind: PRICING, tenantId: "${gw.tenantIds.other}") { deletedKeys } }`,
     );
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const readOnly = await gw.gql(
-      'mutation { clearCache(kind: regions) { deletedKeys } }',
+      'mutation { clearCache(kind: REGIONS) { deletedKeys } }',
       {},
       {
         apiKey: gw.keys.demoRead,

@@ -135,7 +135,7 @@ describe('regions past their TTL (stale-while-revalidate, stale-if-error through
   beforeEach(async () => {
     gw.sim.admin.clearFaults();
     const cleared = await gw.gql<{ clearCache: { complete: boolean } }>(
-      'mutation { clearCache(kind: regions) { complete } }',
+      'mutation { clearCache(kind: REGIONS) { complete } }',
     );
     expect(cleared.body.data?.clearCache.complete).toBe(true);
     gw.sim.admin.resetLog();

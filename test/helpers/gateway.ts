@@ -131,30 +131,32 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
     const gatewayUrl = gateway.url;
     const replicas: Awaited<ReturnType<typeof startGateway>>[] = [];
 
-    const gqlAt = (baseUrl: string) => async <D>(
-      query: string,
-      variables: Record<string, unknown> = {},
-      o: GqlOptions = {},
-    ): Promise<GqlResponse<D>> => {
-      const apiKey = o.apiKey === undefined ? demo.key : o.apiKey;
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-          ...o.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const text = await res.text();
-      let body: GqlResponse<D>['body'];
-      try {
-        body = JSON.parse(text) as GqlResponse<D>['body'];
-      } catch {
-        throw new Error(`gateway answered ${res.status} with non-JSON: ${text.slice(0, 200)}`);
-      }
-      return { status: res.status, body, headers: res.headers };
-    };
+    const gqlAt =
+      (baseUrl: string) =>
+      async <D>(
+        query: string,
+        variables: Record<string, unknown> = {},
+        o: GqlOptions = {},
+      ): Promise<GqlResponse<D>> => {
+        const apiKey = o.apiKey === undefined ? demo.key : o.apiKey;
+        const res = await fetch(`${baseUrl}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+            ...o.headers,
+          },
+          body: JSON.stringify({ query, variables }),
+        });
+        const text = await res.text();
+        let body: GqlResponse<D>['body'];
+        try {
+          body = JSON.parse(text) as GqlResponse<D>['body'];
+        } catch {
+          throw new Error(`gateway answered ${res.status} with non-JSON: ${text.slice(0, 200)}`);
+        }
+        return { status: res.status, body, headers: res.headers };
+      };
     const gql = gqlAt(gatewayUrl);
 
     return {

@@ -227,7 +227,13 @@ describe('query cost and structural limits over HTTP', () => {
   });
 
   it.each([
-    ['depth', '{ __schema { types { fields { type { name } } } } }', { rule: 'depth', actual: 5, limit: 4 }],
+    // Introspection-only documents have their own bounds (src/common/graphql/introspection.ts); with a data
+    // field next to them the data limits apply.
+    [
+      'depth',
+      '{ viewer { tenantId } __schema { types { fields { type { name } } } } }',
+      { rule: 'depth', actual: 5, limit: 4 },
+    ],
     [
       'aliases',
       '{ a: __typename b: __typename c: __typename d: __typename }',

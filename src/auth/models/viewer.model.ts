@@ -1,32 +1,38 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SCOPES, type Scope } from '../../common/context/principal';
 
-/** GraphQL enum of scopes; values equal the scope strings used in keys, tokens and the tenants file. */
-export const ScopeEnum = Object.fromEntries(SCOPES.map((s) => [s, s])) as { [K in Scope]: K };
+/**
+ * GraphQL enum of scopes. GraphQL names are SCREAMING_SNAKE_CASE (`READ`); the values behind them are the scope
+ * strings used in keys, tokens and the tenants file (`read`), so only the schema spells them differently.
+ */
+export const ScopeEnum = Object.fromEntries(SCOPES.map((s) => [s.toUpperCase(), s])) as {
+  [K in Scope as Uppercase<K>]: K;
+};
 
 registerEnumType(ScopeEnum, {
   name: 'Scope',
   description: 'A permission a credential carries. Every root field requires one or more.',
   valuesMap: {
-    read: { description: 'Read resources (instances, volumes, catalog, ...).' },
-    write: { description: 'Create, change and delete resources.' },
-    billing: { description: 'Balance, billing history and pricing quotes.' },
-    ai: { description: 'AI chat and inference endpoints.' },
-    admin: { description: 'Gateway administration: cache and API keys of the own tenant.' },
+    READ: { description: 'Read resources (instances, volumes, catalog, ...).' },
+    WRITE: { description: 'Create, change and delete resources.' },
+    BILLING: { description: 'Balance, billing history and pricing quotes.' },
+    AI: { description: 'AI chat and inference endpoints.' },
+    ADMIN: { description: 'Gateway administration: cache and API keys of the own tenant.' },
   },
 });
 
+/** GraphQL names are SCREAMING_SNAKE_CASE; the values are Principal['kind']. */
 export enum PrincipalKind {
-  api_key = 'api_key',
-  jwt = 'jwt',
+  API_KEY = 'api_key',
+  JWT = 'jwt',
 }
 
 registerEnumType(PrincipalKind, {
   name: 'PrincipalKind',
   description: 'How the caller authenticated.',
   valuesMap: {
-    api_key: { description: 'A partner API key (bgw_...).' },
-    jwt: { description: 'A JWT issued to a frontend app by one of the tenant’s issuers.' },
+    API_KEY: { description: 'A partner API key (bgw_...).' },
+    JWT: { description: 'A JWT issued to a frontend app by one of the tenant’s issuers.' },
   },
 });
 

@@ -1,0 +1,146 @@
+import { post, startHttpGateway, toRaw, type HttpGateway, type RawResponse } from './http-test-kit';
+
+/*
+ * Issue 13 item 7, GraphQL over HTTP: every refusal is GraphQL-shaped JSON in the media type `Accept` asks
+ * for, with extensions.code and requestId; a mutation over GET is 405 with Allow: POST; CSRF has a requestId.
+ */
+
+const GQL_RESPONSE = 'application/graphql-response+json';
+const JSON_TYPE = 'application/json';
+
+function expectRefusal(r: RawResponse, status: number, mediaType: string, code: string): void {
+  expect(r.status).toBe(status);
+  expect(r.headers.get('content-type')).toMatch(new RegExp(`^${mediaType.replace('+', '\\+')}`));
+  expect(r.body.data).toBeUndefined();
+  expect(r.body.errors).toHaveLength(1);
+  const ext = r.body.errors[0].extensions;
+  expect(ext.code).toBe(code);
+  expect(typeof ext.requestId).toBe('string');
+  expect(r.headers.get('x-request-id')).toBe(ext.requestId);
+}
+
+describe('GraphQL over HTTP: responses honour Accept', () => {
+  let gw: HttpGateway;
+  let limited: HttpGateway;
+
+  beforeAll(async () => {
+    gw = await startHttpGateway({ env: { MAX_BODY_BYTES: '2048' } });
+    limited = await startHttpGateway({ plan: { requestsPerMinute: 1, burst: 0, costPerMinute: 100_000 } });
+  });
+  afterAll(async () => {
+    await gw.close();
+    await limited.close();
+  });
+
+  it.each([
+    [GQL_RESPONSE, GQL_RESPONSE],
+    [`${GQL_RESPONSE}, ${JSON_TYPE};q=0.9`, GQL_RESPONSE],
+    [JSON_TYPE, JSON_TYPE],
+    ['*/*', JSON_TYPE],
+  ])('401 without a credential, Accept %s -> %s', async (accept, mediaType) => {
+    const r = await post(gw.url, { query: '{ viewer { tenantId } }' }, { accept });
+    expectRefusal(r, 401, mediaType, 'UNAUTHENTICATED');
+    expect(r.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+  });
+
+  it('401 for an unknown credential with Accept application/graphql-response+json', async () => {
+    const r = await post(
+      gw.url,
+      { query: '{ viewer { tenantId } }' },
+      { accept: GQL_RESPONSE, authorization: 'Bearer bgw_unknown' },
+    );
+    expectRefusal(r, 401, GQL_RESPONSE, 'UNAUTHENTICATED');
+  });
+
+  it('a missing scope (found during execution, data: null): 200 with graphql-response+json, 403 with json', async () => {
+    const query = '{ apiKeys { id } }';
+    const g = await post(gw.url, { query }, { ...gw.auth.aiOnlyKey, accept: GQL_RESPONSE });
+    expect(g.status).toBe(200);
+    expect(g.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(g.body.data).toBeNull();
+    expect(g.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', missingScopes: ['admin'] });
+    expect(typeof g.body.errors[0].extensions.requestId).toBe('string');
+    const j = await post(gw.url, { query }, { ...gw.auth.aiOnlyKey, accept: JSON_TYPE });
+    expect(j.status).toBe(403);
+    expect(j.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(j.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('413 for a body over MAX_BODY_BYTES, in either media type', async () => {
+    const big = JSON.stringify({ query: `{ viewer { tenantId } } # ${'x'.repeat(4096)}` });
+    const g = await post(gw.url, big, { ...gw.auth.apiKey, accept: GQL_RESPONSE });
+    expectRefusal(g, 413, GQL_RESPONSE, 'BAD_USER_INPUT');
+    expect(g.body.errors[0].extensions.limit).toBe(2048);
+    const j = await post(gw.url, big, { ...gw.auth.apiKey, accept: JSON_TYPE });
+    expectRefusal(j, 413, JSON_TYPE, 'BAD_USER_INPUT');
+  });
+
+  it('400 for malformed JSON and for a parse error, in the accepted media type', async () => {
+    const bad = await post(gw.url, '{"query": ', { ...gw.auth.apiKey, accept: GQL_RESPONSE });
+    expectRefusal(bad, 400, GQL_RESPONSE, 'BAD_USER_INPUT');
+    const parse = await post(gw.url, { query: '{ viewer {' }, { ...gw.auth.apiKey, accept: GQL_RESPONSE });
+    expectRefusal(parse, 400, GQL_RESPONSE, 'GRAPHQL_PARSE_FAILED');
+  });
+
+  it('429 with Retry-After when the budget is spent, in either media type', async () => {
+    const query = '{ viewer { tenantId } }';
+    const first = await post(limited.url, { query }, limited.auth.apiKey);
+    expect(first.status).toBe(200);
+    const g = await post(limited.url, { query }, { ...limited.auth.apiKey, accept: GQL_RESPONSE });
+    expectRefusal(g, 429, GQL_RESPONSE, 'RATE_LIMITED');
+    expect(Number(g.headers.get('retry-after'))).toBeGreaterThan(0);
+    const j = await post(limited.url, { query }, { ...limited.auth.apiKey, accept: JSON_TYPE });
+    expectRefusal(j, 429, JSON_TYPE, 'RATE_LIMITED');
+  });
+
+  it('a successful response uses the accepted media type and 200', async () => {
+    const g = await post(
+      gw.url,
+      { query: '{ viewer { tenantId } }' },
+      { ...gw.auth.apiKey, accept: GQL_RESPONSE },
+    );
+    expect(g.status).toBe(200);
+    expect(g.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(g.body.data).toEqual({ viewer: { tenantId: 'acme' } });
+  });
+
+  it('a mutation over GET is 405 with Allow: POST', async () => {
+    const q = encodeURIComponent('mutation { clearCache(kind: REGIONS) { complete } }');
+    for (const accept of [GQL_RESPONSE, JSON_TYPE]) {
+      const res = await fetch(`${gw.url}/graphql?query=${q}`, {
+        headers: { ...gw.auth.apiKey, accept, 'apollo-require-preflight': 'true' },
+      });
+      const r = await toRaw(res);
+      expectRefusal(r, 405, accept, 'BAD_USER_INPUT');
+      expect(r.headers.get('allow')).toBe('POST');
+    }
+  });
+
+  it('a query over GET works (with a preflight header)', async () => {
+    const q = encodeURIComponent('{ viewer { tenantId } }');
+    const res = await fetch(`${gw.url}/graphql?query=${q}`, {
+      headers: { ...gw.auth.apiKey, 'apollo-require-preflight': 'true' },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ data: { viewer: { tenantId: 'acme' } } });
+  });
+
+  it('a possible CSRF (simple content type, no preflight header) is refused with a requestId', async () => {
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { ...gw.auth.apiKey, 'content-type': 'text/plain', accept: GQL_RESPONSE },
+      body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
+    });
+    const r = await toRaw(res);
+    expectRefusal(r, 400, GQL_RESPONSE, 'BAD_USER_INPUT');
+    expect(r.body.errors[0].extensions.reason).toBe('CSRF');
+    expect(r.body.errors[0].message).toMatch(/cross-site request forgery/);
+    const get = await toRaw(
+      await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ viewer { tenantId } }')}`, {
+        headers: gw.auth.apiKey,
+      }),
+    );
+    expectRefusal(get, 400, JSON_TYPE, 'BAD_USER_INPUT');
+    expect(get.body.errors[0].extensions.reason).toBe('CSRF');
+  });
+});
