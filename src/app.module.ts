@@ -28,7 +28,6 @@ import { AccountModule } from './account/account.module';
 import { AiModule } from './ai/ai.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
-import { GraphqlWsOptions } from './subscriptions/graphql-ws.options';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 /**
@@ -63,12 +62,11 @@ export class AppModule {
         IdempotencyModule,
         AuditModule,
         SubscriptionsModule,
-        // Async only to inject the graphql-ws hooks (WebSocket authentication and limits) from Nest's DI.
+        // No `subscriptions` here: the WebSocket endpoint is SubscriptionsModule's GraphqlWsServer, since
+        // the server Nest would create cannot be given maxPayload.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [SubscriptionsModule],
-          inject: [GraphqlWsOptions],
-          useFactory: (ws: GraphqlWsOptions): ApolloDriverConfig => ({
+          useFactory: (): ApolloDriverConfig => ({
             // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
             autoSchemaFile: true,
             sortSchema: true,
@@ -79,8 +77,6 @@ export class AppModule {
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,
-            // graphql-ws on the same path; WebSocket operations get their own context (see GraphqlWsOptions).
-            subscriptions: ws.subscriptions(),
           }),
         }),
       ],
