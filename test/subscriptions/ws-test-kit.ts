@@ -57,11 +57,16 @@ export async function startWsKit(
   const res = await fetch(`${running.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${readKey}` },
-    body: JSON.stringify({ query: '{ instances { items { id } } }' }),
+    body: JSON.stringify({ query: '{ instances(pageSize: 1) { items { id } } }' }),
   });
   const body = (await res.json()) as { data?: { instances: { items: { id: string }[] } } };
   const instanceId = body.data?.instances.items[0]?.id;
-  if (!instanceId) throw new Error(`no seeded instance: ${JSON.stringify(body)}`);
+  if (!instanceId) {
+    await running.close();
+    await sim.close();
+    await t.cleanup();
+    throw new Error(`no seeded instance: ${JSON.stringify(body)}`);
+  }
   return {
     url: running.url,
     sim,
