@@ -1,17 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Kind,
-  OperationTypeNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
-import { BILLABLE_MUTATIONS, type RateLimitPlan } from './rate-limit-plan';
+import type { RateLimitPlan } from './rate-limit-plan';
 import { RateLimiterService, type BudgetDecision } from './rate-limiter.service';
 import { computeQueryCost } from './query-cost';
 import { countTokens, measureOperation } from './query-structure';
@@ -37,8 +29,6 @@ export interface OperationLimitsResult {
   costExtension: Record<string, number>;
   /** The cost-budget draw, when one was made. */
   cost?: BudgetDecision;
-  /** Response keys (alias or name) of the billable root mutation fields drawn from the hourly budget. */
-  billable: string[];
 }
 
 /** Thrown by the checks with the decision that refused, so HTTP can write Retry-After from it. */
@@ -58,8 +48,8 @@ export class BudgetRefusal extends GatewayError {
  * The limits of one GraphQL operation, written once and called by every transport (HTTP: RateLimitPlugin;
  * WebSocket: GraphqlWsOptions.onSubscribe), so both refuse the same operation with the same error, byte for
  * byte: token count, depth, aliases, root fields, the per-operation cost maximum, the tenant's request and
- * cost budgets and the billable-mutation budget. Everything runs before any resolver, so a refused
- * operation makes no upstream call.
+ * cost budgets. Everything runs before any resolver, so a refused operation makes no upstream call. The
+ * billable-mutation budget is drawn per create, where it runs (chargeBillable, via BillableMutation).
  */
 @Injectable()
 export class OperationLimits {
@@ -92,7 +82,7 @@ export class OperationLimits {
   }
 
   /**
-   * Structure, cost maximum, cost budget, billable-mutation budget, in that order; throws the first
+   * Structure, cost maximum, cost budget, in that order; throws the first
    * refusal. `onCost` receives `extensions.cost` as soon as it is known, so a refused operation reports it too.
    */
   async check(
@@ -114,33 +104,32 @@ export class OperationLimits {
         cost,
       });
     }
-    const result: OperationLimitsResult = { costExtension, billable: [] };
+    const result: OperationLimitsResult = { costExtension };
     if (!holder || !this.dataBudgetsApply(op)) return result;
 
     result.cost = await this.limiter.consume(holder.principal, holder.plan, 'cost', cost);
     costExtension.remaining = result.cost.remaining;
     if (!result.cost.allowed) throw new BudgetRefusal(result.cost);
 
-    if (op.operation.operation === OperationTypeNode.MUTATION) {
-      const billable = billableFields(op.document, op.operation.selectionSet);
-      if (billable.length > 0) {
-        // Reserved now, so an exhausted budget refuses before any resolver runs; RateLimitPlugin refunds
-        // the fields that created nothing at Barrack (replays, refusals) once the response is known.
-        const m = await this.limiter.consume(holder.principal, holder.plan, 'mutations', billable.length);
-        if (!m.allowed) throw new BudgetRefusal(m);
-        result.billable = billable;
-      }
-    }
     return result;
   }
 
-  /** Gives back billable-mutation points reserved by `check` for fields that created nothing. */
-  async refundBillable(holder: BudgetHolder, points: number): Promise<void> {
-    if (points > 0) await this.limiter.refund(holder.principal, holder.plan, 'mutations', points);
+  /**
+   * One billable create against the hourly budget, drawn where the create is about to run (see
+   * BillableMutation): after idempotency, so a replay never draws, and before the upstream call.
+   */
+  async chargeBillable(holder: BudgetHolder): Promise<void> {
+    const d = await this.limiter.consume(holder.principal, holder.plan, 'mutations', 1);
+    if (!d.allowed) throw new BudgetRefusal(d);
+  }
+
+  /** Gives back a billable point drawn for a create that turned out to create nothing. */
+  async refundBillable(holder: BudgetHolder): Promise<void> {
+    await this.limiter.refund(holder.principal, holder.plan, 'mutations', 1);
   }
 
   /**
-   * The one place that decides whether the tenant's data budgets (cost, billable mutations) apply to an
+   * The one place that decides whether the tenant's data budgets (the cost budget) apply to an
    * operation. Structural limits and the cost maximum always apply. (Introspection-only documents are to
    * be exempted here.)
    */
@@ -191,27 +180,4 @@ export class OperationLimits {
 
 function tooComplex(rule: string, message: string, actual: number, limit: number): never {
   throw new GatewayError('QUERY_TOO_COMPLEX', message, { rule, actual, limit });
-}
-
-/** Response keys of root fields in BILLABLE_MUTATIONS, fragments included (each one is one Barrack create). */
-export function billableFields(
-  document: DocumentNode,
-  set: SelectionSetNode,
-  seen: ReadonlySet<string> = new Set(),
-): string[] {
-  const keys: string[] = [];
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      if (BILLABLE_MUTATIONS.has(sel.name.value)) keys.push(sel.alias?.value ?? sel.name.value);
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      keys.push(...billableFields(document, sel.selectionSet, seen));
-    } else if (!seen.has(sel.name.value)) {
-      const frag = document.definitions.find(
-        (d): d is FragmentDefinitionNode =>
-          d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === sel.name.value,
-      );
-      if (frag) keys.push(...billableFields(document, frag.selectionSet, new Set([...seen, sel.name.value])));
-    }
-  }
-  return keys;
 }

@@ -1,10 +1,7 @@
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
 import type { GqlContext } from '../common/context/gql-context';
-import type { ErrorCode } from '../common/errors/error-codes';
 import { GatewayError } from '../common/errors/gateway-error';
-import { idempotencyNoteOf } from '../idempotency/idempotency-note';
 import type { RateLimitPlan } from './rate-limit-plan';
 import { RateLimiterService, type BudgetDecision } from './rate-limiter.service';
 import { BudgetRefusal, OperationLimits, type BudgetHolder } from './operation-limits';
@@ -15,8 +12,6 @@ interface LimitState {
   holder?: BudgetHolder;
   requests?: BudgetDecision;
   cost?: BudgetDecision;
-  /** Billable root fields whose hourly point was reserved (refunded when they create nothing). */
-  billable: string[];
   /** The first budget that said no (its reset time becomes Retry-After). */
   limited?: BudgetDecision;
   /** A refusal from requestDidStart (limiter store down, request budget spent), thrown later. */
@@ -24,34 +19,10 @@ interface LimitState {
 }
 
 /**
- * Outcomes of a billable mutation field that say Barrack created nothing: the gateway refused it before
- * calling Barrack, or Barrack refused it. Such a field's billable point is given back. Success and the
- * outcomes that leave it open (timeouts, OUTCOME_UNKNOWN, UPSTREAM_*, INTERNAL) keep the charge.
- */
-const NOTHING_CREATED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'BAD_USER_INPUT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_STATE',
-  'NAME_TAKEN',
-  'OUT_OF_STOCK',
-  'LIMIT_EXCEEDED',
-  'INSUFFICIENT_CREDITS',
-  'RATE_LIMITED',
-  'QUERY_TOO_COMPLEX',
-  'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_IN_PROGRESS',
-]);
-
-/**
  * The HTTP side of OperationLimits: draws the request budget when the request starts, runs the shared
  * checks once the operation is resolved (before any resolver, so a refused operation makes no upstream
- * call), writes RateLimit headers, and refunds the billable points of fields that created nothing
- * (idempotent replays, refusals). Runs after authentication: the principal comes from the context.
+ * call) and writes RateLimit headers. Runs after authentication: the principal comes from the context.
+ * (The billable-mutation budget is drawn per create by BillableMutationInterceptor.)
  */
 @Plugin()
 export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
@@ -63,7 +34,7 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
   async requestDidStart({
     contextValue,
   }: GraphQLRequestContext<GqlContext>): Promise<GraphQLRequestListener<GqlContext>> {
-    const state: LimitState = { billable: [] };
+    const state: LimitState = {};
     try {
       state.holder = await this.limits.holderFor(contextValue.principal ?? contextValue.req?.principal);
       if (state.holder) state.requests = await this.limits.drawRequest(state.holder);
@@ -75,14 +46,8 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
     }
     return {
       didResolveOperation: (ctx) => this.check(ctx, state),
-      willSendResponse: async ({ response, contextValue: gctx }) => {
-        if (state.holder && state.billable.length) {
-          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const unspent = state.billable.filter((key) => createdNothing(gctx, key, body?.errors));
-          await this.limits.refundBillable(state.holder, unspent.length);
-        }
-        this.writeHeaders(response.http.headers, state);
-      },
+      // eslint-disable-next-line @typescript-eslint/require-await
+      willSendResponse: async ({ response }) => this.writeHeaders(response.http.headers, state),
     };
   }
 
@@ -97,7 +62,6 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
         (ext) => (contextValue.responseExtensions.cost = ext),
       );
       state.cost = result.cost;
-      state.billable = result.billable;
     } catch (e) {
       if (e instanceof BudgetRefusal) {
         state.limited = e.decision;
@@ -131,16 +95,4 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
     const windowSeconds = this.limiter.windowOf(budget);
     return { budget, allowed: true, limit, remaining: limit, resetSeconds: windowSeconds, windowSeconds };
   }
-}
-
-/** A billable field answered from an idempotency record, or refused with an outcome that created nothing. */
-function createdNothing(
-  ctx: GqlContext,
-  responseKey: string,
-  errors: readonly GraphQLFormattedError[] | undefined,
-): boolean {
-  if (idempotencyNoteOf(ctx, responseKey)?.replayed) return true;
-  const err = errors?.find((e) => e.path?.[0] === responseKey);
-  const code = err?.extensions?.code;
-  return typeof code === 'string' && NOTHING_CREATED.has(code as ErrorCode);
 }
