@@ -30,7 +30,6 @@ import { AccountModule } from './account/account.module';
 import { AiModule } from './ai/ai.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
-import { GraphqlWsOptions } from './subscriptions/graphql-ws.options';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
 import {
@@ -74,12 +73,13 @@ export class AppModule {
         AuditModule,
         SubscriptionsModule,
         ResponseCacheModule,
-        // Async only to inject the graphql-ws hooks (WebSocket authentication and limits) from Nest's DI.
+        // No `subscriptions` here: the WebSocket endpoint is SubscriptionsModule's GraphqlWsServer, since
+        // the server Nest would create cannot be given maxPayload.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [SubscriptionsModule, PersistedDocumentsModule],
-          inject: [GraphqlWsOptions, APQ_CACHE],
-          useFactory: (ws: GraphqlWsOptions, apq: ApqCacheOption): ApolloDriverConfig => ({
+          imports: [PersistedDocumentsModule],
+          inject: [APQ_CACHE],
+          useFactory: (apq: ApqCacheOption): ApolloDriverConfig => ({
             // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
             autoSchemaFile: true,
             sortSchema: true,
@@ -108,8 +108,6 @@ export class AppModule {
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,
-            // graphql-ws on the same path; WebSocket operations get their own context (see GraphqlWsOptions).
-            subscriptions: ws.subscriptions(),
           }),
         }),
       ],

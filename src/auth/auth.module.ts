@@ -2,14 +2,21 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { APP_GUARD } from '@nestjs/core';
 import { AuthMiddleware } from './auth.middleware';
 import { Authenticator } from './authenticator.service';
+import { CredentialRecheck } from './credential-recheck';
 import { ScopesGuard } from './scopes.guard';
 import { ViewerResolver } from './viewer.resolver';
 import { ViewerService } from './viewer.service';
 
 /** Authentication (middleware, once per request), the global scopes guard, and the viewer query. */
 @Module({
-  providers: [Authenticator, ViewerService, ViewerResolver, { provide: APP_GUARD, useClass: ScopesGuard }],
-  exports: [Authenticator],
+  providers: [
+    Authenticator,
+    CredentialRecheck,
+    ViewerService,
+    ViewerResolver,
+    { provide: APP_GUARD, useClass: ScopesGuard },
+  ],
+  exports: [Authenticator, CredentialRecheck],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -104,6 +104,10 @@ export const envSchema = z.object({
   // Subscriptions (GraphQL over WebSocket).
   /** How often one gateway process reads a watched instance from Barrack (one poller per tenant and instance). */
   SUBSCRIPTION_POLL_MS: int(50, 600_000).default(2_000),
+  /** Open WebSocket connections one tenant may hold on one replica; past it the socket closes with 4429. */
+  WS_MAX_SOCKETS_PER_TENANT: int(1, 100_000).default(20),
+  /** Operations (subscriptions, queries) one WebSocket may run at once; past it the subscribe gets RATE_LIMITED. */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

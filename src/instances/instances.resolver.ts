@@ -3,6 +3,7 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { Region } from '../common/graphql/barrack-enums';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { BillableMutation } from '../rate-limit/billable-mutation';
 import {
   AddInstanceSecurityRuleInput,
   BillingWindowArgs,
@@ -89,6 +90,7 @@ export class InstancesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
+  @BillableMutation()
   createInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: CreateInstanceInput,

@@ -13,7 +13,10 @@ export interface RateLimitPlan {
   costPerMinute: number;
   /** Extra requests allowed above requestsPerMinute, refilled once per 10 windows (short spikes). */
   burst: number;
-  /** Root mutation fields in BILLABLE_MUTATIONS per hour (they start paid resources at Barrack). */
+  /**
+   * Creates of paid resources per hour (root mutations marked @BillableMutation(): createInstance,
+   * restoreSnapshot, createVolume, cloneVolume) that reach Barrack; replays and refusals are not counted.
+   */
   billableMutationsPerHour: number;
   /**
    * false: one budget shared by the whole tenant. true: every principal (API key id / JWT subject) of the
@@ -24,14 +27,6 @@ export interface RateLimitPlan {
 
 /** One set of default numbers: the tenants file's (a tenant without a plan gets the same as no file). */
 export const DEFAULT_RATE_LIMIT_PLAN: Readonly<RateLimitPlan> = Object.freeze({ ...DEFAULT_PLAN });
-
-/** Root mutation fields that create paid resources at Barrack; they also draw on the hourly budget. */
-export const BILLABLE_MUTATIONS: ReadonlySet<string> = new Set([
-  'createInstance',
-  'restoreSnapshot',
-  'cloneVolume',
-  'createVolume',
-]);
 
 /**
  * Where the limiter gets a tenant's plan: the TenantRegistry (RateLimitModule binds it when the registry

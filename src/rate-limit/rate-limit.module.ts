@@ -13,6 +13,7 @@ import { DEFAULT_RATE_LIMIT_PLAN, RateLimitPlanSource } from './rate-limit-plan'
 import { RateLimiterService } from './rate-limiter.service';
 import { RateLimitMetrics } from './rate-limit.metrics';
 import { RateLimitPlugin } from './rate-limit.plugin';
+import { OperationLimits } from './operation-limits';
 import { bodyErrorHandler, RequestLimitsMiddleware } from './request-limits.middleware';
 
 /**
@@ -29,9 +30,10 @@ import { bodyErrorHandler, RequestLimitsMiddleware } from './request-limits.midd
     },
     RateLimitMetrics,
     RateLimiterService,
+    OperationLimits,
     RateLimitPlugin,
   ],
-  exports: [RateLimiterService],
+  exports: [RateLimiterService, OperationLimits],
 })
 export class RateLimitModule implements NestModule, OnModuleInit {
   constructor(

@@ -41,7 +41,7 @@ class InsuranceLimiter extends RateLimiterMemory {
   }
 }
 
-type Limiter = Pick<RateLimiterAbstract, 'consume'> | BurstyRateLimiter;
+type Limiter = Pick<RateLimiterAbstract, 'consume' | 'reward'> | BurstyRateLimiter;
 
 /** Multiples of the base window for the burst pool and the billable-mutation budget. */
 const BURST_WINDOWS = 10;
@@ -147,6 +147,26 @@ export class RateLimiterService {
       resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
       windowSeconds,
     };
+  }
+
+  /**
+   * Gives `points` back to one budget (rate-limiter-flexible's reward), e.g. billable-mutation points that
+   * were reserved for a create that never reached Barrack. Best effort: a store failure keeps the charge.
+   */
+  async refund(principal: Principal, plan: RateLimitPlan, budget: Budget, points: number): Promise<void> {
+    const limit = this.limitOf(plan, budget);
+    const limiter = this.limiterFor(
+      budget,
+      limit,
+      this.windowOf(budget),
+      budget === 'requests' ? plan.burst : 0,
+    );
+    if (!('reward' in limiter) || points <= 0) return;
+    try {
+      await limiter.reward(this.keyFor(principal, plan), Math.ceil(points));
+    } catch (e) {
+      this.log.warn(`refund of ${budget} points failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private limiterFor(budget: Budget, points: number, duration: number, burst: number): Limiter {

@@ -2,18 +2,23 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { sendGraphqlError } from '../common/graphql/graphql-http';
-import { countTokens } from './query-structure';
+import { GatewayError } from '../common/errors/gateway-error';
+import { OperationLimits } from './operation-limits';
 
 /** Writes a GraphQL-shaped error response for a request refused before it reaches Apollo (honours Accept). */
 export const sendEarlyError = sendGraphqlError;
 
 /**
  * Limits checked on the raw request, before Apollo parses anything: the number of operations in a batched
- * (array) body, and the lexical token count of each query (a cheap bound on parse and validation work).
+ * (array) body, and the lexical token count of each query (a cheap bound on parse and validation work;
+ * the check itself is OperationLimits', shared with the WebSocket transport).
  */
 @Injectable()
 export class RequestLimitsMiddleware implements NestMiddleware {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: OperationLimits,
+  ) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
     const body: unknown = req.body;
@@ -32,23 +37,14 @@ export class RequestLimitsMiddleware implements NestMiddleware {
       );
     }
     const ops: unknown[] = Array.isArray(body) ? body : [body && typeof body === 'object' ? body : req.query];
-    const limit = this.config.QUERY_MAX_TOKENS;
     for (const op of ops) {
       const query = op && typeof op === 'object' ? (op as { query?: unknown }).query : undefined;
       if (typeof query !== 'string') continue;
-      const tokens = countTokens(query, limit);
-      if (tokens > limit) {
-        return sendEarlyError(
-          req,
-          res,
-          400,
-          'QUERY_TOO_COMPLEX',
-          `The query has more than ${limit} tokens.`,
-          {
-            rule: 'tokens',
-            limit,
-          },
-        );
+      try {
+        this.limits.checkTokens(query);
+      } catch (e) {
+        if (!(e instanceof GatewayError)) throw e;
+        return sendEarlyError(req, res, 400, e.code, e.message, e.details);
       }
     }
     next();

@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { BillableMutation } from '../rate-limit/billable-mutation';
 import { assertBillingScope } from '../instances/billing-scope';
 import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
@@ -100,6 +101,7 @@ export class SnapshotsResolver {
   })
   @RequireScopes('write')
   @Idempotent()
+  @BillableMutation()
   restoreSnapshot(
     @Args('id', { type: () => ID, description: 'Snapshot to restore.' }) id: string,
     @Args('input', { description: 'The mutation input; each field is described on its type.' })

@@ -5,6 +5,8 @@ import type WebSocket from 'ws';
 import type { AuthOutcome, Authenticator, CredentialHeaders } from '../auth/authenticator.service';
 import type { Principal } from '../common/context/principal';
 import { loadConfig } from '../config/app-config';
+import { CredentialRecheck } from '../auth/credential-recheck';
+import { OperationLimits } from '../rate-limit/operation-limits';
 import type { RateLimiterService } from '../rate-limit/rate-limiter.service';
 import { GraphqlWsOptions, wsCredentialHeaders, type WsExtra } from './graphql-ws.options';
 
@@ -15,7 +17,7 @@ const schema = buildSchema(`
   type Subscription { ticks: Int }
 `);
 
-function setup(outcomes: AuthOutcome[]) {
+function setup(outcomes: AuthOutcome[], env: Record<string, string> = {}) {
   const seen: CredentialHeaders[] = [];
   const auth = {
     authenticateHeaders: (h: CredentialHeaders) => {
@@ -25,18 +27,33 @@ function setup(outcomes: AuthOutcome[]) {
   } as unknown as Authenticator;
   const limiter = { enabled: false } as RateLimiterService;
   const moduleRef = { get: () => ({ schema }) } as unknown as ModuleRef;
-  const options = new GraphqlWsOptions(auth, limiter, moduleRef, loadConfig({ NODE_ENV: 'test' })).build();
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const ws = new GraphqlWsOptions(
+    auth,
+    new CredentialRecheck(auth),
+    new OperationLimits(config, limiter),
+    moduleRef,
+    config,
+  );
+  const options = ws.build();
   const closed: [number, string][] = [];
+  const sent: string[] = [];
   const extra: WsExtra = {
-    socket: { close: (code: number, reason: string) => closed.push([code, reason]) } as unknown as WebSocket,
+    socket: {
+      OPEN: 1,
+      readyState: 1,
+      close: (code: number, reason: string) => closed.push([code, reason]),
+      send: (m: string) => sent.push(m),
+    } as unknown as WebSocket,
     request: { headers: {} } as IncomingMessage,
   };
+  const subscriptions: Record<string, null> = {};
   // graphql-ws' Context: only the fields the hooks read.
   const ctx = (connectionParams?: Record<string, unknown>) =>
-    ({ connectionParams, extra, subscriptions: {} }) as unknown as Parameters<
+    ({ connectionParams, extra, subscriptions }) as unknown as Parameters<
       NonNullable<typeof options.onConnect>
     >[0];
-  return { options, ctx, closed, seen, extra };
+  return { ws, options, ctx, closed, sent, seen, extra, subscriptions };
 }
 
 const ok: AuthOutcome = { ok: true, principal: PRINCIPAL };
@@ -109,5 +126,55 @@ describe('GraphqlWsOptions', () => {
     expect(await codeOf('subscription {')).toBe('GRAPHQL_PARSE_FAILED');
     expect(await codeOf('subscription { nope }')).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await codeOf('{ hello }')).toBe('accepted');
+  });
+
+  it("closes a tenant's socket past WS_MAX_SOCKETS_PER_TENANT with 4429", async () => {
+    const s = setup([ok], { WS_MAX_SOCKETS_PER_TENANT: '1' });
+    expect(await s.options.onConnect!(s.ctx({ 'x-api-key': 'k' }))).toBe(true);
+    expect(await s.options.onConnect!(s.ctx({ 'x-api-key': 'k' }))).toBe(false);
+    expect(s.closed).toEqual([[4429, 'Too many connections']]);
+    expect(s.ws.socketsOf('acme')).toBe(1);
+  });
+
+  it('refuses an operation past WS_MAX_SUBSCRIPTIONS_PER_SOCKET with RATE_LIMITED', async () => {
+    const s = setup([ok], { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '1' });
+    await s.options.onConnect!(s.ctx({ 'x-api-key': 'k' }));
+    // graphql-ws enters each operation in ctx.subscriptions before onSubscribe runs.
+    s.subscriptions.a = null;
+    expect(Array.isArray(await s.options.onSubscribe!(s.ctx(), 'a', { query: '{ hello }' }))).toBe(false);
+    s.subscriptions.b = null;
+    const r = (await s.options.onSubscribe!(s.ctx(), 'b', { query: '{ hello }' })) as GraphQLError[];
+    const f = await s.options.onError!(s.ctx(), 'b', { query: '' }, r);
+    expect(f?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      rule: 'subscriptionsPerSocket',
+      limit: 1,
+    });
+  });
+
+  it('ends running operations with an error and closes 4401 / 4403 when the credential stops holding', async () => {
+    const revoked = setup([ok, bad]);
+    await revoked.options.onConnect!(revoked.ctx({ 'x-api-key': 'k' }));
+    revoked.subscriptions.s1 = null;
+    await revoked.ws.sweep();
+    expect(revoked.sent.map((m) => JSON.parse(m) as Record<string, unknown>)).toEqual([
+      {
+        id: 's1',
+        type: 'error',
+        payload: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })],
+      },
+    ]);
+    expect(revoked.closed).toEqual([[4401, 'Credential no longer valid']]);
+    expect(revoked.ws.socketsOf('acme')).toBe(0);
+
+    const gone = setup([ok, suspended]);
+    await gone.options.onConnect!(gone.ctx({ 'x-api-key': 'k' }));
+    await gone.ws.sweep();
+    expect(gone.closed).toEqual([[4403, 'Tenant acme is suspended']]);
+
+    const fine = setup([ok]);
+    await fine.options.onConnect!(fine.ctx({ 'x-api-key': 'k' }));
+    await fine.ws.sweep();
+    expect(fine.closed).toEqual([]);
   });
 });

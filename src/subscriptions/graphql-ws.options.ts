@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { GraphQLSchemaHost, type SubscriptionConfig } from '@nestjs/graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLError,
   getOperationAST,
@@ -12,19 +19,28 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type GraphQLFormattedError,
+  specifiedRules,
 } from 'graphql';
-import type { Context, ServerOptions, SubscribePayload } from 'graphql-ws';
+import { introspectionValidationRules } from '../common/graphql/introspection';
+import {
+  MessageType,
+  stringifyMessage,
+  type Context,
+  type ServerOptions,
+  type SubscribePayload,
+} from 'graphql-ws';
 import type WebSocket from 'ws';
-import { Authenticator, type AuthOutcome, type CredentialHeaders } from '../auth/authenticator.service';
+import { Authenticator, type CredentialHeaders } from '../auth/authenticator.service';
+import { CredentialRecheck } from '../auth/credential-recheck';
 import type { GqlContext } from '../common/context/gql-context';
 import type { Principal } from '../common/context/principal';
 import type { ErrorCode } from '../common/errors/error-codes';
 import { formatGatewayError } from '../common/errors/format-error';
-import { GatewayError, type ErrorDetails } from '../common/errors/gateway-error';
+import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { computeQueryCost } from '../rate-limit/query-cost';
-import { countTokens, measureOperation } from '../rate-limit/query-structure';
-import { RateLimiterService, type BudgetDecision } from '../rate-limit/rate-limiter.service';
+import { OperationLimits } from '../rate-limit/operation-limits';
+import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import { WsConnections } from './ws-connections';
 
 /** What graphql-ws (on `ws`) gives each connection, plus what the gateway keeps on it. */
 export interface WsExtra {
@@ -40,9 +56,10 @@ export interface WsExtra {
 type WsContext = Context<Record<string, unknown> | undefined, WsExtra>;
 export type GraphqlWsServerOptions = ServerOptions<Record<string, unknown> | undefined, WsExtra>;
 
-/** Close codes of a refused connection (graphql-ws' Unauthorized / Forbidden). */
+/** Close codes of a refused or ended connection (graphql-ws' Unauthorized / Forbidden, and the tenant's socket bound). */
 export const WS_CLOSE_UNAUTHENTICATED = 4401;
 export const WS_CLOSE_FORBIDDEN = 4403;
+export const WS_CLOSE_TOO_MANY_CONNECTIONS = 4429;
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -68,31 +85,49 @@ export function wsCredentialHeaders(
 }
 
 /**
- * GraphQL over WebSocket (graphql-ws): authentication when the connection opens, the per-operation context
- * (principal + request id, the same GqlContext shape as HTTP so UpstreamContextFactory and the global
- * ScopesGuard work unchanged), and before each operation the checks Apollo's HTTP plugins would make: the
- * credential is still valid, parse + validation, structural limits and cost, and the tenant's request and
- * cost budgets (a subscription counts as one request when it starts, not per event). Errors leave through
- * the one formatter. Mutations are served over HTTP only: idempotency keys, audit and billable-mutation
- * budgets live in HTTP plugins, and a second, weaker path to Barrack writes is not worth having.
+ * GraphQL over WebSocket (graphql-ws): authentication when the connection opens, the tenant's socket bound,
+ * the per-operation context (principal + request id, the same GqlContext shape as HTTP so
+ * UpstreamContextFactory and the global ScopesGuard work unchanged), and before each operation the same
+ * checks as HTTP: the credential is still valid, the socket's operation bound, then OperationLimits (tokens,
+ * structure, cost, the tenant's request and cost budgets; a subscription counts as one request when it
+ * starts, not per event). While a socket is open its credential is re-checked on every tenant-registry
+ * reload and every SUBSCRIPTION_POLL_MS: a revoked or expired credential or a suspended tenant ends every
+ * running operation with UNAUTHENTICATED / FORBIDDEN and closes the socket (4401 / 4403). Errors leave
+ * through the one formatter. Mutations are served over HTTP only: idempotency keys, audit and the
+ * billable-mutation budget live in HTTP plugins, and a second, weaker path to Barrack writes is not worth having.
  */
 @Injectable()
-export class GraphqlWsOptions {
+export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('GraphqlWs');
+  private readonly connections = new WsConnections<WsContext>();
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private sweeping: Promise<void> | null = null;
 
   constructor(
     private readonly auth: Authenticator,
-    private readonly limiter: RateLimiterService,
+    private readonly recheck: CredentialRecheck,
+    private readonly limits: OperationLimits,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly registry?: TenantRegistry,
   ) {}
 
-  /**
-   * For GraphQLModule's `subscriptions` option. Nest's config type lists only some graphql-ws hooks, but it
-   * spreads the whole object into graphql-ws' useServer, so `context`, `onError` and `onComplete` arrive too.
-   */
-  subscriptions(): SubscriptionConfig {
-    return { 'graphql-ws': this.build() as unknown as SubscriptionConfig['graphql-ws'] };
+  onModuleInit(): void {
+    // A reload (key revoked, tenant suspended) is acted on at once; the timer catches JWT expiry.
+    this.unsubscribe = this.registry?.onChange(() => void this.sweep()) ?? null;
+    this.timer = setInterval(() => void this.sweep(), this.config.SUBSCRIPTION_POLL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribe?.();
+  }
+
+  /** Open (acknowledged) sockets of a tenant on this replica. */
+  socketsOf(tenantId: string): number {
+    return this.connections.count(tenantId);
   }
 
   build(): GraphqlWsServerOptions {
@@ -108,6 +143,9 @@ export class GraphqlWsOptions {
       onComplete: (ctx, id) => {
         ctx.extra.requestIds?.delete(id);
       },
+      onClose: (ctx) => {
+        this.connections.remove(ctx);
+      },
     };
   }
 
@@ -122,8 +160,14 @@ export class GraphqlWsOptions {
       );
       return false;
     }
+    const { tenantId } = outcome.principal;
+    if (this.connections.count(tenantId) >= this.config.WS_MAX_SOCKETS_PER_TENANT) {
+      ctx.extra.socket.close(WS_CLOSE_TOO_MANY_CONNECTIONS, 'Too many connections');
+      return false;
+    }
     ctx.extra.principal = outcome.principal;
     ctx.extra.credential = credential;
+    this.connections.add(tenantId, ctx);
     return true;
   }
 
@@ -137,9 +181,32 @@ export class GraphqlWsOptions {
     (ctx.extra.requestIds ??= new Map()).set(id, requestId);
     try {
       const principal = await this.reauthenticate(ctx);
+      // graphql-ws has already entered this operation in ctx.subscriptions.
+      const max = this.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
+      if (Object.keys(ctx.subscriptions).length > max) {
+        throw new GatewayError(
+          'RATE_LIMITED',
+          `A WebSocket connection may run at most ${max} operations at once; complete one first.`,
+          { rule: 'subscriptionsPerSocket', limit: max },
+        );
+      }
       const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
       const args = this.prepare(schema, payload);
-      await this.drawBudgets(principal, schema, args.document, payload);
+      // Introspection for tools draws on no budget, as over HTTP.
+      const holder = this.limits.isFreeIntrospection(args)
+        ? undefined
+        : await this.limits.holderFor(principal);
+      if (holder) await this.limits.drawRequest(holder);
+      await this.limits.check(
+        {
+          schema,
+          document: args.document,
+          operation: getOperationAST(args.document, payload.operationName)!,
+          operationName: payload.operationName,
+          variables: payload.variables,
+        },
+        holder,
+      );
       return args;
     } catch (e) {
       if (e instanceof GraphQLError) return [e];
@@ -150,31 +217,62 @@ export class GraphqlWsOptions {
 
   /** A key revoked (or a token expired) since the connection opened starts no new operation. */
   private async reauthenticate(ctx: WsContext): Promise<Principal> {
-    const outcome: AuthOutcome = ctx.extra.credential
-      ? await this.auth.authenticateHeaders(ctx.extra.credential)
-      : { ok: false, status: 401, message: 'Authentication required', reason: 'no credential' };
-    if (!outcome.ok) {
-      throw new GatewayError(outcome.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', outcome.message);
-    }
+    const { credential, principal } = ctx.extra;
+    if (!credential || !principal) throw new GatewayError('UNAUTHENTICATED', 'Authentication required');
+    const outcome = await this.recheck.recheck(credential, principal);
+    if (!outcome.ok) throw new GatewayError(outcome.code, outcome.message);
     ctx.extra.principal = outcome.principal;
     return outcome.principal;
   }
 
+  /** Re-checks every open socket's credential; one sweep at a time (a reload during a sweep waits for it). */
+  sweep(): Promise<void> {
+    this.sweeping ??= (async () => {
+      try {
+        await Promise.all(this.connections.all().map((ctx) => this.revalidate(ctx)));
+      } finally {
+        this.sweeping = null;
+      }
+    })();
+    return this.sweeping;
+  }
+
+  private async revalidate(ctx: WsContext): Promise<void> {
+    const { credential, principal, socket } = ctx.extra;
+    if (!credential || !principal || socket.readyState !== socket.OPEN) return;
+    const outcome = await this.recheck.recheck(credential, principal);
+    if (outcome.ok) {
+      ctx.extra.principal = outcome.principal;
+      return;
+    }
+    this.connections.remove(ctx);
+    const error = asGraphqlError(new GatewayError(outcome.code, outcome.message));
+    // One error per running operation (the client's sink sees why it ended), then the close code.
+    for (const id of Object.keys(ctx.subscriptions)) {
+      socket.send(stringifyMessage({ id, type: MessageType.Error, payload: this.format(ctx, id, [error]) }));
+    }
+    this.log.log(`closing a ${principal.tenantId} socket: ${outcome.code}`);
+    socket.close(
+      outcome.code === 'FORBIDDEN' ? WS_CLOSE_FORBIDDEN : WS_CLOSE_UNAUTHENTICATED,
+      outcome.message,
+    );
+  }
+
   private prepare(schema: ExecutionArgs['schema'], payload: SubscribePayload): ExecutionArgs {
-    const c = this.config;
     if (typeof payload.query !== 'string' || payload.query.length === 0) {
       throw new GatewayError('BAD_USER_INPUT', 'The operation has no query.');
     }
-    if (countTokens(payload.query, c.QUERY_MAX_TOKENS) > c.QUERY_MAX_TOKENS) {
-      throw tooComplex('tokens', `The query has more than ${c.QUERY_MAX_TOKENS} tokens.`, c.QUERY_MAX_TOKENS);
-    }
+    this.limits.checkTokens(payload.query);
     let document: DocumentNode;
     try {
       document = parse(payload.query);
     } catch (e) {
       throw coded('GRAPHQL_PARSE_FAILED', e instanceof GraphQLError ? e.message : 'Syntax error.');
     }
-    const invalid = validate(schema, document);
+    const invalid = validate(schema, document, [
+      ...specifiedRules,
+      ...introspectionValidationRules(this.config.INTROSPECTION),
+    ]);
     const [firstInvalid] = invalid;
     if (firstInvalid) throw coded('GRAPHQL_VALIDATION_FAILED', firstInvalid.message);
     const operation = getOperationAST(document, payload.operationName);
@@ -184,63 +282,12 @@ export class GraphqlWsOptions {
         rule: 'mutationOverWebSocket',
       });
     }
-    const shape = measureOperation(document, operation);
-    if (shape.depth > c.QUERY_MAX_DEPTH)
-      throw tooComplex(
-        'depth',
-        `Query depth ${shape.depth} exceeds the maximum of ${c.QUERY_MAX_DEPTH}.`,
-        c.QUERY_MAX_DEPTH,
-      );
-    if (shape.aliases > c.QUERY_MAX_ALIASES)
-      throw tooComplex(
-        'aliases',
-        `Query uses ${shape.aliases} aliases; the maximum is ${c.QUERY_MAX_ALIASES}.`,
-        c.QUERY_MAX_ALIASES,
-      );
-    if (shape.rootFields > c.QUERY_MAX_ROOT_FIELDS)
-      throw tooComplex(
-        'rootFields',
-        `Query selects ${shape.rootFields} root fields; the maximum is ${c.QUERY_MAX_ROOT_FIELDS}.`,
-        c.QUERY_MAX_ROOT_FIELDS,
-      );
     return {
       schema,
       document,
       operationName: payload.operationName ?? undefined,
       variableValues: payload.variables ?? undefined,
     };
-  }
-
-  private async drawBudgets(
-    principal: Principal,
-    schema: ExecutionArgs['schema'],
-    document: DocumentNode,
-    payload: SubscribePayload,
-  ): Promise<void> {
-    let cost: number;
-    try {
-      cost = computeQueryCost({
-        schema,
-        document,
-        operationName: payload.operationName ?? undefined,
-        variables: payload.variables ?? undefined,
-      });
-    } catch (e) {
-      throw new GatewayError('BAD_USER_INPUT', e instanceof Error ? e.message : 'Invalid variables.');
-    }
-    const max = this.config.QUERY_MAX_COST;
-    if (cost > max) {
-      throw new GatewayError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the maximum of ${max}.`, {
-        cost,
-        limit: max,
-      });
-    }
-    if (!this.limiter.enabled) return;
-    const plan = await this.limiter.planFor(principal.tenantId);
-    const requests = await this.limiter.consume(principal, plan, 'requests', 1);
-    if (!requests.allowed) throw limited(requests);
-    const spent = await this.limiter.consume(principal, plan, 'cost', cost);
-    if (!spent.allowed) throw limited(spent);
   }
 
   /** The same GqlContext shape HTTP builds, so resolvers, the guard and upstream calls cannot tell the difference. */
@@ -279,19 +326,4 @@ function asGraphqlError(e: GatewayError): GraphQLError {
 /** Parse and validation failures keep graphql-js' message under the gateway's code. */
 function coded(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
-}
-
-function tooComplex(rule: string, message: string, limit: number): GatewayError {
-  const details: ErrorDetails = { rule, limit };
-  return new GatewayError('QUERY_TOO_COMPLEX', message, details);
-}
-
-function limited(d: BudgetDecision): GatewayError {
-  return new GatewayError(
-    'RATE_LIMITED',
-    `Rate limit exceeded (${d.budget}: ${d.limit} per ${d.windowSeconds} s); retry after ${d.resetSeconds} s.`,
-    { budget: d.budget, limit: d.limit, windowSeconds: d.windowSeconds },
-    undefined,
-    d.resetSeconds,
-  );
 }

@@ -4,15 +4,16 @@ import { InstanceEventsService } from '../instances/instance-events.service';
 import { InstancesModule } from '../instances/instances.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { GraphqlWsOptions } from './graphql-ws.options';
+import { GraphqlWsServer } from './graphql-ws.server';
 import { InstanceUpdatedResolver } from './instance-updated.resolver';
 
 /**
- * GraphQL subscriptions over WebSocket (graphql-ws on /graphql): connection authentication and limits
- * (GraphqlWsOptions, consumed by GraphQLModule's `subscriptions` option) and the live instance feed.
+ * GraphQL subscriptions over WebSocket (graphql-ws on /graphql): the WebSocket server (GraphqlWsServer),
+ * connection authentication, limits and credential re-checks (GraphqlWsOptions) and the live instance feed.
  */
 @Module({
   imports: [AuthModule, RateLimitModule, InstancesModule],
-  providers: [GraphqlWsOptions, InstanceEventsService, InstanceUpdatedResolver],
-  exports: [GraphqlWsOptions],
+  providers: [GraphqlWsOptions, GraphqlWsServer, InstanceEventsService, InstanceUpdatedResolver],
+  exports: [GraphqlWsOptions, GraphqlWsServer],
 })
 export class SubscriptionsModule {}

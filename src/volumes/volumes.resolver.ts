@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { BillableMutation } from '../rate-limit/billable-mutation';
 import { assertBillingScope } from '../instances/billing-scope';
 import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
@@ -73,6 +74,7 @@ export class VolumesResolver {
   })
   @RequireScopes('write')
   @Idempotent()
+  @BillableMutation()
   createVolume(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: CreateVolumeInput,
@@ -105,6 +107,7 @@ export class VolumesResolver {
   @Mutation(() => VolumePayload, { description: 'Copies a volume within its region.' })
   @RequireScopes('write')
   @Idempotent()
+  @BillableMutation()
   cloneVolume(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: CloneVolumeInput,

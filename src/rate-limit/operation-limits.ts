@@ -1,0 +1,198 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { Principal } from '../common/context/principal';
+import { GatewayError } from '../common/errors/gateway-error';
+import type { RateLimitPlan } from './rate-limit-plan';
+import { RateLimiterService, type BudgetDecision } from './rate-limiter.service';
+import { computeQueryCost } from './query-cost';
+import { countTokens, measureOperation } from './query-structure';
+import {
+  assertIntrospectionBounds,
+  isFreeIntrospection,
+  isIntrospectionOnly,
+} from '../common/graphql/introspection';
+
+/** One parsed and validated operation, as either transport holds it. */
+export interface OperationToCheck {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** The tenant's share of one operation: who, under which plan. Absent when limiting is off or anonymous. */
+export interface BudgetHolder {
+  principal: Principal;
+  plan: RateLimitPlan;
+}
+
+/** What the checks found; the transports report it (HTTP: `extensions.cost`, RateLimit headers). */
+export interface OperationLimitsResult {
+  /** `extensions.cost` of the response: `{ requested, limit, remaining? }`. */
+  costExtension: Record<string, number>;
+  /** The cost-budget draw, when one was made. */
+  cost?: BudgetDecision;
+}
+
+/** Thrown by the checks with the decision that refused, so HTTP can write Retry-After from it. */
+export class BudgetRefusal extends GatewayError {
+  constructor(readonly decision: BudgetDecision) {
+    super(
+      'RATE_LIMITED',
+      `Rate limit exceeded (${decision.budget}: ${decision.limit} per ${decision.windowSeconds} s); retry after ${decision.resetSeconds} s.`,
+      { budget: decision.budget, limit: decision.limit, windowSeconds: decision.windowSeconds },
+      undefined,
+      decision.resetSeconds,
+    );
+  }
+}
+
+/**
+ * The limits of one GraphQL operation, written once and called by every transport (HTTP: RateLimitPlugin;
+ * WebSocket: GraphqlWsOptions.onSubscribe), so both refuse the same operation with the same error, byte for
+ * byte: token count, depth, aliases, root fields, the per-operation cost maximum, the tenant's request and
+ * cost budgets. Everything runs before any resolver, so a refused operation makes no upstream call. The
+ * billable-mutation budget is drawn per create, where it runs (chargeBillable, via BillableMutation).
+ */
+@Injectable()
+export class OperationLimits {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limiter: RateLimiterService,
+  ) {}
+
+  /** The tenant's plan when budgets apply to this principal (limiting on, principal known). */
+  async holderFor(principal: Principal | undefined): Promise<BudgetHolder | undefined> {
+    if (!this.limiter.enabled || !principal) return undefined;
+    return { principal, plan: await this.limiter.planFor(principal.tenantId) };
+  }
+
+  /** One operation against the request budget (a subscription counts once, when it starts). */
+  async drawRequest(holder: BudgetHolder): Promise<BudgetDecision> {
+    const d = await this.limiter.consume(holder.principal, holder.plan, 'requests', 1);
+    if (!d.allowed) throw new BudgetRefusal(d);
+    return d;
+  }
+
+  /** The lexical token bound, checked on the raw text before parsing (a cheap bound on parser work). */
+  checkTokens(query: string): void {
+    const limit = this.config.QUERY_MAX_TOKENS;
+    if (countTokens(query, limit) > limit)
+      throw new GatewayError('QUERY_TOO_COMPLEX', `The query has more than ${limit} tokens.`, {
+        rule: 'tokens',
+        limit,
+      });
+  }
+
+  /**
+   * Structure, cost maximum, cost budget, in that order; throws the first
+   * refusal. `onCost` receives `extensions.cost` as soon as it is known, so a refused operation reports it too.
+   */
+  async check(
+    op: OperationToCheck,
+    holder: BudgetHolder | undefined,
+    onCost?: (costExtension: Record<string, number>) => void,
+  ): Promise<OperationLimitsResult | null> {
+    if (this.isFreeIntrospection(op)) {
+      // Introspection for tools: its own bounds (depth, aliases; graphql-js refuses cyclic bombs in
+      // validation), no data limits, no cost, no budgets. See src/common/graphql/introspection.ts.
+      assertIntrospectionBounds(measureOperation(op.document, op.operation), this.config.QUERY_MAX_ALIASES);
+      return null;
+    }
+    this.checkStructure(op.document, op.operation);
+    const cost = this.costOf(op);
+    const max = this.config.QUERY_MAX_COST;
+    const costExtension: Record<string, number> = { requested: cost, limit: max };
+    onCost?.(costExtension);
+    if (cost > max) {
+      throw new GatewayError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the maximum of ${max}.`, {
+        rule: 'cost',
+        actual: cost,
+        limit: max,
+        // Kept beside `actual` for clients written before the rule names were unified.
+        cost,
+      });
+    }
+    const result: OperationLimitsResult = { costExtension };
+    if (!holder) return result;
+
+    result.cost = await this.limiter.consume(holder.principal, holder.plan, 'cost', cost);
+    costExtension.remaining = result.cost.remaining;
+    if (!result.cost.allowed) throw new BudgetRefusal(result.cost);
+
+    return result;
+  }
+
+  /**
+   * One billable create against the hourly budget, drawn where the create is about to run (see
+   * BillableMutation): after idempotency, so a replay never draws, and before the upstream call.
+   */
+  async chargeBillable(holder: BudgetHolder): Promise<void> {
+    const d = await this.limiter.consume(holder.principal, holder.plan, 'mutations', 1);
+    if (!d.allowed) throw new BudgetRefusal(d);
+  }
+
+  /** Gives back a billable point drawn for a create that turned out to create nothing. */
+  async refundBillable(holder: BudgetHolder): Promise<void> {
+    await this.limiter.refund(holder.principal, holder.plan, 'mutations', 1);
+  }
+
+  /**
+   * The one place that decides whether an operation is introspection for tools, which draws on no data
+   * limit or budget (INTROSPECTION=off refuses it in validation instead, so it never gets here).
+   */
+  isFreeIntrospection(op: Pick<OperationToCheck, 'document'>): boolean {
+    return this.config.INTROSPECTION !== 'off' && isIntrospectionOnly(op.document);
+  }
+
+  /** The same decision on raw query text, before parsing (the request budget is drawn that early on HTTP). */
+  isFreeIntrospectionSource(query: unknown): boolean {
+    return isFreeIntrospection(this.config.INTROSPECTION, query);
+  }
+
+  private checkStructure(document: DocumentNode, operation: OperationDefinitionNode): void {
+    const shape = measureOperation(document, operation);
+    const c = this.config;
+    if (shape.depth > c.QUERY_MAX_DEPTH)
+      tooComplex(
+        'depth',
+        `Query depth ${shape.depth} exceeds the maximum of ${c.QUERY_MAX_DEPTH}.`,
+        shape.depth,
+        c.QUERY_MAX_DEPTH,
+      );
+    if (shape.aliases > c.QUERY_MAX_ALIASES)
+      tooComplex(
+        'aliases',
+        `Query uses ${shape.aliases} aliases; the maximum is ${c.QUERY_MAX_ALIASES}.`,
+        shape.aliases,
+        c.QUERY_MAX_ALIASES,
+      );
+    if (shape.rootFields > c.QUERY_MAX_ROOT_FIELDS)
+      tooComplex(
+        'rootFields',
+        `Query selects ${shape.rootFields} root fields; the maximum is ${c.QUERY_MAX_ROOT_FIELDS}.`,
+        shape.rootFields,
+        c.QUERY_MAX_ROOT_FIELDS,
+      );
+  }
+
+  private costOf(op: OperationToCheck): number {
+    try {
+      return computeQueryCost({
+        schema: op.schema,
+        document: op.document,
+        operationName: op.operationName,
+        variables: op.variables ?? undefined,
+      });
+    } catch (e) {
+      // Variable coercion problems surface here first; they are the client's to fix.
+      throw new GatewayError('BAD_USER_INPUT', e instanceof Error ? e.message : 'Invalid variables.');
+    }
+  }
+}
+
+function tooComplex(rule: string, message: string, actual: number, limit: number): never {
+  throw new GatewayError('QUERY_TOO_COMPLEX', message, { rule, actual, limit });
+}
