@@ -26,6 +26,7 @@ import {
   SnapshotEligibleInstance,
   ToggleInstancePublicIpPayload,
 } from './models/instance-payloads.model';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Instance)
 export class InstancesResolver {
@@ -70,6 +71,7 @@ export class InstancesResolver {
     return this.service.snapshotEligible(region ?? undefined, ctx);
   }
 
+  @UpstreamCost(1)
   @ResolveField(() => InstanceBillingHistory, {
     description:
       "This instance's billing over a time window (one Barrack call per instance; needs the billing scope).",
@@ -216,6 +218,7 @@ export class InstancesResolver {
 export class InstanceActionPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (null once it is gone).' })
   instance(@Parent() p: InstanceActionPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -226,6 +229,7 @@ export class InstanceActionPayloadResolver {
 export class ToggleInstancePublicIpPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now.' })
   instance(@Parent() p: ToggleInstancePublicIpPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -236,6 +240,7 @@ export class ToggleInstancePublicIpPayloadResolver {
 export class AddInstanceSecurityRulePayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, with the new rule.' })
   instance(@Parent() p: AddInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -246,6 +251,7 @@ export class AddInstanceSecurityRulePayloadResolver {
 export class RemoveInstanceSecurityRulePayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, without the rule.' })
   instance(@Parent() p: RemoveInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -256,6 +262,7 @@ export class RemoveInstanceSecurityRulePayloadResolver {
 export class SnapshotEligibleInstanceResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Instance, { nullable: true, description: 'The whole instance.' })
   instance(@Parent() p: SnapshotEligibleInstance, @Context() ctx: GqlContext) {
     return this.instances.load(p.instanceId, ctx);

@@ -21,6 +21,7 @@ import {
   RestoreSnapshotPayload,
 } from './models/snapshot-payloads.model';
 import { SnapshotsService } from './snapshots.service';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Snapshot)
 export class SnapshotsResolver {
@@ -54,6 +55,7 @@ export class SnapshotsResolver {
     return this.service.billingHistory(id, window, ctx);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Instance, {
     nullable: true,
     description: 'The instance it was taken of (null once deleted).',
@@ -62,6 +64,7 @@ export class SnapshotsResolver {
     return s.instanceId ? this.instances.load(s.instanceId, ctx) : null;
   }
 
+  @UpstreamCost(1)
   @ResolveField(() => StorageBillingHistory, {
     description:
       'Storage billing of this snapshot over a time window (one Barrack call each; needs the billing scope).',
@@ -114,6 +117,7 @@ export class SnapshotsResolver {
 export class InstanceSnapshotsResolver {
   constructor(private readonly service: SnapshotsService) {}
 
+  @UpstreamCost({ shared: 'snapshots' })
   @ResolveField(() => [Snapshot], {
     description: 'Snapshots taken of this instance, newest first (one account listing per request, shared).',
   })
@@ -126,6 +130,7 @@ export class InstanceSnapshotsResolver {
 export class RestoreSnapshotPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The new VM as an Instance (a fresh read).' })
   instance(@Parent() p: RestoreSnapshotPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.restoredInstance.instanceId, ctx);

@@ -24,6 +24,7 @@ import {
   VolumePayload,
 } from './models/volume-payloads.model';
 import { VolumesService } from './volumes.service';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Volume)
 export class VolumesResolver {
@@ -54,11 +55,13 @@ export class VolumesResolver {
     return this.service.billingHistory(id, window, ctx);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Instance, { nullable: true, description: 'The instance it is attached to, if any.' })
   attachedTo(@Parent() v: Volume, @Context() ctx: GqlContext) {
     return v.attachedInstanceId ? this.instances.load(v.attachedInstanceId, ctx) : null;
   }
 
+  @UpstreamCost(1)
   @ResolveField(() => StorageBillingHistory, {
     description:
       'Storage billing of this volume over a time window (one Barrack call each; needs the billing scope).',
@@ -140,6 +143,7 @@ export class VolumesResolver {
 export class InstanceVolumesResolver {
   constructor(private readonly service: VolumesService) {}
 
+  @UpstreamCost({ shared: 'volumes' })
   @ResolveField(() => [Volume], {
     description: 'Volumes attached to this instance (one account listing per request, shared).',
   })
@@ -152,6 +156,7 @@ export class InstanceVolumesResolver {
 export class VolumeAttachmentsPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (a fresh read).' })
   instance(@Parent() p: VolumeAttachmentsPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
