@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -6,6 +6,7 @@ import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { toGatewayError } from '../../common/errors/upstream-error.map';
+import { ShutdownDeadline } from '../../common/lifecycle/shutdown-deadline';
 import { MetricsRegistry } from '../../metrics/metrics.module';
 import { BarrackEndpoint } from '../barrack-endpoint';
 import type { BarrackCall, BarrackResult, UpstreamContext } from './barrack-call';
@@ -91,6 +92,7 @@ export class BarrackHttpClient implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly endpoint: BarrackEndpoint,
     metrics: MetricsRegistry,
+    @Optional() private readonly shutdownDeadline?: ShutdownDeadline,
   ) {
     this.duration = metricOnce(
       metrics,
@@ -194,12 +196,15 @@ export class BarrackHttpClient implements OnApplicationShutdown {
     const up = this.upstream;
     if (!up) return;
     this.upstream = undefined;
-    // close() lets in-flight calls finish; destroy() is the backstop if one hangs past the grace.
-    const timer = setTimeout(() => void up.pool.destroy(), this.config.SHUTDOWN_GRACE_MS);
+    // close() lets calls still running finish, but only until the shutdown's one deadline (bootstrap drained
+    // HTTP requests against the same clock): then destroy() cuts them. Never a second grace period.
+    const remaining =
+      this.shutdownDeadline?.remainingMs(this.config.SHUTDOWN_GRACE_MS) ?? this.config.SHUTDOWN_GRACE_MS;
+    const timer = setTimeout(() => void up.pool.destroy().catch(() => undefined), remaining);
     try {
       await up.pool.close();
     } catch {
-      /* already destroyed by the backstop */
+      /* destroyed at the deadline */
     } finally {
       clearTimeout(timer);
     }
