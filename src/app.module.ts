@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { enforceFieldScopes } from './auth/field-scopes';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -81,6 +82,8 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             // graphql-ws on the same path; WebSocket operations get their own context (see GraphqlWsOptions).
             subscriptions: ws.subscriptions(),
+            // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.
+            transformSchema: enforceFieldScopes,
           }),
         }),
       ],

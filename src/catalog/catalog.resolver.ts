@@ -47,9 +47,9 @@ export class CatalogResolver {
 
   @Query(() => PriceQuote, {
     description:
-      'A price quote for a flavour and duration. Nothing is charged; cached per tenant and request. Needs the billing scope.',
+      'A price quote for a flavour and duration. Nothing is charged; cached per tenant and request. Prices are catalogue data: needs the read scope.',
   })
-  @RequireScopes('billing')
+  @RequireScopes('read')
   priceQuote(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'What to quote.' }) input: PriceQuoteInput,

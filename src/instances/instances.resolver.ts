@@ -12,7 +12,7 @@ import {
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
-import { assertBillingScope } from './billing-scope';
+import { RequireFieldScopes } from '../auth/field-scopes';
 import { InstancesService } from './instances.service';
 import { Instance } from './models/instance.model';
 import { InstanceBillingHistory } from './models/instance-billing-history.model';
@@ -72,16 +72,17 @@ export class InstancesResolver {
   }
 
   @UpstreamCost(1)
+  @RequireFieldScopes('billing')
   @ResolveField(() => InstanceBillingHistory, {
+    nullable: true,
     description:
-      "This instance's billing over a time window (one Barrack call per instance; needs the billing scope).",
+      "This instance's billing over a time window (one Barrack call per instance; null without the billing scope).",
   })
   billingHistory(
     @Parent() instance: Instance,
     @Args() window: BillingWindowArgs,
     @Context() ctx: GqlContext,
   ) {
-    assertBillingScope(ctx);
     return this.service.billingHistory(instance.id, window, ctx);
   }
 

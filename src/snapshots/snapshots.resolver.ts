@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { assertBillingScope } from '../instances/billing-scope';
+import { RequireFieldScopes } from '../auth/field-scopes';
 import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
@@ -65,12 +65,13 @@ export class SnapshotsResolver {
   }
 
   @UpstreamCost(1)
+  @RequireFieldScopes('billing')
   @ResolveField(() => StorageBillingHistory, {
+    nullable: true,
     description:
-      'Storage billing of this snapshot over a time window (one Barrack call each; needs the billing scope).',
+      'Storage billing of this snapshot over a time window (one Barrack call each; null without the billing scope).',
   })
   billingHistory(@Parent() s: Snapshot, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
-    assertBillingScope(ctx);
     return this.service.billingHistory(s.id, window, ctx);
   }
 
