@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { enforceFieldScopes } from './auth/field-scopes';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from './config/app-config';
@@ -108,6 +109,8 @@ export class AppModule {
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,
+            // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.
+            transformSchema: enforceFieldScopes,
           }),
         }),
       ],

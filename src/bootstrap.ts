@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { BARRACK_BASE_URL_OVERRIDE } from './barrack/barrack-endpoint';
 import type { AppConfig } from './config/app-config';
+import { ShutdownDeadline } from './common/lifecycle/shutdown-deadline';
 import { GatewayLifecycle } from './health/gateway-lifecycle';
 import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 import { mountGraphiql } from './graphiql/graphiql';
@@ -18,7 +19,11 @@ import type { TenantRegistry } from './tenancy/tenant-registry.service';
 export interface RunningGateway {
   app: NestExpressApplication;
   url: string;
-  /** Graceful stop: refuse new connections, drain in-flight requests (up to SHUTDOWN_GRACE_MS), close all. */
+  /**
+   * Graceful stop against one deadline (now + SHUTDOWN_GRACE_MS): refuse new connections, drain in-flight
+   * requests, close WebSockets with 1001, then the Barrack pool and Redis; resolves by the deadline plus
+   * SHUTDOWN_CLOSE_MARGIN_MS whatever a hook is still waiting for.
+   */
   close(): Promise<void>;
 }
 
@@ -42,7 +47,7 @@ export interface StartGatewayOptions extends GatewayAppOptions {
 @Module({})
 class GatewayRuntimeModule {
   static forRoot(options: GatewayAppOptions): DynamicModule {
-    const providers: Provider[] = [];
+    const providers: Provider[] = [ShutdownDeadline];
     if (options.barrackBaseUrl)
       providers.push({ provide: BARRACK_BASE_URL_OVERRIDE, useValue: options.barrackBaseUrl });
     if (options.logDestination)
@@ -77,20 +82,30 @@ export async function createGatewayApp(
   return app;
 }
 
+/** What the close hooks get beyond the deadline (ws close handshakes, Redis QUIT) before the process moves on. */
+export const SHUTDOWN_CLOSE_MARGIN_MS = 500;
+
 /**
  * Tracks connections and in-flight requests of a listening server so a shutdown can drain exactly the
- * requests that are running, then cut idle keep-alive and upgraded (WebSocket) connections.
+ * requests that are running, then cut idle keep-alive connections. Upgraded (WebSocket) connections are
+ * left to graphql-ws, which closes them with 1001 "Going away" when the app closes; whatever is left at the
+ * end is destroyed.
  */
 class HttpDrain {
   private readonly sockets = new Set<Socket>();
+  private readonly upgraded = new Set<Socket>();
   private inFlight = 0;
   private draining = false;
 
   constructor(private readonly server: Server) {
     server.on('connection', (s: Socket) => {
       this.sockets.add(s);
-      s.once('close', () => this.sockets.delete(s));
+      s.once('close', () => {
+        this.sockets.delete(s);
+        this.upgraded.delete(s);
+      });
     });
+    server.on('upgrade', (_req: IncomingMessage, s: Socket) => this.upgraded.add(s));
     server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
       this.inFlight++;
       // Ask keep-alive clients to reconnect elsewhere once we are going away.
@@ -99,19 +114,25 @@ class HttpDrain {
     });
   }
 
-  /** Resolves when no request is running or the grace period is over; then every connection is closed. */
-  async drain(graceMs: number): Promise<{ abandoned: number }> {
+  /** Resolves when no request is running or the deadline has passed; then every HTTP connection is closed. */
+  async drain(deadline: number): Promise<{ abandoned: number }> {
     this.draining = true;
     this.server.close();
-    const deadline = Date.now() + graceMs;
     while (this.inFlight > 0 && Date.now() < deadline) {
       this.server.closeIdleConnections();
-      await delay(25);
+      await delay(Math.min(25, Math.max(1, deadline - Date.now())));
     }
     const abandoned = this.inFlight;
     this.server.closeAllConnections();
-    for (const s of this.sockets) s.destroy();
+    for (const s of this.sockets) if (!this.upgraded.has(s)) s.destroy();
     return { abandoned };
+  }
+
+  /** Cuts every connection still open (WebSocket clients that did not complete the close handshake). */
+  destroyAll(): number {
+    const left = this.sockets.size;
+    for (const s of this.sockets) s.destroy();
+    return left;
   }
 }
 
@@ -150,11 +171,33 @@ export async function startGateway(
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       for (const s of signals) process.removeListener(s, onSignal);
+      // One clock for the whole shutdown: the drain and every close hook spend the same grace period.
+      const deadline = app.get(ShutdownDeadline).start(config.SHUTDOWN_GRACE_MS);
       app.get(GatewayLifecycle).draining = true;
-      const { abandoned } = await drain.drain(config.SHUTDOWN_GRACE_MS);
+      const { abandoned } = await drain.drain(deadline);
       if (abandoned) log.warn(`grace period over: ${abandoned} request(s) cut off`);
-      // Runs every onApplicationShutdown hook: the Barrack pool and Redis close here.
-      await app.close();
+      // Runs every shutdown hook: graphql-ws closes its sockets with 1001, the Barrack pool is destroyed at
+      // the deadline, Redis quits. A hook still waiting past deadline + margin is not waited for.
+      const closing = app.close().then(
+        () => true,
+        (e: unknown) => {
+          log.error(`closing failed: ${e instanceof Error ? e.message : String(e)}`);
+          return true;
+        },
+      );
+      const wait = Math.max(0, deadline - Date.now()) + SHUTDOWN_CLOSE_MARGIN_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const closed = await Promise.race([
+        closing,
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait))),
+      ]);
+      clearTimeout(timer);
+      const cut = drain.destroyAll();
+      if (!closed)
+        log.warn(
+          `shutdown hooks still running ${SHUTDOWN_CLOSE_MARGIN_MS} ms after the deadline; not waiting`,
+        );
+      else if (cut) log.warn(`${cut} connection(s) still open at the end: destroyed`);
     })());
   if (options.handleSignals === true) for (const s of signals) process.once(s, onSignal);
 

@@ -12,6 +12,7 @@ import { OsImage } from './models/os-image.model';
 import { PriceList, PriceQuote } from './models/pricing.model';
 import { Region } from './models/region.model';
 import { VolumeType } from './models/volume-type.model';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver()
 export class CatalogResolver {
@@ -46,9 +47,9 @@ export class CatalogResolver {
 
   @Query(() => PriceQuote, {
     description:
-      'A price quote for a flavour and duration. Nothing is charged; cached per tenant and request. Needs the billing scope.',
+      'A price quote for a flavour and duration. Nothing is charged; cached per tenant and request. Prices are catalogue data: needs the read scope.',
   })
-  @RequireScopes('billing')
+  @RequireScopes('read')
   priceQuote(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'What to quote.' }) input: PriceQuoteInput,
@@ -91,6 +92,7 @@ export class CatalogResolver {
 export class RegionResolver {
   constructor(private readonly catalog: CatalogService) {}
 
+  @UpstreamCost({ shared: 'gpuStock' })
   @ResolveField(() => [GpuStock], {
     description:
       'GPU availability in this region (one stock read per request, whatever the number of regions).',
@@ -99,6 +101,7 @@ export class RegionResolver {
     return this.catalog.stockOfRegion(ctx, region.code);
   }
 
+  @UpstreamCost(1)
   @ResolveField(() => PriceList, { description: 'The price list for this region.' })
   pricing(
     @Parent() region: Region,
@@ -118,6 +121,7 @@ export class RegionResolver {
 export class GpuStockResolver {
   constructor(private readonly catalog: CatalogService) {}
 
+  @UpstreamCost({ shared: 'regions' })
   @ResolveField(() => Region, {
     nullable: true,
     description: 'The region of this entry (null if Barrack does not list it among the regions).',

@@ -21,6 +21,7 @@ import {
   RemoveFirewallRulePayload,
 } from './models/firewall-payloads.model';
 import { Firewall, FirewallAvailableInstance, FirewallPage, InstanceFirewall } from './models/firewall.model';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Firewall)
 export class FirewallsResolver {
@@ -121,6 +122,7 @@ export class FirewallsResolver {
     return this.service.attach(ctx, input);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => [Instance], {
     description:
       'Attached instances as full objects (batched with every other instance lookup of the request).',
@@ -137,6 +139,7 @@ export class FirewallsResolver {
 export class InstanceFirewallsResolver {
   constructor(private readonly service: FirewallsService) {}
 
+  @UpstreamCost({ shared: 'firewalls' })
   @ResolveField(() => [Firewall], {
     description:
       'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
@@ -150,6 +153,7 @@ export class InstanceFirewallsResolver {
 export class InstanceFirewallResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
+  @UpstreamCost({ shared: 'firewalls' })
   @ResolveField(() => Firewall, {
     nullable: true,
     description: 'The full firewall (from the account firewall list, read once per request).',
@@ -164,6 +168,7 @@ export class InstanceFirewallResolver {
 export class AddFirewallRulePayloadResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
   firewall(@Parent() p: AddFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall> {
     return this.firewalls.get(ctx, p.firewallId);
@@ -174,6 +179,7 @@ export class AddFirewallRulePayloadResolver {
 export class RemoveFirewallRulePayloadResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
   firewall(@Parent() p: RemoveFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall> {
     return this.firewalls.get(ctx, p.firewallId);
@@ -184,6 +190,7 @@ export class RemoveFirewallRulePayloadResolver {
 export class AttachFirewallPayloadResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
   firewall(@Parent() p: AttachFirewallPayload, @Context() ctx: GqlContext): Promise<Firewall> {
     return this.firewalls.get(ctx, p.firewallId);

@@ -8,6 +8,7 @@ import { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dt
 import { ImagesService } from './images.service';
 import { Image, SnapshotImageRelationship } from './models/image.model';
 import { CreateImageFromSnapshotPayload, DeleteImagePayload, ImagePage } from './models/image-payloads.model';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Image)
 export class ImagesResolver {
@@ -48,6 +49,7 @@ export class ImagesResolver {
     return this.service.relationships(snapshotIds, ctx);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Snapshot, { nullable: true, description: 'The snapshot the image was made from.' })
   snapshot(@Parent() image: Image, @Context() ctx: GqlContext) {
     return image.snapshotId ? this.snapshots.load(image.snapshotId, ctx) : null;
@@ -79,6 +81,7 @@ export class ImagesResolver {
 export class SnapshotImageResolver {
   constructor(private readonly service: ImagesService) {}
 
+  @UpstreamCost({ batched: 2 })
   @ResolveField(() => Image, {
     nullable: true,
     description:
@@ -88,6 +91,7 @@ export class SnapshotImageResolver {
     return this.service.imageOfSnapshot(s.id, ctx);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => SnapshotImageRelationship, {
     description: 'Whether an image was made from this snapshot.',
   })

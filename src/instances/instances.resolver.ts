@@ -13,7 +13,7 @@ import {
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
-import { assertBillingScope } from './billing-scope';
+import { RequireFieldScopes } from '../auth/field-scopes';
 import { InstancesService } from './instances.service';
 import { Instance } from './models/instance.model';
 import { InstanceBillingHistory } from './models/instance-billing-history.model';
@@ -27,6 +27,7 @@ import {
   SnapshotEligibleInstance,
   ToggleInstancePublicIpPayload,
 } from './models/instance-payloads.model';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Instance)
 export class InstancesResolver {
@@ -71,16 +72,18 @@ export class InstancesResolver {
     return this.service.snapshotEligible(region ?? undefined, ctx);
   }
 
+  @UpstreamCost(1)
+  @RequireFieldScopes('billing')
   @ResolveField(() => InstanceBillingHistory, {
+    nullable: true,
     description:
-      "This instance's billing over a time window (one Barrack call per instance; needs the billing scope).",
+      "This instance's billing over a time window (one Barrack call per instance; null without the billing scope).",
   })
   billingHistory(
     @Parent() instance: Instance,
     @Args() window: BillingWindowArgs,
     @Context() ctx: GqlContext,
   ) {
-    assertBillingScope(ctx);
     return this.service.billingHistory(instance.id, window, ctx);
   }
 
@@ -218,6 +221,7 @@ export class InstancesResolver {
 export class InstanceActionPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (null once it is gone).' })
   instance(@Parent() p: InstanceActionPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -228,6 +232,7 @@ export class InstanceActionPayloadResolver {
 export class ToggleInstancePublicIpPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now.' })
   instance(@Parent() p: ToggleInstancePublicIpPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -238,6 +243,7 @@ export class ToggleInstancePublicIpPayloadResolver {
 export class AddInstanceSecurityRulePayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, with the new rule.' })
   instance(@Parent() p: AddInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -248,6 +254,7 @@ export class AddInstanceSecurityRulePayloadResolver {
 export class RemoveInstanceSecurityRulePayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, without the rule.' })
   instance(@Parent() p: RemoveInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);
@@ -258,6 +265,7 @@ export class RemoveInstanceSecurityRulePayloadResolver {
 export class SnapshotEligibleInstanceResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Instance, { nullable: true, description: 'The whole instance.' })
   instance(@Parent() p: SnapshotEligibleInstance, @Context() ctx: GqlContext) {
     return this.instances.load(p.instanceId, ctx);

@@ -7,7 +7,14 @@ import {
   GraphQLString,
   parse,
 } from 'graphql';
-import { computeQueryCost, DEFAULT_PAGE_SIZE, ROOT_MUTATION_COST, ROOT_QUERY_COST } from './query-cost';
+import { UPSTREAM_COST_EXTENSION } from '../common/graphql/upstream-cost.decorator';
+import {
+  computeQueryCost,
+  DEFAULT_PAGE_SIZE,
+  ROOT_MUTATION_COST,
+  ROOT_QUERY_COST,
+  UPSTREAM_CALL_COST,
+} from './query-cost';
 
 const schema = buildSchema(`
   type Query {
@@ -83,5 +90,75 @@ describe('computeQueryCost', () => {
 
   it('adds up aliased root fields', () => {
     expect(cost('{ a: region(name: "a") { name } b: region(name: "b") { name } }')).toBe(2 * ROOT_QUERY_COST);
+  });
+
+  describe('declared upstream calls', () => {
+    const Bill = new GraphQLObjectType({ name: 'Bill', fields: { total: { type: GraphQLString } } });
+    const Thing: GraphQLObjectType = new GraphQLObjectType({
+      name: 'Thing',
+      fields: () => ({
+        id: { type: GraphQLString },
+        bill: { type: Bill, extensions: { [UPSTREAM_COST_EXTENSION]: 1 } },
+        owner: { type: Thing, extensions: { [UPSTREAM_COST_EXTENSION]: { batched: 1 } } },
+        siblings: {
+          type: new GraphQLList(Thing),
+          extensions: { [UPSTREAM_COST_EXTENSION]: { shared: 'things' } },
+        },
+        cousins: {
+          type: new GraphQLList(Thing),
+          extensions: { [UPSTREAM_COST_EXTENSION]: { shared: 'things' } },
+        },
+      }),
+    });
+    const ThingConnection = new GraphQLObjectType({
+      name: 'ThingConnection',
+      fields: { nodes: { type: new GraphQLList(Thing) } },
+    });
+    const s = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          things: {
+            type: ThingConnection,
+            args: { first: { type: GraphQLInt }, last: { type: GraphQLInt }, pageSize: { type: GraphQLInt } },
+          },
+          report: { type: GraphQLString, extensions: { [UPSTREAM_COST_EXTENSION]: 3 } },
+        },
+      }),
+      mutation: new GraphQLObjectType({
+        name: 'Mutation',
+        fields: { touch: { type: GraphQLString, extensions: { [UPSTREAM_COST_EXTENSION]: 4 } } },
+      }),
+    });
+    const c = (q: string): number => computeQueryCost({ schema: s, document: parse(q) });
+
+    it('charges a per-parent declaration once per item of every page above it', () => {
+      // things 10 + 7 × (nodes 1 + (bill 10 + 0))
+      expect(c('{ things(first: 7) { nodes { bill { total } } } }')).toBe(10 + 7 * (1 + UPSTREAM_CALL_COST));
+    });
+
+    it('reads first, last and pageSize alike, the larger when several are given', () => {
+      const per = (n: number) => 10 + n * (1 + UPSTREAM_CALL_COST);
+      expect(c('{ things(last: 9) { nodes { bill { total } } } }')).toBe(per(9));
+      expect(c('{ things(pageSize: 4) { nodes { bill { total } } } }')).toBe(per(4));
+      expect(c('{ things(first: 3, last: 5) { nodes { bill { total } } } }')).toBe(per(5));
+    });
+
+    it('charges a batched field once, whatever the number of parents', () => {
+      // things 10 + 50 × (nodes 1 + 50 × ... ) : owner's own cost is 1 (an object), its batch 10 once
+      expect(c('{ things(first: 50) { nodes { owner { id } } } }')).toBe(
+        10 + 50 * (1 + 1) + UPSTREAM_CALL_COST,
+      );
+    });
+
+    it('charges a shared listing once per kind, however many fields read it', () => {
+      const q = '{ things(first: 2) { nodes { siblings { id } cousins { siblings { id } } } } }';
+      expect(c(q)).toBe(10 + 2 * (1 + 1 + (1 + DEFAULT_PAGE_SIZE * 1)) + UPSTREAM_CALL_COST);
+    });
+
+    it('lets a root field declare more than one call', () => {
+      expect(c('{ report }')).toBe(3 * UPSTREAM_CALL_COST);
+      expect(c('mutation { touch }')).toBe(4 * UPSTREAM_CALL_COST);
+    });
   });
 });

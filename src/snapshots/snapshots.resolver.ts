@@ -3,7 +3,7 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
-import { assertBillingScope } from '../instances/billing-scope';
+import { RequireFieldScopes } from '../auth/field-scopes';
 import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
@@ -22,6 +22,7 @@ import {
   RestoreSnapshotPayload,
 } from './models/snapshot-payloads.model';
 import { SnapshotsService } from './snapshots.service';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Snapshot)
 export class SnapshotsResolver {
@@ -55,6 +56,7 @@ export class SnapshotsResolver {
     return this.service.billingHistory(id, window, ctx);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Instance, {
     nullable: true,
     description: 'The instance it was taken of (null once deleted).',
@@ -63,12 +65,14 @@ export class SnapshotsResolver {
     return s.instanceId ? this.instances.load(s.instanceId, ctx) : null;
   }
 
+  @UpstreamCost(1)
+  @RequireFieldScopes('billing')
   @ResolveField(() => StorageBillingHistory, {
+    nullable: true,
     description:
-      'Storage billing of this snapshot over a time window (one Barrack call each; needs the billing scope).',
+      'Storage billing of this snapshot over a time window (one Barrack call each; null without the billing scope).',
   })
   billingHistory(@Parent() s: Snapshot, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
-    assertBillingScope(ctx);
     return this.service.billingHistory(s.id, window, ctx);
   }
 
@@ -116,6 +120,7 @@ export class SnapshotsResolver {
 export class InstanceSnapshotsResolver {
   constructor(private readonly service: SnapshotsService) {}
 
+  @UpstreamCost({ shared: 'snapshots' })
   @ResolveField(() => [Snapshot], {
     description: 'Snapshots taken of this instance, newest first (one account listing per request, shared).',
   })
@@ -128,6 +133,7 @@ export class InstanceSnapshotsResolver {
 export class RestoreSnapshotPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The new VM as an Instance (a fresh read).' })
   instance(@Parent() p: RestoreSnapshotPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.restoredInstance.instanceId, ctx);

@@ -3,7 +3,7 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
-import { assertBillingScope } from '../instances/billing-scope';
+import { RequireFieldScopes } from '../auth/field-scopes';
 import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
@@ -25,6 +25,7 @@ import {
   VolumePayload,
 } from './models/volume-payloads.model';
 import { VolumesService } from './volumes.service';
+import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Volume)
 export class VolumesResolver {
@@ -55,17 +56,20 @@ export class VolumesResolver {
     return this.service.billingHistory(id, window, ctx);
   }
 
+  @UpstreamCost({ batched: 1 })
   @ResolveField(() => Instance, { nullable: true, description: 'The instance it is attached to, if any.' })
   attachedTo(@Parent() v: Volume, @Context() ctx: GqlContext) {
     return v.attachedInstanceId ? this.instances.load(v.attachedInstanceId, ctx) : null;
   }
 
+  @UpstreamCost(1)
+  @RequireFieldScopes('billing')
   @ResolveField(() => StorageBillingHistory, {
+    nullable: true,
     description:
-      'Storage billing of this volume over a time window (one Barrack call each; needs the billing scope).',
+      'Storage billing of this volume over a time window (one Barrack call each; null without the billing scope).',
   })
   billingHistory(@Parent() v: Volume, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
-    assertBillingScope(ctx);
     return this.service.billingHistory(v.id, window, ctx);
   }
 
@@ -143,6 +147,7 @@ export class VolumesResolver {
 export class InstanceVolumesResolver {
   constructor(private readonly service: VolumesService) {}
 
+  @UpstreamCost({ shared: 'volumes' })
   @ResolveField(() => [Volume], {
     description: 'Volumes attached to this instance (one account listing per request, shared).',
   })
@@ -155,6 +160,7 @@ export class InstanceVolumesResolver {
 export class VolumeAttachmentsPayloadResolver {
   constructor(private readonly instances: InstancesService) {}
 
+  @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (a fresh read).' })
   instance(@Parent() p: VolumeAttachmentsPayload, @Context() ctx: GqlContext) {
     return this.instances.loadFresh(p.instanceId, ctx);

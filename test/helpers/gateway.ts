@@ -38,6 +38,8 @@ export interface GqlOptions {
 
 export interface TestGateway {
   gatewayUrl: string;
+  /** The running Nest app (its schema, providers), for suites that inspect the gateway itself. */
+  app: Awaited<ReturnType<typeof startGateway>>['app'];
   sim: Simulator;
   /** Gateway API keys: `demo`/`other` hold every scope; `demoRead` holds read only; `demoNoBilling` read+write. */
   keys: { demo: string; other: string; demoRead: string; demoNoBilling: string };
@@ -161,6 +163,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
 
     return {
       gatewayUrl,
+      app: gateway.app,
       sim,
       keys: { demo: demo.key, other: other.key, demoRead: demoRead.key, demoNoBilling: demoNoBilling.key },
       tenantIds: { demo: 'e2e-demo', other: 'e2e-other' },

@@ -56,7 +56,7 @@ describe('SIGTERM (gateway in a child process)', () => {
     await eventually(
       () => /READY (\S+)/.test(out) || proc.exitCode !== null,
       'the child gateway to start',
-      60_000,
+      150_000,
     );
     const url = /READY (\S+)/.exec(out)?.[1];
     if (!url) throw new Error(`child did not start: ${err.slice(0, 500)}`);
@@ -78,5 +78,5 @@ describe('SIGTERM (gateway in a child process)', () => {
     expect(res.status).toBe(503);
     expect(JSON.parse(res.body)).toMatchObject({ failed: expect.arrayContaining(['lifecycle']) });
     expect(await exited).toBe(0);
-  }, 90_000);
+  }, 200_000);
 });

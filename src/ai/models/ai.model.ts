@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { Currency } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 import { PageInfo } from '../../common/graphql/page.types';
+import { RequireFieldScopes } from '../../auth/field-scopes';
 
 export enum ChatRole {
   SYSTEM = 'SYSTEM',
@@ -68,7 +69,11 @@ export class ChatCompletion {
   @Field(() => TokenUsage, { description: 'Tokens used.' })
   usage!: TokenUsage;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'What the call cost, in `currency`.' })
+  @RequireFieldScopes('billing')
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'What the call cost, in `currency` (null without the billing scope).',
+  })
   cost!: string | null;
 
   @Field(() => Currency, { nullable: true, description: 'Currency of `cost`.' })
@@ -98,7 +103,11 @@ export class AiModelUsage {
   @Field(() => Int, { description: 'Tokens used.' })
   tokens!: number;
 
-  @Field(() => DecimalScalar, { description: 'Cost, in the summary currency.' })
+  @RequireFieldScopes('billing')
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Cost, in the summary currency (null without the billing scope).',
+  })
   cost!: string;
 }
 
@@ -110,7 +119,11 @@ export class AiUsageSummary {
   @Field(() => Int, { description: 'Tokens used.' })
   totalTokens!: number;
 
-  @Field(() => DecimalScalar, { description: 'Total cost, in `currency`.' })
+  @RequireFieldScopes('billing')
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Total cost, in `currency` (null without the billing scope).',
+  })
   totalCost!: string;
 
   @Field(() => Currency, { description: 'Currency of the amounts.' })
@@ -134,7 +147,11 @@ export class AiTransaction {
   @Field(() => Int, { nullable: true, description: 'Completion tokens.' })
   completionTokens!: number | null;
 
-  @Field(() => DecimalScalar, { description: 'Cost, in `currency`.' })
+  @RequireFieldScopes('billing')
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Cost, in `currency` (null without the billing scope).',
+  })
   cost!: string;
 
   @Field(() => Currency, { nullable: true, description: 'Currency of `cost`.' })

@@ -332,7 +332,11 @@ describe('BarrackHttpClient', () => {
   });
 
   describe('circuit breaker', () => {
-    it('opens after N consecutive failures, fails fast while open, and half-opens after the interval', async () => {
+    const otherTenant: UpstreamContext = { ...ctx, tenantId: 'globex' };
+    const thirdTenant: UpstreamContext = { ...ctx, tenantId: 'initech' };
+    const metric = async (name: string) => metrics.getSingleMetricAsString(name);
+
+    it("opens one tenant's breaker for one operation group after N failures, and half-opens after the interval", async () => {
       fake.handle(reply(500, {}));
       const c = client({
         BARRACK_BREAKER_THRESHOLD: 3,
@@ -345,12 +349,18 @@ describe('BarrackHttpClient', () => {
       const open = await failure(c.request(getInstance('BRK-1'), ctx));
       expect(open.code).toBe('UPSTREAM_UNAVAILABLE');
       expect(open.cause).toMatchObject({ kind: 'breaker_open' });
-      const writeWhileOpen = await failure(c.request(restore, ctx));
-      expect(writeWhileOpen.code).toBe('UPSTREAM_UNAVAILABLE');
       expect(fake.hits).toHaveLength(3);
-      expect(await metrics.getSingleMetricAsString('barrack_upstream_breaker_state')).toContain(
-        'barrack_upstream_breaker_state{upstream="barrack"} 2',
+      expect(await metric('barrack_upstream_breaker_open_scopes')).toContain(
+        'barrack_upstream_breaker_open_scopes 1',
       );
+      // The global breaker stays closed: the same tenant's other group and another tenant still reach Barrack.
+      expect(await metric('barrack_upstream_breaker_state')).toContain(
+        'barrack_upstream_breaker_state{upstream="barrack"} 0',
+      );
+      fake.handle(reply(200, { success: true, data: 'fine' }));
+      expect((await c.request(restore, ctx)).data).toBe('fine');
+      expect((await c.request(getInstance('BRK-1'), otherTenant)).data).toBe('fine');
+      expect(fake.hits).toHaveLength(5);
 
       fake.handle(reply(200, { success: true, data: 'back' }));
       let result: unknown;
@@ -365,9 +375,66 @@ describe('BarrackHttpClient', () => {
       }, 'the breaker to half-open');
       expect(result).toBe('back');
       // Exactly one trial call went out once the interval passed; everything before it failed fast.
+      expect(fake.hits).toHaveLength(6);
+      expect(await metric('barrack_upstream_breaker_open_scopes')).toContain(
+        'barrack_upstream_breaker_open_scopes 0',
+      );
+    });
+
+    it('opens the global breaker when the breakers of two tenants opened with no success in between', async () => {
+      fake.handle(reply(503, {}));
+      const c = client({
+        BARRACK_BREAKER_THRESHOLD: 2,
+        BARRACK_BREAKER_HALF_OPEN_MS: 60_000,
+        BARRACK_RETRY_MAX: 0,
+      });
+      for (let i = 0; i < 2; i++) await failure(c.request(restore, ctx));
+      for (let i = 0; i < 2; i++) await failure(c.request(getInstance('BRK-1'), otherTenant));
       expect(fake.hits).toHaveLength(4);
-      expect(await metrics.getSingleMetricAsString('barrack_upstream_breaker_state')).toContain(
+      expect(await metric('barrack_upstream_breaker_state')).toContain(
+        'barrack_upstream_breaker_state{upstream="barrack"} 2',
+      );
+      // A third tenant, never seen before, fails fast without an attempt.
+      const err = await failure(c.request(getInstance('BRK-1'), thirdTenant));
+      expect(err.cause).toMatchObject({ kind: 'breaker_open' });
+      expect(fake.hits).toHaveLength(4);
+    });
+
+    it('does not open the global breaker while other calls succeed between the failures', async () => {
+      let n = 0;
+      fake.handle((req, res, hit) => {
+        n++;
+        if (req.url?.includes('/snapshots/')) reply(503, {})(req, res, hit);
+        else reply(200, { success: true, data: n })(req, res, hit);
+      });
+      const c = client({
+        BARRACK_BREAKER_THRESHOLD: 2,
+        BARRACK_BREAKER_HALF_OPEN_MS: 60_000,
+        BARRACK_RETRY_MAX: 0,
+      });
+      for (let i = 0; i < 2; i++) await failure(c.request(restore, ctx));
+      await c.request(getInstance('BRK-1'), thirdTenant);
+      for (let i = 0; i < 2; i++) await failure(c.request(restore, otherTenant));
+      expect(await metric('barrack_upstream_breaker_state')).toContain(
         'barrack_upstream_breaker_state{upstream="barrack"} 0',
+      );
+      await c.request(getInstance('BRK-1'), thirdTenant);
+    });
+
+    it('opens the global breaker after N refused connections, whoever made them', async () => {
+      const c = client(
+        { BARRACK_BREAKER_THRESHOLD: 3, BARRACK_BREAKER_HALF_OPEN_MS: 60_000, BARRACK_RETRY_MAX: 0 },
+        'http://127.0.0.1:1/api',
+      );
+      for (let i = 0; i < 3; i++) {
+        expect((await failure(c.request(getInstance('BRK-1'), ctx))).cause).toMatchObject({
+          kind: 'connection',
+        });
+      }
+      const err = await failure(c.request(restore, otherTenant));
+      expect(err.cause).toMatchObject({ kind: 'breaker_open' });
+      expect(await metric('barrack_upstream_breaker_state')).toContain(
+        'barrack_upstream_breaker_state{upstream="barrack"} 2',
       );
     });
 

@@ -1,21 +1,16 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  BrokenCircuitError,
-  CircuitState,
-  ConsecutiveBreaker,
-  circuitBreaker,
-  handleWhen,
-  type CircuitBreakerPolicy,
-} from 'cockatiel';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { toGatewayError } from '../../common/errors/upstream-error.map';
+import { ShutdownDeadline } from '../../common/lifecycle/shutdown-deadline';
 import { MetricsRegistry } from '../../metrics/metrics.module';
 import { BarrackEndpoint } from '../barrack-endpoint';
 import type { BarrackCall, BarrackResult, UpstreamContext } from './barrack-call';
+import { BarrackBreakers, operationGroup } from './barrack-breakers';
 import { parseEnvelope } from './barrack-envelope';
 import { renderPath, renderQuery, splitBaseUrl } from './barrack-path';
 import { BarrackUpstreamError } from './barrack-upstream.error';
@@ -50,7 +45,7 @@ interface Upstream {
   origin: string;
   prefix: string;
   pool: Pool;
-  breaker: CircuitBreakerPolicy;
+  breakers: BarrackBreakers;
 }
 
 const BREAKER_STATE_VALUE: Record<CircuitState, number> = {
@@ -79,7 +74,8 @@ function retryAfterMs(headers: IncomingHttpHeaders): number | undefined {
 
 /**
  * The only code that speaks HTTP to Barrack: one keep-alive pool, the tenant's credential on every call,
- * retries for safe reads only, and a breaker so a dead Barrack fails fast. Every failure leaves as a
+ * retries for safe reads only, and breakers (per tenant and operation group, plus a global one: see
+ * barrack-breakers.ts) so a dead Barrack fails fast without one tenant's failures cutting off the others. Every failure leaves as a
  * GatewayError made by the one error map (its `cause` is the typed BarrackUpstreamError).
  */
 @Injectable()
@@ -90,11 +86,13 @@ export class BarrackHttpClient implements OnApplicationShutdown {
   private readonly duration: Histogram<'operation_id' | 'status'>;
   private readonly retries: Counter<'operation_id' | 'reason'>;
   private readonly breakerState: Gauge<'upstream'>;
+  private readonly openScopes: Gauge;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly endpoint: BarrackEndpoint,
     metrics: MetricsRegistry,
+    @Optional() private readonly shutdownDeadline?: ShutdownDeadline,
   ) {
     this.duration = metricOnce(
       metrics,
@@ -125,8 +123,18 @@ export class BarrackHttpClient implements OnApplicationShutdown {
       () =>
         new Gauge({
           name: 'barrack_upstream_breaker_state',
-          help: 'Circuit breaker state per upstream: 0 closed, 1 half-open, 2 open',
+          help: 'Global circuit breaker state per upstream: 0 closed, 1 half-open, 2 open',
           labelNames: ['upstream'],
+          registers: [metrics],
+        }),
+    );
+    this.openScopes = metricOnce(
+      metrics,
+      'barrack_upstream_breaker_open_scopes',
+      () =>
+        new Gauge({
+          name: 'barrack_upstream_breaker_open_scopes',
+          help: 'Scoped (tenant x operation group) circuit breakers open now',
           registers: [metrics],
         }),
     );
@@ -188,12 +196,15 @@ export class BarrackHttpClient implements OnApplicationShutdown {
     const up = this.upstream;
     if (!up) return;
     this.upstream = undefined;
-    // close() lets in-flight calls finish; destroy() is the backstop if one hangs past the grace.
-    const timer = setTimeout(() => void up.pool.destroy(), this.config.SHUTDOWN_GRACE_MS);
+    // close() lets calls still running finish, but only until the shutdown's one deadline (bootstrap drained
+    // HTTP requests against the same clock): then destroy() cuts them. Never a second grace period.
+    const remaining =
+      this.shutdownDeadline?.remainingMs(this.config.SHUTDOWN_GRACE_MS) ?? this.config.SHUTDOWN_GRACE_MS;
+    const timer = setTimeout(() => void up.pool.destroy().catch(() => undefined), remaining);
     try {
       await up.pool.close();
     } catch {
-      /* already destroyed by the backstop */
+      /* destroyed at the deadline */
     } finally {
       clearTimeout(timer);
     }
@@ -213,16 +224,15 @@ export class BarrackHttpClient implements OnApplicationShutdown {
       bodyTimeout: c.BARRACK_TIMEOUT_MS,
       keepAliveTimeout: 30_000,
     });
-    const breaker = circuitBreaker(
-      handleWhen((e) => e instanceof BarrackUpstreamError && e.countsAgainstBreaker),
-      {
-        halfOpenAfter: c.BARRACK_BREAKER_HALF_OPEN_MS,
-        breaker: new ConsecutiveBreaker(c.BARRACK_BREAKER_THRESHOLD),
-      },
-    );
     this.breakerState.set({ upstream: 'barrack' }, 0);
-    breaker.onStateChange((s) => this.breakerState.set({ upstream: 'barrack' }, BREAKER_STATE_VALUE[s]));
-    this.upstream = { origin, prefix, pool, breaker };
+    this.openScopes.set(0);
+    const breakers = new BarrackBreakers({
+      threshold: c.BARRACK_BREAKER_THRESHOLD,
+      halfOpenAfterMs: c.BARRACK_BREAKER_HALF_OPEN_MS,
+      onGlobalState: (s) => this.breakerState.set({ upstream: 'barrack' }, BREAKER_STATE_VALUE[s]),
+      onOpenScopes: (n) => this.openScopes.set(n),
+    });
+    this.upstream = { origin, prefix, pool, breakers };
     return this.upstream;
   }
 
@@ -304,7 +314,8 @@ export class BarrackHttpClient implements OnApplicationShutdown {
     const started = performance.now();
     let label = 'error';
     try {
-      const raw = await up.breaker.execute(() => this.attempt(up, call, ctx, relPath, signal));
+      const scope = { tenantId: ctx.tenantId, group: operationGroup(call.path) };
+      const raw = await up.breakers.execute(scope, () => this.attempt(up, call, ctx, relPath, signal));
       label = String(raw.status);
       return raw;
     } catch (e) {

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import { Currency, GpuModel, Region, VmStatus } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 import { SecurityRule } from './security-rule.model';
+import { RequireFieldScopes } from '../../auth/field-scopes';
 
 @ObjectType({ description: 'The hardware flavour an instance runs on.' })
 export class InstanceFlavor {
@@ -32,10 +33,11 @@ export class InstanceBilling {
   @Field(() => Currency, { nullable: true, description: 'Currency of the amounts.' })
   currency!: string | null;
 
+  @RequireFieldScopes('billing')
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
-      'Cost accrued by this instance so far, in `currency` (null when Barrack does not report it).',
+      'Cost accrued by this instance so far, in `currency` (null when Barrack does not report it, or without the billing scope).',
   })
   accruedCost!: string | null;
 }
