@@ -1,7 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
-import type { Cluster } from 'ioredis';
-import type Redis from 'ioredis';
 import { ReplyError } from 'ioredis';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { AppConfig } from '../config/app-config';
@@ -93,6 +91,12 @@ export interface RedisGuardOptions {
 
 type StateListener = (state: BreakerState) => void;
 
+/** What the guard needs of a client: an ioredis Redis or Cluster (or a fake in unit specs). */
+export interface GuardedClient {
+  on(event: 'ready' | 'reconnecting', listener: () => void): unknown;
+  ping(): Promise<unknown>;
+}
+
 export class RedisGuard {
   private readonly log = new Logger('Redis');
   private stateValue: BreakerState = 'closed';
@@ -107,7 +111,7 @@ export class RedisGuard {
   } | null;
 
   constructor(
-    private readonly client: Redis | Cluster | null,
+    private readonly client: GuardedClient | null,
     readonly options: RedisGuardOptions,
     registry?: Registry | null,
   ) {
@@ -124,7 +128,7 @@ export class RedisGuard {
   }
 
   /** A guard with the default breaker settings, for code that runs outside the Nest app (CLI, tests). */
-  static standalone(client: Redis | Cluster, commandTimeoutMs: number): RedisGuard {
+  static standalone(client: GuardedClient, commandTimeoutMs: number): RedisGuard {
     return new RedisGuard(client, {
       commandTimeoutMs,
       requestBudgetMs: commandTimeoutMs,
@@ -274,7 +278,7 @@ export class RedisGuard {
 
 /** The guard for a client, from the config (also used where Nest's container is not, e.g. the cache CLI). */
 export function redisGuardFor(
-  redis: Redis | Cluster | null,
+  redis: GuardedClient | null,
   config: Pick<
     AppConfig,
     | 'REDIS_COMMAND_TIMEOUT_MS'
