@@ -46,7 +46,7 @@ export const envSchema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().default('bgw:'),
   REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(1_000),
-  /** Total time one request may wait on Redis (all its commands together); unset = REDIS_COMMAND_TIMEOUT_MS. */
+  /** Total time one request may lose to Redis commands that do not answer (all together); unset = REDIS_COMMAND_TIMEOUT_MS. */
   REDIS_REQUEST_BUDGET_MS: int(10, 60_000).optional(),
   /** Consecutive Redis failures (timeouts, connection errors) that open the Redis breaker. */
   REDIS_BREAKER_THRESHOLD: int(1, 1000).default(3),

@@ -3,8 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { RedisGuard, runWithRedisBudget } from './redis-guard';
 
 /**
- * Gives each HTTP GraphQL request one Redis budget (REDIS_REQUEST_BUDGET_MS) for all its Redis work: rate
- * limits, cache, idempotency and audit together. Registered as Nest middleware, i.e. after the body parser,
+ * Gives each HTTP GraphQL request one Redis budget (REDIS_REQUEST_BUDGET_MS) for all its Redis work (rate
+ * limits, cache, idempotency and audit together): the time it may lose to commands that do not answer. Registered as Nest middleware, i.e. after the body parser,
  * so the AsyncLocalStorage context reaches Apollo and every resolver of the request.
  */
 @Injectable()

@@ -13,11 +13,12 @@ import type { AppConfig } from '../config/app-config';
  *   'breaker_open') and each feature takes its documented fallback without touching Redis. Every
  *   REDIS_BREAKER_PROBE_MS a background PING (never a user request) probes Redis: an answer closes the breaker.
  *   A lost connection opens it at once, and the client's 'ready' after a reconnect probes at once.
- * - Per-request budget. One request may wait on Redis for REDIS_REQUEST_BUDGET_MS in total (default: one
- *   command timeout), counted as the wall time during which at least one of its commands was outstanding.
- *   Each command gets min(REDIS_COMMAND_TIMEOUT_MS, what is left); once nothing is left the request's further
- *   commands fail at once ('budget_spent'). The budget is carried by AsyncLocalStorage (runWithRedisBudget,
- *   entered by RedisBudgetMiddleware for /graphql); work outside a request gets one command timeout per command.
+ * - Per-request budget. One request may lose REDIS_REQUEST_BUDGET_MS in total (default: one command timeout)
+ *   waiting on Redis commands that do not answer. Each command may wait min(REDIS_COMMAND_TIMEOUT_MS, what is
+ *   left); a timeout charges its wait; once nothing is left the request's further commands fail at once
+ *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is carried by
+ *   AsyncLocalStorage (runWithRedisBudget, entered by RedisBudgetMiddleware for /graphql); work outside a
+ *   request gets one command timeout per command.
  *
  * A command given up on may still be executed later by Redis (it was written to the socket before Redis
  * hung). That is harmless for reads, counters and cache writes; idempotency claims clean up after themselves
@@ -45,28 +46,23 @@ export class RedisUnavailableError extends Error {
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
-/** The Redis time one request may still spend (see the file comment). */
+/**
+ * The Redis time one request may still lose. Only waits that ended without an answer (timeouts) are charged:
+ * a command that answers, however slowly, costs nothing, so a busy event loop or a request that polls Redis
+ * (an idempotent repeat waiting for the first run, a cache fill waiting for another replica) never runs out.
+ */
 export class RedisBudget {
   private spentMs = 0;
-  private active = 0;
-  private activeSince = 0;
 
-  constructor(
-    readonly limitMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(readonly limitMs: number) {}
 
   get remainingMs(): number {
-    const running = this.active > 0 ? this.now() - this.activeSince : 0;
-    return this.limitMs - this.spentMs - running;
+    return this.limitMs - this.spentMs;
   }
 
-  begin(): void {
-    if (this.active++ === 0) this.activeSince = this.now();
-  }
-
-  end(): void {
-    if (--this.active === 0) this.spentMs += this.now() - this.activeSince;
+  /** A command waited `ms` and got no answer. */
+  charge(ms: number): void {
+    this.spentMs += ms;
   }
 }
 
@@ -169,7 +165,6 @@ export class RedisGuard {
       this.metrics?.skipped.inc({ reason: 'budget_spent' });
       throw new RedisUnavailableError('budget_spent', `request's Redis budget spent; ${op} skipped`);
     }
-    budget?.begin();
     let timer: NodeJS.Timeout | undefined;
     try {
       const pending = command();
@@ -191,6 +186,7 @@ export class RedisGuard {
       return result;
     } catch (e) {
       if (e instanceof RedisUnavailableError) {
+        budget?.charge(allowance);
         // Only a command that had the longest wait it could ever get says something about Redis.
         if (allowance >= ceiling) this.failed('timeout', e.message);
         else this.metrics?.skipped.inc({ reason: 'budget_spent' });
@@ -204,7 +200,6 @@ export class RedisGuard {
       throw new RedisUnavailableError('error', `Redis ${op} failed: ${e.message}`, { cause: e });
     } finally {
       clearTimeout(timer);
-      budget?.end();
     }
   }
 
