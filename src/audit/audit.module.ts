@@ -1,6 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RedisGuard } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { AUDIT_STORE } from './audit-store';
 import { AuditPlugin } from './audit.plugin';
@@ -17,9 +18,10 @@ const MEMORY_RING_MAX = 10_000;
   providers: [
     {
       provide: AUDIT_STORE,
-      inject: [REDIS_CLIENT, APP_CONFIG],
-      useFactory: (redis: Redis | null, config: AppConfig) => {
-        if (redis) return new RedisAuditStore(redis, config.REDIS_KEY_PREFIX, config.AUDIT_STREAM_MAXLEN);
+      inject: [REDIS_CLIENT, APP_CONFIG, RedisGuard],
+      useFactory: (redis: Redis | null, config: AppConfig, guard: RedisGuard) => {
+        if (redis)
+          return new RedisAuditStore(redis, guard, config.REDIS_KEY_PREFIX, config.AUDIT_STREAM_MAXLEN);
         new Logger('Audit').log('REDIS_URL unset: the audit trail is kept in this process only');
         return new MemoryAuditStore(Math.min(config.AUDIT_STREAM_MAXLEN, MEMORY_RING_MAX));
       },

@@ -1,10 +1,16 @@
 import type Redis from 'ioredis';
+import type { RedisGuard } from '../redis/redis-guard';
 import type { AuditEntry } from './audit-entry';
 import { previousStreamId, type AuditStore } from './audit-store';
 
+/**
+ * Through the RedisGuard: while Redis is known to be down an append fails at once and AuditService keeps
+ * the log line as the record; a read fails at once with AUDIT_STORE_UNAVAILABLE.
+ */
 export class RedisAuditStore implements AuditStore {
   constructor(
     private readonly redis: Redis,
+    private readonly guard: RedisGuard,
     private readonly prefix: string,
     private readonly maxLen: number,
   ) {}
@@ -15,14 +21,16 @@ export class RedisAuditStore implements AuditStore {
 
   async append(tenantId: string, entry: AuditEntry): Promise<string> {
     // MAXLEN ~ lets Redis trim whole macro-nodes: cheap, and the bound is still kept (approximately).
-    const id = await this.redis.xadd(
-      this.key(tenantId),
-      'MAXLEN',
-      '~',
-      String(this.maxLen),
-      '*',
-      'r',
-      JSON.stringify(entry),
+    const id = await this.guard.run('audit append', () =>
+      this.redis.xadd(
+        this.key(tenantId),
+        'MAXLEN',
+        '~',
+        String(this.maxLen),
+        '*',
+        'r',
+        JSON.stringify(entry),
+      ),
     );
     return id ?? '';
   }
@@ -30,7 +38,9 @@ export class RedisAuditStore implements AuditStore {
   async list(tenantId: string, limit: number, before?: string): Promise<AuditEntry[]> {
     const end = before === undefined ? '+' : previousStreamId(before);
     if (end === null) return [];
-    const rows = await this.redis.xrevrange(this.key(tenantId), end, '-', 'COUNT', limit);
+    const rows = await this.guard.run('audit read', () =>
+      this.redis.xrevrange(this.key(tenantId), end, '-', 'COUNT', limit),
+    );
     const out: AuditEntry[] = [];
     for (const [id, fields] of rows) {
       const i = fields.indexOf('r');

@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 import { APP_CONFIG } from '../config/app-config';
 import type { GqlContext } from '../common/context/gql-context';
 import { MetricsRegistry } from '../metrics/metrics.module';
+import { RedisGuard, RedisUnavailableError } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { CACHE_SCOPE_OF, type CacheConfig, type CacheKind, ttlSecondsOf } from './cache-kinds';
 import { CacheMetrics } from './cache.metrics';
@@ -108,11 +109,13 @@ export class CacheService implements OnModuleInit {
     @Inject(REDIS_CLIENT) redis: Redis | Cluster | null,
     @Optional() @Inject(MetricsRegistry) registry?: Registry | null,
     @Optional() @Inject(CACHE_SERVICE_OPTIONS) options?: CacheServiceOptions,
+    @Optional() guard?: RedisGuard,
   ) {
     this.now = options?.now ?? Date.now;
     this.pollIntervalMs = options?.pollIntervalMs ?? 25;
+    // Outside the app (CLI, service-level tests) the store gets a guard of its own.
     this.store = redis
-      ? new RedisCacheStore(redis, config.REDIS_COMMAND_TIMEOUT_MS)
+      ? new RedisCacheStore(redis, guard ?? RedisGuard.standalone(redis, config.REDIS_COMMAND_TIMEOUT_MS))
       : new MemoryCacheStore(config.CACHE_MEMORY_MAX_ENTRIES, this.now);
     this.metrics = new CacheMetrics(registry ?? null);
   }
@@ -395,6 +398,8 @@ export class CacheService implements OnModuleInit {
 
   private storeFailed(kind: CacheKind, op: string, e: unknown): void {
     this.metrics.count(kind, 'error');
+    // While the Redis breaker is open every request skips the store: the breaker has said so once.
+    if (e instanceof RedisUnavailableError && e.reason === 'breaker_open') return;
     this.log.warn(`cache store ${op} failed for ${kind}; using Barrack directly: ${errorMessage(e)}`);
   }
 }

@@ -51,6 +51,12 @@ export const envSchema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().default('bgw:'),
   REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(1_000),
+  /** Total time one request may lose to Redis commands that do not answer (all together); unset = REDIS_COMMAND_TIMEOUT_MS. */
+  REDIS_REQUEST_BUDGET_MS: int(10, 60_000).optional(),
+  /** Consecutive Redis failures (timeouts, connection errors) that open the Redis breaker. */
+  REDIS_BREAKER_THRESHOLD: int(1, 1000).default(3),
+  /** While the Redis breaker is open, a background PING probes Redis this often. */
+  REDIS_BREAKER_PROBE_MS: int(50, 600_000).default(1_000),
 
   // Tenants. Unset = the embedded demo tenant (only with the embedded simulator).
   TENANTS_FILE: z.string().optional(),

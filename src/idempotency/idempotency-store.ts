@@ -49,5 +49,12 @@ export interface IdempotencyStore {
   finish(key: string, token: string, record: IdempotencyRecord, ttlMs: number): Promise<boolean>;
   /** Frees the key (nothing happened upstream) if `token` still owns it. */
   release(key: string, token: string): Promise<void>;
+  /**
+   * The caller gave up on the key before anything went upstream (its claim or release failed or timed out),
+   * and may or may not hold it: free it if `token` holds it, now or, when the store is unreachable, as soon
+   * as it answers again. Never throws and never makes the caller wait. A claim that reaches a hung Redis is
+   * executed when Redis resumes, so without this it would block its own key for the whole lease.
+   */
+  abandon(key: string, token: string): void;
   get(key: string): Promise<IdempotencyRecord | undefined>;
 }

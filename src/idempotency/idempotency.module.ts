@@ -1,6 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
+import { RedisGuard } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
@@ -13,9 +14,9 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
   providers: [
     {
       provide: IDEMPOTENCY_STORE,
-      inject: [REDIS_CLIENT],
-      useFactory: (redis: Redis | null) => {
-        if (redis) return new RedisIdempotencyStore(redis);
+      inject: [REDIS_CLIENT, RedisGuard],
+      useFactory: (redis: Redis | null, guard: RedisGuard) => {
+        if (redis) return new RedisIdempotencyStore(redis, guard);
         new Logger('Idempotency').log('REDIS_URL unset: idempotency keys are kept in this process only');
         return new MemoryIdempotencyStore();
       },

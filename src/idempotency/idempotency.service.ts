@@ -6,6 +6,7 @@ import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RedisUnavailableError } from '../redis/redis-guard';
 import { fingerprintOf, idempotencyKeyOf, sha256 } from './idempotency-key';
 import { noteIdempotency } from './idempotency-note';
 import {
@@ -108,6 +109,8 @@ export class IdempotencyService {
           claimUnknown: !waited,
         });
       } catch (e) {
+        // Nothing went upstream: a claim of ours that lands in Redis later must not block this key.
+        this.store.abandon(storeKey, base.token ?? '');
         this.log.error({
           msg: 'idempotency store unavailable',
           err: errText(e),
@@ -173,7 +176,8 @@ export class IdempotencyService {
       try {
         return await this.store.claim(req);
       } catch (e) {
-        if (attempt >= CLAIM_RETRIES) throw e;
+        // Redis known down, or this request's Redis budget spent: retrying now cannot help.
+        if (attempt >= CLAIM_RETRIES || (e instanceof RedisUnavailableError && !e.maySendLate)) throw e;
         await sleep(CLAIM_RETRY_MS * (attempt + 1));
       }
     }
@@ -222,7 +226,8 @@ export class IdempotencyService {
       try {
         await this.store.release(o.storeKey, o.token);
       } catch (err) {
-        // The lease runs out on its own; until then a retry waits or gets IN_PROGRESS.
+        // Freed as soon as Redis answers again (the lease would run out on its own, but much later).
+        this.store.abandon(o.storeKey, o.token);
         this.log.warn({
           msg: 'idempotency release failed',
           err: errText(err),

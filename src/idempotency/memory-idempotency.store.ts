@@ -70,6 +70,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (this.live(key)?.token === token) this.entries.delete(key);
   }
 
+  abandon(key: string, token: string): void {
+    if (this.live(key)?.token === token) this.entries.delete(key);
+  }
+
   // eslint-disable-next-line @typescript-eslint/require-await
   async get(key: string): Promise<IdempotencyRecord | undefined> {
     const r = this.live(key);

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { RedisUnavailableError, type RedisGuard } from '../redis/redis-guard';
 import { parseRecord, type IdempotencyRecord } from './idempotency-record';
 import type { ClaimRequest, ClaimResult, IdempotencyStore } from './idempotency-store';
 
@@ -50,21 +51,63 @@ if ok and type(rec) == 'table' and rec.token == ARGV[1] then return redis.call('
 return 0
 `;
 
+/** Abandoned claims whose release could not be sent: bounded, and retried until this old. */
+const PENDING_MAX = 10_000;
+const PENDING_MAX_AGE_MS = 10 * 60_000;
+const PENDING_RETRY_MS = 1_000;
+
+/**
+ * Claims, results and releases go through the RedisGuard (request budget, breaker): while Redis is known to
+ * be down a claim fails at once and the service refuses the mutation (fail closed).
+ *
+ * Late claims. A claim written into a hung Redis (CLIENT PAUSE, SIGSTOP, a long fork) times out here, but
+ * Redis still executes it when it resumes, leaving an in-progress record with a full lease that would make
+ * every retry wait (IDEMPOTENCY_IN_PROGRESS) and then reconcile (OUTCOME_UNKNOWN) although nothing was sent
+ * upstream. So a caller that gives up calls abandon(): a compare-and-delete by the claim's token, sent at
+ * once on the same connection, which Redis executes in order right after the late claim. If it cannot be
+ * sent (connection down), it is kept and re-sent once Redis answers again (harmless if the claim never
+ * landed: the token is unique to that attempt). ioredis never re-sends the claim itself after a reconnect
+ * (autoResendUnfulfilledCommands: false), and a claim refused by the guard before it was sent (breaker open,
+ * budget spent) needs no release at all.
+ */
 export class RedisIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly redis: Redis) {}
+  /** Tokens whose claim may have reached Redis without us seeing the answer. */
+  private readonly unanswered = new Map<string, string>();
+  private readonly pending = new Map<string, { key: string; since: number }>();
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly guard: RedisGuard,
+  ) {
+    guard.onStateChange((state) => {
+      if (state === 'closed') this.retryPending();
+    });
+  }
 
   async claim(req: ClaimRequest): Promise<ClaimResult> {
-    const [kind, raw] = (await this.redis.eval(
-      CLAIM,
-      1,
-      req.key,
-      JSON.stringify(req.record),
-      String(req.ttlMs),
-      req.fp,
-      String(req.nowMs),
-      req.claimUnknown ? '1' : '0',
-      req.record.token ?? '',
-    )) as [string, string];
+    const token = req.record.token ?? '';
+    let reply: [string, string];
+    try {
+      reply = (await this.guard.run('idempotency claim', () =>
+        this.redis.eval(
+          CLAIM,
+          1,
+          req.key,
+          JSON.stringify(req.record),
+          String(req.ttlMs),
+          req.fp,
+          String(req.nowMs),
+          req.claimUnknown ? '1' : '0',
+          token,
+        ),
+      )) as [string, string];
+    } catch (e) {
+      if (!isSkipped(e)) this.remember(token, req.key);
+      throw e;
+    }
+    this.unanswered.delete(token);
+    const [kind, raw] = reply;
     const record = raw ? parseRecord(raw) : undefined;
     switch (kind) {
       case 'claimed':
@@ -79,16 +122,74 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async finish(key: string, token: string, record: IdempotencyRecord, ttlMs: number): Promise<boolean> {
-    const r = await this.redis.eval(FINISH, 1, key, JSON.stringify(record), token, String(ttlMs));
+    const r = await this.guard.run('idempotency finish', () =>
+      this.redis.eval(FINISH, 1, key, JSON.stringify(record), token, String(ttlMs)),
+    );
     return r === 1;
   }
 
   async release(key: string, token: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, key, token);
+    try {
+      await this.guard.run('idempotency release', () => this.redis.eval(RELEASE, 1, key, token));
+    } catch (e) {
+      // Our claim stands (it was answered): abandon() must free it, whether or not this release was sent.
+      this.remember(token, key);
+      throw e;
+    }
+  }
+
+  abandon(key: string, token: string): void {
+    const claimKey = this.unanswered.get(token);
+    if (claimKey === undefined) return; // nothing of ours can be in Redis
+    this.unanswered.delete(token);
+    this.send(claimKey, token, Date.now());
   }
 
   async get(key: string): Promise<IdempotencyRecord | undefined> {
-    const raw = await this.redis.get(key);
+    const raw = await this.guard.run('idempotency get', () => this.redis.get(key));
     return raw ? parseRecord(raw) : undefined;
   }
+
+  private remember(token: string, key: string): void {
+    if (this.unanswered.size < PENDING_MAX) this.unanswered.set(token, key);
+  }
+
+  /** Straight to the client, past the breaker: it must follow the claim on the same connection. */
+  private send(key: string, token: string, since: number): void {
+    this.redis.eval(RELEASE, 1, key, token).then(
+      () => this.pending.delete(token),
+      () => this.keep(key, token, since),
+    );
+  }
+
+  private keep(key: string, token: string, since: number): void {
+    if (Date.now() - since > PENDING_MAX_AGE_MS) {
+      // Past any lease: a takeover has reconciled the key by now.
+      this.pending.delete(token);
+      return;
+    }
+    if (!this.pending.has(token) && this.pending.size >= PENDING_MAX) return;
+    this.pending.set(token, { key, since });
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.pending.size === 0) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.retryPending();
+    }, PENDING_RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  private retryPending(): void {
+    // While Redis is known to be down, wait: the breaker closing calls this again.
+    if (!this.guard.available) return this.scheduleRetry();
+    for (const [token, p] of [...this.pending]) this.send(p.key, token, p.since);
+  }
+}
+
+/** The guard refused before sending anything: no claim can land later. */
+function isSkipped(e: unknown): boolean {
+  return e instanceof RedisUnavailableError && !e.maySendLate;
 }

@@ -8,6 +8,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RedisGuard } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
@@ -26,22 +27,13 @@ export interface BudgetDecision {
   windowSeconds: number;
 }
 
-/** The in-process fallback; rate-limiter-flexible calls it only when Redis failed, which is worth a log line. */
-class InsuranceLimiter extends RateLimiterMemory {
-  constructor(
-    opts: ConstructorParameters<typeof RateLimiterMemory>[0],
-    private readonly onUse: () => void,
-  ) {
-    super(opts);
-  }
-
-  override consume(...args: Parameters<RateLimiterMemory['consume']>): Promise<RateLimiterRes> {
-    this.onUse();
-    return super.consume(...args);
-  }
-}
-
 type Limiter = Pick<RateLimiterAbstract, 'consume' | 'reward'> | BurstyRateLimiter;
+
+/** One budget's limiters: the shared one in Redis (when configured) and the in-process one with the same numbers. */
+interface LimiterPair {
+  shared: Limiter | null;
+  local: Limiter;
+}
 
 /** Multiples of the base window for the burst pool and the billable-mutation budget. */
 const BURST_WINDOWS = 10;
@@ -49,15 +41,16 @@ const MUTATION_WINDOWS = 60;
 
 /**
  * Per-tenant (or per-principal) budgets in Redis, identical on every replica: rate-limiter-flexible's
- * RateLimiterRedis runs one atomic Lua INCR+EXPIRE per decision (a fixed window per budget). When Redis does
- * not answer: fail-open (default) draws from an in-process RateLimiterMemory insurance limiter with the same
- * numbers, so each replica enforces the plan on its own; fail-closed rejects with RATE_LIMITED
+ * RateLimiterRedis runs one atomic Lua INCR+EXPIRE per decision (a fixed window per budget). Each decision
+ * goes through the RedisGuard (request budget, breaker). When Redis does not answer, or the breaker is open
+ * (then without trying Redis at all): fail-open (default) draws from an in-process RateLimiterMemory with the
+ * same numbers, so each replica enforces the plan on its own; fail-closed rejects with RATE_LIMITED
  * (reason LIMITER_UNAVAILABLE). Without REDIS_URL the in-process limiter is the only store (one replica).
  */
 @Injectable()
 export class RateLimiterService {
   private readonly log = new Logger('RateLimit');
-  private readonly limiters = new Map<string, Limiter>();
+  private readonly limiters = new Map<string, LimiterPair>();
   private readonly prefix: string;
   readonly windowSeconds: number;
   private degraded = false;
@@ -67,11 +60,14 @@ export class RateLimiterService {
     @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
     private readonly metrics: RateLimitMetrics,
     @Optional() private readonly plans?: RateLimitPlanSource,
+    @Optional() private readonly guard?: RedisGuard,
   ) {
     this.prefix = `${config.REDIS_KEY_PREFIX}rl:`;
     this.windowSeconds = config.RATE_LIMIT_WINDOW_S;
-    // Degraded is set by the fallback itself (InsuranceLimiter, fail-closed refusal); a reconnect clears it.
-    redis?.on('ready', () => this.noteStore(true));
+    // Degraded is set by the fallback itself; the breaker closing or a decision from Redis clears it.
+    guard?.onStateChange((state) => {
+      if (state === 'closed') this.noteStore(true);
+    });
   }
 
   get enabled(): boolean {
@@ -117,24 +113,16 @@ export class RateLimiterService {
   ): Promise<BudgetDecision> {
     const limit = this.limitOf(plan, budget);
     const windowSeconds = this.windowOf(budget);
-    const limiter = this.limiterFor(budget, limit, windowSeconds, budget === 'requests' ? plan.burst : 0);
+    const pair = this.limiterFor(budget, limit, windowSeconds, budget === 'requests' ? plan.burst : 0);
     const key = this.keyFor(principal, plan);
+    const n = Math.max(0, Math.ceil(points));
     let res: RateLimiterRes;
     let allowed: boolean;
     try {
-      res = await limiter.consume(key, Math.max(0, Math.ceil(points)));
+      res = await this.draw(pair, key, n);
       allowed = true;
     } catch (e) {
-      if (!(e instanceof RateLimiterRes)) {
-        this.noteStore(false);
-        throw new GatewayError(
-          'RATE_LIMITED',
-          'Rate limiting is temporarily unavailable; retry shortly.',
-          { reason: 'LIMITER_UNAVAILABLE' },
-          undefined,
-          1,
-        );
-      }
+      if (!(e instanceof RateLimiterRes)) throw e;
       res = e;
       allowed = false;
     }
@@ -150,54 +138,98 @@ export class RateLimiterService {
   }
 
   /**
-   * Gives `points` back to one budget (rate-limiter-flexible's reward), e.g. billable-mutation points that
-   * were reserved for a create that never reached Barrack. Best effort: a store failure keeps the charge.
+   * Gives `points` back to one budget (rate-limiter-flexible's reward), e.g. a billable-mutation point drawn
+   * for a create that never reached Barrack. Best effort: a store failure (or an open breaker) keeps the charge.
    */
   async refund(principal: Principal, plan: RateLimitPlan, budget: Budget, points: number): Promise<void> {
-    const limit = this.limitOf(plan, budget);
-    const limiter = this.limiterFor(
+    const pair = this.limiterFor(
       budget,
-      limit,
+      this.limitOf(plan, budget),
       this.windowOf(budget),
       budget === 'requests' ? plan.burst : 0,
     );
-    if (!('reward' in limiter) || points <= 0) return;
+    const key = this.keyFor(principal, plan);
+    const n = Math.ceil(points);
+    if (n <= 0) return;
+    const reward = async (limiter: Limiter) => {
+      if ('reward' in limiter) await limiter.reward(key, n);
+    };
     try {
-      await limiter.reward(this.keyFor(principal, plan), Math.ceil(points));
+      const { shared } = pair;
+      if (shared) await (this.guard ? this.guard.run('rate limit', () => reward(shared)) : reward(shared));
+      else await reward(pair.local);
     } catch (e) {
       this.log.warn(`refund of ${budget} points failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  private limiterFor(budget: Budget, points: number, duration: number, burst: number): Limiter {
-    const id = `${budget}:${points}:${duration}:${burst}`;
-    let limiter = this.limiters.get(id);
-    if (!limiter) {
-      const main = this.store(budget, points, duration);
-      limiter =
-        burst > 0
-          ? new BurstyRateLimiter(main, this.store(`${budget}-burst`, burst, duration * BURST_WINDOWS))
-          : main;
-      this.limiters.set(id, limiter);
+  /**
+   * Resolves or rejects with the RateLimiterRes of whichever store decided. Redis first (through the guard);
+   * on Redis trouble the fallback of RATE_LIMIT_FAIL_MODE, at once while the breaker is open.
+   */
+  private async draw(pair: LimiterPair, key: string, points: number): Promise<RateLimiterRes> {
+    const { shared } = pair;
+    if (shared) {
+      try {
+        const decide = () => shared.consume(key, points);
+        const res = await (this.guard ? this.guard.run('rate limit', decide) : decide());
+        this.noteStore(true);
+        return res;
+      } catch (e) {
+        if (e instanceof RateLimiterRes) {
+          this.noteStore(true);
+          throw e;
+        }
+        this.noteStore(false);
+        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') {
+          throw new GatewayError(
+            'RATE_LIMITED',
+            'Rate limiting is temporarily unavailable; retry shortly.',
+            { reason: 'LIMITER_UNAVAILABLE' },
+            undefined,
+            1,
+          );
+        }
+      }
     }
-    return limiter;
+    return pair.local.consume(key, points);
   }
 
-  private store(name: string, points: number, duration: number): RateLimiterAbstract {
-    // The counter key carries no plan numbers, so a plan change mid-window keeps what was already used.
-    const keyPrefix = `${this.prefix}${name}`;
-    if (!this.redis) return new RateLimiterMemory({ keyPrefix, points, duration });
+  private limiterFor(budget: Budget, points: number, duration: number, burst: number): LimiterPair {
+    const id = `${budget}:${points}:${duration}:${burst}`;
+    let pair = this.limiters.get(id);
+    if (!pair) {
+      const make = (store: (name: string, p: number, d: number) => RateLimiterAbstract): Limiter =>
+        burst > 0
+          ? new BurstyRateLimiter(
+              store(budget, points, duration),
+              store(`${budget}-burst`, burst, duration * BURST_WINDOWS),
+            )
+          : store(budget, points, duration);
+      pair = {
+        shared: this.redis ? make((n, p, d) => this.redisStore(n, p, d)) : null,
+        local: make(
+          (n, p, d) => new RateLimiterMemory({ keyPrefix: this.keyPrefix(n), points: p, duration: d }),
+        ),
+      };
+      this.limiters.set(id, pair);
+    }
+    return pair;
+  }
+
+  /** The counter key carries no plan numbers, so a plan change mid-window keeps what was already used. */
+  private keyPrefix(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  private redisStore(name: string, points: number, duration: number): RateLimiterAbstract {
     return new RateLimiterRedis({
       storeClient: this.redis,
-      keyPrefix,
+      keyPrefix: this.keyPrefix(name),
       points,
       duration,
       // Do not wait for a command timeout when the connection is known to be down.
       rejectIfRedisNotReady: true,
-      insuranceLimiter:
-        this.config.RATE_LIMIT_FAIL_MODE === 'open'
-          ? new InsuranceLimiter({ keyPrefix, points, duration }, () => this.noteStore(false))
-          : undefined,
     });
   }
 

@@ -1,6 +1,19 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type OnApplicationShutdown,
+  RequestMethod,
+} from '@nestjs/common';
 import Redis, { Cluster, type RedisOptions } from 'ioredis';
+import type { Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { MetricsRegistry } from '../metrics/metrics.module';
+import { RedisBudgetMiddleware } from './redis-budget.middleware';
+import { RedisGuard, redisGuardFor } from './redis-guard';
 import { REDIS_CLIENT } from './redis.tokens';
 import { parseRedisUrl } from './redis-url';
 
@@ -20,7 +33,13 @@ import { parseRedisUrl } from './redis-url';
           lazyConnect: true,
           commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
           maxRetriesPerRequest: 1,
+          // Fail at once while disconnected instead of queueing: the caller takes its fallback now.
           enableOfflineQueue: false,
+          // A command that was written but not answered when the connection dropped is NOT sent again after
+          // the reconnect: its caller has long given up and taken its fallback, and a late idempotency claim or
+          // cache write would only do harm. (A command written into a hung but connected Redis still runs when
+          // Redis resumes; see redis-guard.ts.)
+          autoResendUnfulfilledCommands: false,
           connectTimeout: 2_000,
           retryStrategy: (times) => Math.min(times * 100, 2_000),
         };
@@ -58,14 +77,29 @@ import { parseRedisUrl } from './redis-url';
         return client;
       },
     },
+    {
+      provide: RedisGuard,
+      inject: [REDIS_CLIENT, APP_CONFIG, { token: MetricsRegistry, optional: true }],
+      useFactory: (redis: Redis | null, config: AppConfig, registry?: Registry) =>
+        redisGuardFor(redis, config, registry),
+    },
+    RedisBudgetMiddleware,
   ],
-  exports: [REDIS_CLIENT],
+  exports: [REDIS_CLIENT, RedisGuard],
 })
-export class RedisModule implements OnApplicationShutdown {
+export class RedisModule implements NestModule, OnApplicationShutdown {
   private readonly log = new Logger('Redis');
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis | null) {}
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    private readonly guard: RedisGuard,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RedisBudgetMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
 
   async onApplicationShutdown(): Promise<void> {
+    this.guard.shutdown();
     if (!this.redis) return;
     try {
       await this.redis.quit();

@@ -55,6 +55,18 @@ export class PrivateRedis {
     throw new Error(`private redis-server did not start on ${this.port}`);
   }
 
+  /**
+   * A real hang: SIGSTOP keeps the port and every connection open, but nothing is answered (like a long
+   * fork, a swapped-out host or CLIENT PAUSE) until resume(). Commands written meanwhile run on resume.
+   */
+  pause(): void {
+    if (!this.child?.kill('SIGSTOP')) throw new Error('private redis-server is not running');
+  }
+
+  resume(): void {
+    if (!this.child?.kill('SIGCONT')) throw new Error('private redis-server is not running');
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child) return;

@@ -1,0 +1,152 @@
+import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
+import { ReplyError } from 'ioredis';
+import {
+  RedisBudget,
+  RedisGuard,
+  RedisUnavailableError,
+  runWithRedisBudget,
+  type BreakerState,
+  type GuardedClient,
+} from './redis-guard';
+
+/** A client whose PING answers or hangs on demand, and which emits ioredis' connection events. */
+class FakeClient extends EventEmitter implements GuardedClient {
+  answers = true;
+  pings = 0;
+  ping(): Promise<unknown> {
+    this.pings++;
+    return this.answers ? Promise.resolve('PONG') : new Promise(() => undefined);
+  }
+}
+
+const hang = () => new Promise<never>(() => undefined);
+
+async function until(what: string, cond: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function reason(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (e) {
+    return e instanceof RedisUnavailableError ? e.reason : `other: ${String(e)}`;
+  }
+}
+
+describe('RedisGuard', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  let client: FakeClient;
+  let guard: RedisGuard;
+  let states: BreakerState[];
+  beforeEach(() => {
+    client = new FakeClient();
+    guard = new RedisGuard(client, {
+      commandTimeoutMs: 20,
+      requestBudgetMs: 20,
+      breakerThreshold: 2,
+      probeIntervalMs: 20,
+    });
+    states = [];
+    guard.onStateChange((s) => states.push(s));
+  });
+  afterEach(() => guard.shutdown());
+
+  it('opens after consecutive timeouts, then skips Redis without calling it until a PING answers', async () => {
+    client.answers = false;
+    expect(await reason(guard.run('a', hang))).toBe('timeout');
+    expect(guard.state).toBe('closed');
+    expect(await reason(guard.run('b', hang))).toBe('timeout');
+    expect(guard.state).toBe('open');
+
+    const command = jest.fn(() => Promise.resolve('x'));
+    expect(await reason(guard.run('c', command))).toBe('breaker_open');
+    expect(command).not.toHaveBeenCalled();
+
+    await until('a probe', () => client.pings > 0);
+    expect(guard.available).toBe(false);
+    client.answers = true;
+    await until('the breaker to close', () => guard.state === 'closed');
+    expect(states).toContain('half_open');
+    expect(states.at(-1)).toBe('closed');
+    expect(await guard.run('d', command)).toBe('x');
+  });
+
+  it('a success in between resets the count', async () => {
+    await reason(guard.run('a', hang));
+    await guard.run('b', () => Promise.resolve(1));
+    await reason(guard.run('c', hang));
+    expect(guard.state).toBe('closed');
+  });
+
+  it('counts connection errors, but not errors Redis answered with or a library verdict', async () => {
+    const verdict = { remainingPoints: 0 };
+    const Reply = ReplyError as typeof Error; // ioredis types it as any
+    for (let i = 0; i < 3; i++) {
+      await expect(guard.run('script', () => Promise.reject(new Reply('NOSCRIPT')))).rejects.toThrow(
+        'NOSCRIPT',
+      );
+      // rate-limiter-flexible rejects with a plain RateLimiterRes, not an Error: the guard must pass it on.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      await expect(guard.run('limit', () => Promise.reject(verdict))).rejects.toBe(verdict);
+    }
+    expect(guard.state).toBe('closed');
+    const lost = () => Promise.reject(new Error('Connection is closed.'));
+    expect(await reason(guard.run('x', lost))).toBe('error');
+    expect(await reason(guard.run('y', lost))).toBe('error');
+    expect(guard.state).toBe('open');
+  });
+
+  it('opens at once when the connection is lost, and probes as soon as the client is ready again', async () => {
+    client.answers = false;
+    client.emit('reconnecting');
+    expect(guard.state).toBe('open');
+    client.answers = true;
+    client.emit('ready');
+    await until('the breaker to close', () => guard.state === 'closed');
+  });
+
+  it('spends one request budget over all its commands: later commands fail at once, uncounted', async () => {
+    const second = jest.fn(() => Promise.resolve('x'));
+    const outcome = await runWithRedisBudget(20, async () => {
+      const first = await reason(guard.run('first', hang));
+      return { first, second: await reason(guard.run('second', second)) };
+    });
+    expect(outcome).toEqual({ first: 'timeout', second: 'budget_spent' });
+    expect(second).not.toHaveBeenCalled();
+    // Budget-limited refusals say nothing about Redis: one real timeout, below the threshold of two.
+    expect(guard.state).toBe('closed');
+    // Commands that answer cost nothing, however many: a request polling Redis never runs out.
+    const patient = new RedisGuard(client, {
+      commandTimeoutMs: 2_000,
+      requestBudgetMs: 2_000,
+      breakerThreshold: 2,
+      probeIntervalMs: 20,
+    });
+    const slowish = () => new Promise<string>((r) => setTimeout(() => r('ok'), 40));
+    const answers = await runWithRedisBudget(150, async () => {
+      const out: string[] = [];
+      for (let i = 0; i < 5; i++) out.push(await patient.run('poll', slowish));
+      return out;
+    });
+    patient.shutdown();
+    expect(answers).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    // Another request has its own budget.
+    expect(await runWithRedisBudget(20, () => guard.run('other', second))).toBe('x');
+  });
+});
+
+describe('RedisBudget', () => {
+  it('is spent only by waits that got no answer', () => {
+    const b = new RedisBudget(100);
+    expect(b.remainingMs).toBe(100);
+    b.charge(60);
+    expect(b.remainingMs).toBe(40);
+  });
+});

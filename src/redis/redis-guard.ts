@@ -1,0 +1,337 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
+import { ReplyError } from 'ioredis';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { AppConfig } from '../config/app-config';
+
+/*
+ * Every Redis command a feature sends goes through one RedisGuard, which gives Redis trouble a bounded,
+ * known cost:
+ *
+ * - Breaker. REDIS_BREAKER_THRESHOLD consecutive failures (a command that used its whole allowance without an
+ *   answer, or a connection error) open it. While open, run() refuses at once (RedisUnavailableError
+ *   'breaker_open') and each feature takes its documented fallback without touching Redis. Every
+ *   REDIS_BREAKER_PROBE_MS a background PING (never a user request) probes Redis: an answer closes the breaker.
+ *   A lost connection opens it at once, and the client's 'ready' after a reconnect probes at once.
+ * - Per-request budget. One request may lose REDIS_REQUEST_BUDGET_MS in total (default: one command timeout)
+ *   waiting on Redis commands that do not answer. Each command may wait min(REDIS_COMMAND_TIMEOUT_MS, what is
+ *   left); a timeout charges its wait; once nothing is left the request's further commands fail at once
+ *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is carried by
+ *   AsyncLocalStorage (runWithRedisBudget, entered by RedisBudgetMiddleware for /graphql); work outside a
+ *   request gets one command timeout per command.
+ *
+ * A command given up on may still be executed later by Redis (it was written to the socket before Redis
+ * hung). That is harmless for reads, counters and cache writes; idempotency claims clean up after themselves
+ * (see RedisIdempotencyStore.abandon). The client never re-sends a command after a reconnect
+ * (autoResendUnfulfilledCommands: false in redis.module.ts).
+ */
+
+export type RedisSkipReason = 'breaker_open' | 'budget_spent' | 'timeout' | 'error';
+
+export class RedisUnavailableError extends Error {
+  constructor(
+    readonly reason: RedisSkipReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RedisUnavailableError';
+  }
+
+  /** False when the command was never handed to the client (nothing can land in Redis later). */
+  get maySendLate(): boolean {
+    return this.reason === 'timeout' || this.reason === 'error';
+  }
+}
+
+export type BreakerState = 'closed' | 'open' | 'half_open';
+
+/**
+ * The Redis time one request may still lose. Only waits that ended without an answer (timeouts) are charged:
+ * a command that answers, however slowly, costs nothing, so a busy event loop or a request that polls Redis
+ * (an idempotent repeat waiting for the first run, a cache fill waiting for another replica) never runs out.
+ */
+export class RedisBudget {
+  private spentMs = 0;
+
+  constructor(readonly limitMs: number) {}
+
+  get remainingMs(): number {
+    return this.limitMs - this.spentMs;
+  }
+
+  /** A command waited `ms` and got no answer. */
+  charge(ms: number): void {
+    this.spentMs += ms;
+  }
+}
+
+const budgets = new AsyncLocalStorage<RedisBudget>();
+
+/** Runs `fn` (and everything it starts) under one Redis budget of `limitMs`. */
+export function runWithRedisBudget<T>(limitMs: number, fn: () => T): T {
+  return budgets.run(new RedisBudget(limitMs), fn);
+}
+
+export function currentRedisBudget(): RedisBudget | undefined {
+  return budgets.getStore();
+}
+
+export interface RedisGuardOptions {
+  commandTimeoutMs: number;
+  /** Per-request budget; the middleware reads it from here. */
+  requestBudgetMs: number;
+  breakerThreshold: number;
+  probeIntervalMs: number;
+}
+
+type StateListener = (state: BreakerState) => void;
+
+/** What the guard needs of a client: an ioredis Redis or Cluster (or a fake in unit specs). */
+export interface GuardedClient {
+  on(event: 'ready' | 'reconnecting', listener: () => void): unknown;
+  ping(): Promise<unknown>;
+}
+
+export class RedisGuard {
+  private readonly log = new Logger('Redis');
+  private stateValue: BreakerState = 'closed';
+  private failures = 0;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly listeners: StateListener[] = [];
+  private readonly metrics: {
+    open: Gauge;
+    skipped: Counter<'reason'>;
+    failures: Counter<'kind'>;
+  } | null;
+
+  constructor(
+    private readonly client: GuardedClient | null,
+    readonly options: RedisGuardOptions,
+    registry?: Registry | null,
+  ) {
+    this.metrics = registry ? makeMetrics(registry) : null;
+    this.metrics?.open.set(0);
+    if (!client) return;
+    // 'reconnecting' (not 'close'): a connection lost, never our own quit() or disconnect().
+    client.on('reconnecting', () => {
+      if (!this.closed && this.stateValue === 'closed') this.open('connection lost');
+    });
+    client.on('ready', () => {
+      if (this.stateValue === 'open') this.probeNow();
+    });
+  }
+
+  /** A guard with the default breaker settings, for code that runs outside the Nest app (CLI, tests). */
+  static standalone(client: GuardedClient, commandTimeoutMs: number): RedisGuard {
+    return new RedisGuard(client, {
+      commandTimeoutMs,
+      requestBudgetMs: commandTimeoutMs,
+      breakerThreshold: 3,
+      probeIntervalMs: 1_000,
+    });
+  }
+
+  get state(): BreakerState {
+    return this.stateValue;
+  }
+
+  /** True while features should use Redis (breaker closed). */
+  get available(): boolean {
+    return this.client !== null && this.stateValue === 'closed';
+  }
+
+  onStateChange(listener: StateListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Runs one Redis command (or one library call that sends a few, such as a rate-limiter decision) within the
+   * breaker and the current request's budget. Rejects with RedisUnavailableError when Redis is skipped, slow
+   * or unreachable; an error Redis itself answered with (ReplyError) or a non-Error rejection (a library's
+   * verdict, such as RateLimiterRes) passes through unchanged and counts as Redis being up.
+   */
+  async run<T>(op: string, command: () => Promise<T>): Promise<T> {
+    if (!this.client) throw new RedisUnavailableError('error', 'no Redis configured');
+    if (this.stateValue !== 'closed') {
+      this.metrics?.skipped.inc({ reason: 'breaker_open' });
+      throw new RedisUnavailableError('breaker_open', `Redis breaker open; ${op} skipped`);
+    }
+    const budget = budgets.getStore();
+    const ceiling = Math.min(this.options.commandTimeoutMs, budget?.limitMs ?? Infinity);
+    const allowance = Math.min(ceiling, budget?.remainingMs ?? Infinity);
+    if (allowance <= 0) {
+      this.metrics?.skipped.inc({ reason: 'budget_spent' });
+      throw new RedisUnavailableError('budget_spent', `request's Redis budget spent; ${op} skipped`);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const pending = command();
+      // The race may be lost by a command that still fails later: never leave its rejection unhandled.
+      pending.catch(() => undefined);
+      const result = await Promise.race([
+        pending,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new RedisUnavailableError('timeout', `Redis did not answer ${op} within ${allowance} ms`),
+              ),
+            allowance,
+          );
+        }),
+      ]);
+      this.succeeded();
+      return result;
+    } catch (e) {
+      if (e instanceof RedisUnavailableError) {
+        budget?.charge(allowance);
+        // Only a command that had the longest wait it could ever get says something about Redis.
+        if (allowance >= ceiling) this.failed('timeout', e.message);
+        else this.metrics?.skipped.inc({ reason: 'budget_spent' });
+        throw e;
+      }
+      if (!(e instanceof Error) || isReplyError(e)) {
+        this.succeeded();
+        throw e;
+      }
+      this.failed('error', e.message);
+      throw new RedisUnavailableError('error', `Redis ${op} failed: ${e.message}`, { cause: e });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stops probing (application shutdown). */
+  shutdown(): void {
+    this.closed = true;
+    clearTimeout(this.probeTimer);
+  }
+
+  private succeeded(): void {
+    this.failures = 0;
+  }
+
+  private failed(kind: 'timeout' | 'error', detail: string): void {
+    this.metrics?.failures.inc({ kind });
+    if (++this.failures >= this.options.breakerThreshold && this.stateValue === 'closed')
+      this.open(`${this.failures} consecutive failures (last: ${detail})`);
+  }
+
+  private open(why: string): void {
+    this.setState('open');
+    this.log.warn(
+      `Redis breaker open: ${why}; every feature uses its fallback, probing every ${this.options.probeIntervalMs} ms`,
+    );
+    this.scheduleProbe();
+  }
+
+  private scheduleProbe(): void {
+    clearTimeout(this.probeTimer);
+    if (this.closed) return;
+    this.probeTimer = setTimeout(() => this.probeNow(), this.options.probeIntervalMs);
+    this.probeTimer.unref();
+  }
+
+  private probeNow(): void {
+    if (this.closed || this.stateValue === 'half_open' || !this.client) return;
+    clearTimeout(this.probeTimer);
+    this.setState('half_open');
+    let timer: NodeJS.Timeout | undefined;
+    const ping = this.client.ping();
+    ping.catch(() => undefined);
+    Promise.race([
+      ping,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('probe timed out')), this.options.commandTimeoutMs);
+      }),
+    ])
+      .then(
+        () => {
+          if (this.closed) return;
+          this.failures = 0;
+          this.setState('closed');
+          this.log.log('Redis answers again: breaker closed, features use Redis');
+        },
+        () => {
+          if (this.closed) return;
+          this.setState('open');
+          this.scheduleProbe();
+        },
+      )
+      .finally(() => clearTimeout(timer));
+  }
+
+  private setState(state: BreakerState): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.metrics?.open.set(state === 'closed' ? 0 : 1);
+    for (const l of this.listeners) l(state);
+  }
+}
+
+/** The guard for a client, from the config (also used where Nest's container is not, e.g. the cache CLI). */
+export function redisGuardFor(
+  redis: GuardedClient | null,
+  config: Pick<
+    AppConfig,
+    | 'REDIS_COMMAND_TIMEOUT_MS'
+    | 'REDIS_REQUEST_BUDGET_MS'
+    | 'REDIS_BREAKER_THRESHOLD'
+    | 'REDIS_BREAKER_PROBE_MS'
+  >,
+  registry?: Registry | null,
+): RedisGuard {
+  return new RedisGuard(
+    redis,
+    {
+      commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+      requestBudgetMs: config.REDIS_REQUEST_BUDGET_MS ?? config.REDIS_COMMAND_TIMEOUT_MS,
+      breakerThreshold: config.REDIS_BREAKER_THRESHOLD,
+      probeIntervalMs: config.REDIS_BREAKER_PROBE_MS,
+    },
+    registry,
+  );
+}
+
+/** Redis answered (with an error): Redis is up. Not a type guard, so `e` stays an Error afterwards. */
+function isReplyError(e: Error): boolean {
+  return e instanceof (ReplyError as typeof Error);
+}
+
+function makeMetrics(registry: Registry): NonNullable<RedisGuard['metrics']> {
+  const reuse = <M>(name: string, make: () => M): M =>
+    (registry.getSingleMetric(name) as M | undefined) ?? make();
+  return {
+    open: reuse(
+      'gateway_redis_breaker_open',
+      () =>
+        new Gauge({
+          name: 'gateway_redis_breaker_open',
+          help: '1 while the Redis breaker is open (features skip Redis and use their fallbacks), else 0.',
+          registers: [registry],
+        }),
+    ),
+    skipped: reuse(
+      'gateway_redis_skipped_total',
+      () =>
+        new Counter({
+          name: 'gateway_redis_skipped_total',
+          help: 'Redis commands not sent or not waited for: breaker_open, or budget_spent (the request used its REDIS_REQUEST_BUDGET_MS).',
+          labelNames: ['reason'],
+          registers: [registry],
+        }),
+    ),
+    failures: reuse(
+      'gateway_redis_failures_total',
+      () =>
+        new Counter({
+          name: 'gateway_redis_failures_total',
+          help: 'Redis commands that failed: timeout (no answer within REDIS_COMMAND_TIMEOUT_MS) or error (connection).',
+          labelNames: ['kind'],
+          registers: [registry],
+        }),
+    ),
+  };
+}
