@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { CacheKind } from './cache-kinds';
+import { CACHE_KIND_POLICY, CACHE_KINDS, type CacheKind } from './cache-kinds';
 
 /** The GraphQL enum mirrors CacheKind one to one (the `satisfies` keeps them in step). */
 export const CacheKindEnum = {
@@ -14,18 +14,18 @@ export const CacheKindEnum = {
   aiModels: 'aiModels',
 } as const satisfies { [K in CacheKind]: K };
 
+/** Each value's description is its row of CACHE_KIND_POLICY, so the schema states the same scope as the code. */
 registerEnumType(CacheKindEnum, {
   name: 'CacheKind',
-  description: 'A kind of cached catalogue data. Each kind has its own TTL.',
-  valuesMap: {
-    regions: { description: 'Regions (shared by all tenants).' },
-    gpuStock: { description: 'GPU stock per region (shared by all tenants).' },
-    pricing: { description: 'Price lists (per tenant: prices follow the account currency and tier).' },
-    pricingQuote: { description: 'Price quotes for a configuration (per tenant).' },
-    gpuSpecs: { description: 'GPU specifications (shared by all tenants).' },
-    osImages: { description: 'Operating-system images (shared by all tenants).' },
-    volumeTypes: { description: 'Volume types (shared by all tenants).' },
-    firewallProtocols: { description: 'Firewall protocols (shared by all tenants).' },
-    aiModels: { description: 'AI models available for chat (shared by all tenants).' },
-  },
+  description:
+    'A kind of cached catalogue data. Each kind has its own TTL and scope (per tenant, or shared).',
+  valuesMap: Object.fromEntries(
+    CACHE_KINDS.map((k) => {
+      const p = CACHE_KIND_POLICY[k];
+      return [
+        k,
+        { description: `${p.scope === 'public' ? 'Shared by all tenants' : 'Per tenant'}: ${p.reason}` },
+      ];
+    }),
+  ),
 });

@@ -42,6 +42,8 @@ export interface TestGateway {
   /** Gateway API keys: `demo`/`other` hold every scope; `demoRead` holds read only; `demoNoBilling` read+write. */
   keys: { demo: string; other: string; demoRead: string; demoNoBilling: string };
   tenantIds: { demo: string; other: string };
+  /** The tenants asked for with `tenants`, by name: an all-scopes gateway key and the tenant id. */
+  extra: Record<string, { key: string; tenantId: string }>;
   gql<D = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -60,6 +62,11 @@ export interface StartTestGatewayOptions {
    * rate-limit suites pass their own.
    */
   plan?: Record<string, number | boolean>;
+  /**
+   * More tenants beside demo and other, each on its own simulator account: create the account with
+   * `simulator.accounts` (e.g. `{ apiKey: 'sim-inr-key', currency: 'INR' }`). Tenant id `e2e-<name>`.
+   */
+  tenants?: { name: string; barrackKey: string }[];
 }
 
 const GENEROUS_PLAN = {
@@ -84,6 +91,10 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
     const demoRead = keyEntry(['read'], 'e2e read only');
     const demoNoBilling = keyEntry(['read', 'write'], 'e2e read+write');
     const other = keyEntry(SCOPES, 'e2e other tenant');
+    const extra = (opts.tenants ?? []).map((t) => {
+      writeFileSync(join(dir, `extra-${t.name}.key`), t.barrackKey, { mode: 0o600 });
+      return { ...t, tenantId: `e2e-${t.name}`, apiKey: keyEntry(SCOPES, `e2e ${t.name} tenant`) };
+    });
     const tenantsFile = join(dir, 'tenants.json');
     const tenants = {
       tenants: [
@@ -103,6 +114,14 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
           plan: opts.plan ?? GENEROUS_PLAN,
           apiKeys: [other.entry],
         },
+        ...extra.map((t) => ({
+          id: t.tenantId,
+          name: `E2E ${t.name} tenant`,
+          barrackCredential: { file: join(dir, `extra-${t.name}.key`) },
+          scopes: [...SCOPES],
+          plan: opts.plan ?? GENEROUS_PLAN,
+          apiKeys: [t.apiKey.entry],
+        })),
       ],
     };
     writeFileSync(tenantsFile, JSON.stringify(tenants, null, 2), { mode: 0o600 });
@@ -151,6 +170,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
       sim,
       keys: { demo: demo.key, other: other.key, demoRead: demoRead.key, demoNoBilling: demoNoBilling.key },
       tenantIds: { demo: 'e2e-demo', other: 'e2e-other' },
+      extra: Object.fromEntries(extra.map((t) => [t.name, { key: t.apiKey.key, tenantId: t.tenantId }])),
       gql,
       close: async () => {
         try {
