@@ -50,6 +50,8 @@ import { buildWorld, simCallsSinceReset, simCounters, simResetLog, type World } 
 const ROOT = join(__dirname, '..');
 /** Requests sent one at a time to count upstream calls per operation. */
 const UPSTREAM_SAMPLE = 20;
+/** Our gateway serves /metrics on its main port only behind METRICS_TOKEN; the soak scrapes it that way. */
+const BENCH_METRICS_TOKEN = `bench-metrics-${process.pid}-${Date.now()}`;
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 interface Options {
@@ -257,6 +259,8 @@ class Bench {
           TENANTS_FILE: this.world.tenantsFile,
           REDIS_URL: this.redisUrl,
           REDIS_KEY_PREFIX: `bench:${this.stamp}:${name}:`,
+          METRICS_PORT: 'off',
+          METRICS_TOKEN: BENCH_METRICS_TOKEN,
           ...env,
         }),
       },
@@ -782,7 +786,9 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
   const scrape = async (): Promise<void> => {
     while (!done) {
       try {
-        const text = await (await fetch(`${gw.origin}/metrics`)).text();
+        const text = await (
+          await fetch(`${gw.origin}/metrics`, { headers: bearer(BENCH_METRICS_TOKEN) })
+        ).text();
         const metric = (name: string): number => {
           const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
           return m ? Number(m[1]) : NaN;

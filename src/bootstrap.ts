@@ -11,12 +11,16 @@ import type { AppConfig } from './config/app-config';
 import { GatewayLifecycle } from './health/gateway-lifecycle';
 import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 import { mountGraphiql } from './graphiql/graphiql';
+import { MetricsRegistry } from './metrics/metrics.module';
+import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
 import { TENANT_REGISTRY_OVERRIDE } from './tenancy/tenancy.module';
 import type { TenantRegistry } from './tenancy/tenant-registry.service';
 
 export interface RunningGateway {
   app: NestExpressApplication;
   url: string;
+  /** The metrics-only listener's /metrics URL (METRICS_HOST:METRICS_PORT), or null with METRICS_PORT=off. */
+  metricsUrl: string | null;
   /** Graceful stop: refuse new connections, drain in-flight requests (up to SHUTDOWN_GRACE_MS), close all. */
   close(): Promise<void>;
 }
@@ -125,6 +129,19 @@ export async function startGateway(
     await app.close().catch(() => undefined);
     throw e;
   }
+  let metrics: MetricsListener | null = null;
+  if (config.metricsPort !== null) {
+    try {
+      metrics = await startMetricsListener(app.get(MetricsRegistry), {
+        host: config.METRICS_HOST,
+        port: config.metricsPort,
+        token: config.METRICS_TOKEN,
+      });
+    } catch (e) {
+      await app.close().catch(() => undefined);
+      throw e;
+    }
+  }
   const server: Server = app.getHttpServer();
   const drain = new HttpDrain(server);
   const addr = server.address();
@@ -151,9 +168,14 @@ export async function startGateway(
       const { abandoned } = await drain.drain(config.SHUTDOWN_GRACE_MS);
       if (abandoned) log.warn(`grace period over: ${abandoned} request(s) cut off`);
       // Runs every onApplicationShutdown hook: the Barrack pool and Redis close here.
-      await app.close();
+      try {
+        await app.close();
+      } finally {
+        await metrics?.close();
+      }
     })());
   if (options.handleSignals === true) for (const s of signals) process.once(s, onSignal);
 
-  return { app, url: `http://${host}:${port}`, close: stop };
+  if (metrics) new NestLogger('Metrics').log(`metrics at ${metrics.url}`);
+  return { app, url: `http://${host}:${port}`, metricsUrl: metrics?.url ?? null, close: stop };
 }

@@ -44,7 +44,7 @@ describe('cache administration through the gateway', () => {
   });
 
   it('exposes the cache event counter at /metrics', async () => {
-    const text = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const text = await (await fetch(gw.metricsUrl!)).text();
     expect(text).toContain('# TYPE gateway_cache_events_total counter');
   });
 });

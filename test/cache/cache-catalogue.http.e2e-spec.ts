@@ -72,7 +72,7 @@ describe('catalogue cache through the gateway', () => {
   });
 
   it('counts cache events per kind at /metrics', async () => {
-    const text = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const text = await (await fetch(gw.metricsUrl!)).text();
     expect(text).toMatch(/gateway_cache_events_total\{kind="regions",event="hit"\} [1-9]/);
     expect(text).toMatch(/gateway_cache_events_total\{kind="pricing",event="miss"\} [1-9]/);
   });

@@ -38,6 +38,8 @@ export interface GqlOptions {
 
 export interface TestGateway {
   gatewayUrl: string;
+  /** The metrics-only listener's /metrics URL (a free loopback port in tests); null with METRICS_PORT=off. */
+  metricsUrl: string | null;
   sim: Simulator;
   /** Gateway API keys: `demo`/`other` hold every scope; `demoRead` holds read only; `demoNoBilling` read+write. */
   keys: { demo: string; other: string; demoRead: string; demoNoBilling: string };
@@ -167,6 +169,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
 
     return {
       gatewayUrl,
+      metricsUrl: gateway.metricsUrl,
       sim,
       keys: { demo: demo.key, other: other.key, demoRead: demoRead.key, demoNoBilling: demoNoBilling.key },
       tenantIds: { demo: 'e2e-demo', other: 'e2e-other' },
