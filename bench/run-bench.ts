@@ -25,14 +25,25 @@ import {
 } from './lib/load';
 import {
   composeSupergraph,
+  ensurePeerInstalled,
   peerArgs,
   peerContractCopy,
   peerInstalled,
   peerVersions,
   PEER_DIR,
 } from './lib/peer';
-import { freePort, loadAverage, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
 import {
+  freePort,
+  loadAverage,
+  loadAverage1,
+  ProcSampler,
+  startChild,
+  waitForQuiet,
+  waitReady,
+  type Child,
+} from './lib/proc';
+import {
+  medianScenario,
   writeReport,
   type ProfileSummary,
   type RunResults,
@@ -42,14 +53,23 @@ import {
 import { buildWorld, simCallsSinceReset, simCounters, simResetLog, type World } from './lib/world';
 
 /*
- * `npm run bench [-- --quick] [--duration 8] [--warmup 2] [--soak 600] [--no-peer] [--no-profile]`
+ * `npm run bench [-- --quick] [--duration 8] [--warmup 2] [--rounds 3] [--max-load 1.5] [--quiet-wait 120]
+ *                [--soak 600] [--no-peer] [--no-profile]`
  * Starts the simulator, our gateway (three configurations, one at a time) and the peer in separate processes,
  * drives each scenario with a verified load, and writes bench/REPORT.md plus raw JSON in bench/results/.
+ *
+ * Honesty rules (issue 14): the peer is installed when missing (bench/peer, `npm ci` from its lock file) and a
+ * run without it fails unless `--no-peer`; before each scenario the harness waits (at most --quiet-wait s) for
+ * a 1-min load average below --max-load and records the load before and after; a report with any scenario
+ * started above it says so at its top; ours and the peer alternate (A B A B …, --rounds >= 3) and the report
+ * gives medians. `--quick` (smoke) writes bench/results/REPORT-quick.md, never the committed bench/REPORT.md.
  */
 
 const ROOT = join(__dirname, '..');
 /** Requests sent one at a time to count upstream calls per operation. */
 const UPSTREAM_SAMPLE = 20;
+/** Our gateway serves /metrics on its main port only behind METRICS_TOKEN; the soak scrapes it that way. */
+const BENCH_METRICS_TOKEN = `bench-metrics-${process.pid}-${Date.now()}`;
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 interface Options {
@@ -60,6 +80,12 @@ interface Options {
   soakS: number;
   peer: boolean;
   profile: boolean;
+  /** Alternating rounds of ours vs the peer per compared scenario (>= 3). */
+  rounds: number;
+  /** 1-min load average a scenario should start below. */
+  maxLoad: number;
+  /** How long to wait for it before measuring anyway. */
+  quietWaitS: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -71,7 +97,11 @@ function parseArgs(argv: string[]): Options {
     soakS: 0,
     peer: process.env.BENCH_PEER !== 'off',
     profile: process.env.BENCH_PROFILE !== 'off',
+    rounds: 3,
+    maxLoad: 1.5,
+    quietWaitS: 120,
   };
+  let quietWaitGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -85,14 +115,22 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--soak') o.soakS = num();
     else if (a === '--no-peer') o.peer = false;
     else if (a === '--no-profile') o.profile = false;
-    else
+    else if (a === '--rounds') o.rounds = Math.max(3, Math.round(num()));
+    else if (a === '--max-load') o.maxLoad = num();
+    else if (a === '--quiet-wait') {
+      o.quietWaitS = num();
+      quietWaitGiven = true;
+    } else
       throw new Error(
-        `unknown flag ${a} (use --quick, --duration S, --warmup S, --soak S, --no-peer, --no-profile)`,
+        `unknown flag ${a} (use --quick, --duration S, --warmup S, --rounds N, --max-load L, --quiet-wait S, --soak S, --no-peer, --no-profile)`,
       );
   }
   if (o.quick) {
     o.durationS = Math.min(o.durationS, 2);
     o.warmupS = Math.min(o.warmupS, 1);
+    // A smoke run checks the harness, not the figures: do not wait minutes for a quiet machine.
+    if (!quietWaitGiven) o.quietWaitS = 5;
+    o.profile = false;
   }
   o.latencyDurationS = Math.max(2, Math.round(o.durationS * 0.75));
   return o;
@@ -257,6 +295,8 @@ class Bench {
           TENANTS_FILE: this.world.tenantsFile,
           REDIS_URL: this.redisUrl,
           REDIS_KEY_PREFIX: `bench:${this.stamp}:${name}:`,
+          METRICS_PORT: 'off',
+          METRICS_TOKEN: BENCH_METRICS_TOKEN,
           ...env,
         }),
       },
@@ -288,10 +328,14 @@ class Bench {
     factory: RequestFactory,
     connections: number,
     mode: 'throughput' | 'latency' = 'throughput',
+    record = true,
   ): Promise<ScenarioResult> {
     const run = mode === 'latency' ? runLatency : runLoad;
     const duration = mode === 'latency' ? this.o.latencyDurationS : this.o.durationS;
-    log(`${meta.id} ${meta.title} on ${server.name} (${connections} connections, ${duration} s)`);
+    const quiet = await waitForQuiet(this.o.maxLoad, this.o.quietWaitS, log);
+    log(
+      `${meta.id} ${meta.title} on ${server.name} (${connections} connections, ${duration} s, load ${quiet.load.toFixed(2)})`,
+    );
     let result: ScenarioResult;
     try {
       await this.prime(server, factory);
@@ -333,6 +377,8 @@ class Bench {
         upstreamCalls: calls?.calls,
         upstreamPerOp: calls?.perOp,
         upstreamByOperation: calls?.byOperation,
+        loadBefore: quiet.load,
+        loadAfter: loadAverage1(),
       };
       const l = load.latencyMs;
       log(
@@ -344,9 +390,9 @@ class Bench {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       log(`  FAILED: ${message}`);
-      result = { ...meta, failed: message };
+      result = { ...meta, failed: message, loadBefore: quiet.load, loadAfter: loadAverage1() };
     }
-    this.scenarios.push(result);
+    if (record) this.scenarios.push(result);
     return result;
   }
 
@@ -509,16 +555,31 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
 
   // Our gateway as configured by default: Redis cache on, rate limiter on.
   let gw = await b.startGateway('ours');
-  await b.measure(
-    { id: 'S1', title: 'Warm-cache catalogue query (regions, GPU stock, pricing)', server: 'ours' },
-    gw,
-    f.catalogue,
+  // S1 and S2 are the comparison with the peer: measured first, alternating with it.
+  const startPeer = b.o.peer ? preparePeer(b, results) : null;
+  if (b.o.peer && !startPeer) throw new Error(`peer unavailable: ${results.peer.error ?? 'unknown'}`);
+  await compare(
+    b,
+    results,
+    {
+      id: 'S1',
+      title: 'Warm-cache catalogue query (regions, GPU stock, pricing)',
+      peerTitle: 'Catalogue query, peer with Redis response cache',
+    },
+    { server: gw, factory: f.catalogue },
+    startPeer && { start: startPeer, name: 'peer-cache', cache: true, factory: f.peerCatalogue },
     L.saturate.connections,
   );
-  await b.measure(
-    { id: 'S2', title: 'Pass-through query (instance by id, never cached)', server: 'ours' },
-    gw,
-    f.instance,
+  await compare(
+    b,
+    results,
+    {
+      id: 'S2',
+      title: 'Pass-through query (instance by id, never cached)',
+      peerTitle: 'Pass-through query (instance by id), peer plain',
+    },
+    { server: gw, factory: f.instance },
+    startPeer && { start: startPeer, name: 'peer-plain', cache: false, factory: f.peerInstance },
     L.passThrough.connections,
   );
   await b.measure(
@@ -649,17 +710,18 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     L.latency.connections,
     'latency',
   );
-
-  if (b.o.peer) await runPeer(b, results, f);
 }
 
-async function runPeer(b: Bench, results: RunResults, f: ReturnType<typeof factories>): Promise<void> {
+type StartPeer = (name: string, cache: boolean) => Promise<Server>;
+
+/** Composes the peer's supergraph for this run; returns how to start a peer, or records why it cannot. */
+function preparePeer(b: Bench, results: RunResults): StartPeer | null {
   const missing = peerInstalled();
   results.peer.versions = peerVersions();
   if (missing) {
     results.peer.error = missing;
-    log(`peer skipped: ${missing}`);
-    return;
+    log(`peer missing: ${missing}`);
+    return null;
   }
   const supergraph = join(b.dir, 'supergraph.graphql');
   try {
@@ -670,9 +732,9 @@ async function runPeer(b: Bench, results: RunResults, f: ReturnType<typeof facto
   } catch (e) {
     results.peer.error = `composition failed: ${e instanceof Error ? e.message : String(e)}`;
     log(results.peer.error);
-    return;
+    return null;
   }
-  const startPeer = async (name: string, cache: boolean): Promise<Server> => {
+  return async (name: string, cache: boolean): Promise<Server> => {
     const port = await freePort();
     const logFile = join(b.dir, `${name}.log`);
     const child = startChild(
@@ -697,44 +759,71 @@ async function runPeer(b: Bench, results: RunResults, f: ReturnType<typeof facto
     await waitReady(child, typenameProbe(origin), logFile, 90_000);
     return { name, origin, child };
   };
-  // A peer process that dies mid-run (seen once under heavy machine load: its Redis client's rejection is
-  // unhandled) is restarted once; the failure stays in the report if it happens again.
-  const peerScenario = async (
-    name: string,
-    cache: boolean,
-    meta: { id: string; title: string },
-    factory: RequestFactory,
-    connections: number,
-  ): Promise<void> => {
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const peer = await startPeer(attempt === 1 ? name : `${name}-retry`, cache);
-      const r = await b.measure({ ...meta, server: 'peer' }, peer, factory, connections);
-      await b.stop(peer);
-      if (!r.failed?.includes('exited') || attempt === 2) return;
-      b.scenarios.splice(b.scenarios.indexOf(r), 1);
-      results.peer.restarts = [...(results.peer.restarts ?? []), `${meta.id}: ${r.failed}`];
-      log(`peer died during ${meta.id}: restarting it once`);
-    }
-  };
-  try {
-    await peerScenario(
-      'peer-cache',
-      true,
-      { id: 'S1', title: 'Catalogue query, peer with Redis response cache' },
-      f.peerCatalogue,
-      cfg.LOAD.saturate.connections,
+}
+
+/**
+ * Ours and the peer on the same scenario, alternating A B A B … for `rounds` rounds while both processes stay
+ * up, so a change in machine load hits both alike; records the median of each. A peer process that dies
+ * mid-run (seen once under heavy load: its Redis client's rejection is unhandled) is restarted once.
+ */
+async function compare(
+  b: Bench,
+  results: RunResults,
+  meta: { id: string; title: string; peerTitle: string },
+  ours: { server: Server; factory: RequestFactory },
+  peer: { start: StartPeer; name: string; cache: boolean; factory: RequestFactory } | null,
+  connections: number,
+): Promise<void> {
+  let peerServer = peer ? await peer.start(peer.name, peer.cache) : null;
+  let restarted = false;
+  const oursRounds: ScenarioResult[] = [];
+  const peerRounds: ScenarioResult[] = [];
+  for (let round = 1; round <= b.o.rounds; round++) {
+    const tag = `${meta.id} round ${round}/${b.o.rounds}`;
+    log(tag);
+    oursRounds.push(
+      await b.measure(
+        { id: meta.id, title: meta.title, server: 'ours' },
+        ours.server,
+        ours.factory,
+        connections,
+        'throughput',
+        false,
+      ),
     );
-    await peerScenario(
-      'peer-plain',
+    if (!peer || !peerServer) continue;
+    let r = await b.measure(
+      { id: meta.id, title: meta.peerTitle, server: 'peer' },
+      peerServer,
+      peer.factory,
+      connections,
+      'throughput',
       false,
-      { id: 'S2', title: 'Pass-through query (instance by id), peer plain' },
-      f.peerInstance,
-      cfg.LOAD.passThrough.connections,
     );
-  } catch (e) {
-    results.peer.error = `peer failed: ${e instanceof Error ? e.message : String(e)}`;
-    log(results.peer.error);
+    if (r.failed?.includes('exited') && !restarted) {
+      restarted = true;
+      results.peer.restarts = [...(results.peer.restarts ?? []), `${tag}: ${r.failed}`];
+      log(`peer died during ${tag}: restarting it once`);
+      peerServer = await peer.start(`${peer.name}-retry`, peer.cache);
+      r = await b.measure(
+        { id: meta.id, title: meta.peerTitle, server: 'peer' },
+        peerServer,
+        peer.factory,
+        connections,
+        'throughput',
+        false,
+      );
+    }
+    peerRounds.push(r);
   }
+  if (peerServer) await b.stop(peerServer);
+  b.scenarios.push(medianScenario(oursRounds));
+  if (peerRounds.length) b.scenarios.push(medianScenario(peerRounds));
+  const fmt = (rs: ScenarioResult[]) =>
+    rs.map((r) => (r.failed ? 'failed' : (r.load?.okPerSec ?? 0).toFixed(0))).join(' / ');
+  log(
+    `${meta.id} ok/s by round: ours ${fmt(oursRounds)}${peerRounds.length ? `; peer ${fmt(peerRounds)}` : ''}`,
+  );
 }
 
 /** Re-runs a scenario against a gateway started with --cpu-prof and summarises where the time goes. */
@@ -782,7 +871,9 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
   const scrape = async (): Promise<void> => {
     while (!done) {
       try {
-        const text = await (await fetch(`${gw.origin}/metrics`)).text();
+        const text = await (
+          await fetch(`${gw.origin}/metrics`, { headers: bearer(BENCH_METRICS_TOKEN) })
+        ).text();
         const metric = (name: string): number => {
           const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
           return m ? Number(m[1]) : NaN;
@@ -816,6 +907,14 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  // Before anything else: a run that would report without the peer fails here, unless --no-peer.
+  if (o.peer && !o.soakS) {
+    const why = ensurePeerInstalled(log);
+    if (why)
+      throw new Error(
+        `the peer is not installed and could not be: ${why}\n(rerun with --no-peer to benchmark without it)`,
+      );
+  }
   const b = new Bench(o);
   const results: RunResults = {
     startedAt: new Date().toISOString(),
@@ -878,8 +977,14 @@ async function main(): Promise<void> {
     join(RESULTS_DIR, o.soakS ? 'soak-latest.json' : 'latest.json'),
     JSON.stringify(results, null, 2),
   );
+  if (o.peer && !o.soakS && results.peer.error) {
+    throw new Error(
+      `the peer could not be measured (${results.peer.error}); no report written (raw results: ${file.slice(ROOT.length + 1)}; use --no-peer to report without it)`,
+    );
+  }
   writeReport(results);
-  log(`raw results: ${file.slice(ROOT.length + 1)}; report: bench/REPORT.md`);
+  const report = o.quick ? 'bench/results/REPORT-quick.md' : 'bench/REPORT.md';
+  log(`raw results: ${file.slice(ROOT.length + 1)}; report: ${report}`);
 }
 
 main().then(

@@ -3,6 +3,7 @@ import {
   GPU_COUNTS,
   HIBERNATION_RATE,
   SNAPSHOT_TB_HOUR,
+  REGION_NAMES,
   VOLUME_TB_HOUR,
   initialStock,
   round4,
@@ -157,6 +158,8 @@ export interface Account {
   apiKey: string;
   name: string;
   currency: Currency;
+  /** Regions this account sees in the catalogue (every region unless seeded otherwise). */
+  regions: readonly Region[];
   initialBalance: number;
   instances: Map<string, SimInstance>;
   volumes: Map<string, SimVolume>;
@@ -171,6 +174,11 @@ export interface Account {
 export interface AccountSeed {
   apiKey: string;
   currency?: Currency;
+  /**
+   * Regions the account sees in regions, GPU stock, GPU specs and OS images (default: all). Real Barrack lists
+   * "available regions" per account; tests use this to give two accounts different catalogues.
+   */
+  regions?: readonly Region[];
   balance?: number;
   name?: string;
 }
@@ -278,6 +286,7 @@ export class SimState {
       apiKey: seed.apiKey,
       name: seed.name ?? `account ${this.accountCounter}`,
       currency: seed.currency ?? 'USD',
+      regions: seed.regions ? REGION_NAMES.filter((r) => seed.regions?.includes(r)) : REGION_NAMES,
       initialBalance: seed.balance ?? 100,
       instances: new Map(),
       volumes: new Map(),

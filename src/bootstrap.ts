@@ -13,12 +13,16 @@ import { GatewayLifecycle } from './health/gateway-lifecycle';
 import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 import { mountGraphiql } from './graphiql/graphiql';
 import { csrfGuard } from './common/graphql/graphql-http';
+import { MetricsRegistry } from './metrics/metrics.module';
+import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
 import { TENANT_REGISTRY_OVERRIDE } from './tenancy/tenancy.module';
 import type { TenantRegistry } from './tenancy/tenant-registry.service';
 
 export interface RunningGateway {
   app: NestExpressApplication;
   url: string;
+  /** The metrics-only listener's /metrics URL (METRICS_HOST:METRICS_PORT), or null with METRICS_PORT=off. */
+  metricsUrl: string | null;
   /**
    * Graceful stop against one deadline (now + SHUTDOWN_GRACE_MS): refuse new connections, drain in-flight
    * requests, close WebSockets with 1001, then the Barrack pool and Redis; resolves by the deadline plus
@@ -149,6 +153,19 @@ export async function startGateway(
     await app.close().catch(() => undefined);
     throw e;
   }
+  let metrics: MetricsListener | null = null;
+  if (config.metricsPort !== null) {
+    try {
+      metrics = await startMetricsListener(app.get(MetricsRegistry), {
+        host: config.METRICS_HOST,
+        port: config.metricsPort,
+        token: config.METRICS_TOKEN,
+      });
+    } catch (e) {
+      await app.close().catch(() => undefined);
+      throw e;
+    }
+  }
   const server: Server = app.getHttpServer();
   const drain = new HttpDrain(server);
   const addr = server.address();
@@ -192,6 +209,7 @@ export async function startGateway(
         new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait))),
       ]);
       clearTimeout(timer);
+      await metrics?.close().catch(() => undefined);
       const cut = drain.destroyAll();
       if (!closed)
         log.warn(
@@ -201,5 +219,6 @@ export async function startGateway(
     })());
   if (options.handleSignals === true) for (const s of signals) process.once(s, onSignal);
 
-  return { app, url: `http://${host}:${port}`, close: stop };
+  if (metrics) new NestLogger('Metrics').log(`metrics at ${metrics.url}`);
+  return { app, url: `http://${host}:${port}`, metricsUrl: metrics?.url ?? null, close: stop };
 }

@@ -24,6 +24,26 @@ export function peerInstalled(): string | undefined {
 }
 
 /**
+ * Installs the peer into bench/peer from its pinned package-lock.json (`npm ci`) when it is missing, so a
+ * benchmark never silently reports without it. Returns undefined when installed, else why it is not.
+ */
+export function ensurePeerInstalled(log: (msg: string) => void): string | undefined {
+  if (!peerInstalled()) return undefined;
+  if (!existsSync(join(PEER_DIR, 'package-lock.json')))
+    return `${PEER_DIR}/package-lock.json missing: cannot install the pinned peer`;
+  log('peer missing: npm ci in bench/peer (pinned lock file)');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel', 'error'], {
+    cwd: PEER_DIR,
+    stdio: 'inherit',
+    timeout: 15 * 60_000,
+    env: { ...process.env, npm_config_production: 'false' },
+  });
+  if (r.error) return `npm ci in bench/peer failed to run: ${r.error.message}`;
+  if (r.status !== 0) return `npm ci in bench/peer exited with ${r.status ?? r.signal}`;
+  return peerInstalled();
+}
+
+/**
  * The peer-only copy of the contract. Mesh composes the document as it is today; this is the one place to
  * patch it for Mesh if a future contract change makes Mesh choke, so the project's own document never bends
  * to the peer. Returns the patches applied (listed in the report).

@@ -181,3 +181,32 @@ export function loadAverage(): string {
     return 'n/a';
   }
 }
+
+/** The 1-minute load average as a number (NaN where /proc/loadavg does not exist). */
+export function loadAverage1(): number {
+  return Number(loadAverage().split(' ')[0]);
+}
+
+/**
+ * Waits (bounded) until the 1-minute load average is below `maxLoad`: a benchmark on a busy machine measures
+ * the other work. Returns the load it starts with and how long it waited; never throws.
+ */
+export async function waitForQuiet(
+  maxLoad: number,
+  maxWaitS: number,
+  log: (msg: string) => void,
+): Promise<{ load: number; waitedS: number }> {
+  const t0 = Date.now();
+  let load = loadAverage1();
+  if (!(load >= maxLoad)) return { load, waitedS: 0 };
+  log(`load average ${load.toFixed(2)} >= ${maxLoad}: waiting up to ${maxWaitS} s for a quieter machine`);
+  while (load >= maxLoad && Date.now() - t0 < maxWaitS * 1000) {
+    await new Promise((r) => setTimeout(r, 5_000));
+    load = loadAverage1();
+  }
+  const waitedS = Math.round((Date.now() - t0) / 1000);
+  log(
+    `  load average ${load.toFixed(2)} after ${waitedS} s${load >= maxLoad ? ' (still high: measuring anyway, the report says so)' : ''}`,
+  );
+  return { load, waitedS };
+}

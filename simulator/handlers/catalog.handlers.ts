@@ -25,6 +25,12 @@ const REGIONS_DATA: S['Regions'] = { regions: [...REGIONS] };
 const VOLUME_TYPES: S['VolumeTypes'] = { volume_types: ['Cloud-SSD'] };
 const PROTOCOLS_DATA: S['Protocols'] = { protocols: [...PROTOCOLS] };
 
+/** The regions this account sees, narrowed by a `region` query parameter when there is one. */
+function visibleRegions(ctx: HandlerContext): readonly (typeof REGION_NAMES)[number][] {
+  const region = qStr(ctx, 'region');
+  return ctx.account.regions.filter((r) => !region || r === region);
+}
+
 function currencyOf(ctx: HandlerContext): Currency {
   return (qStr(ctx, 'currency') as Currency | undefined) ?? ctx.account.currency;
 }
@@ -41,12 +47,17 @@ export const catalogHandlers: HandlerTable = {
     return { message: 'Balance retrieved successfully', data };
   },
 
-  listRegions: () => ({ message: 'Regions retrieved successfully', data: REGIONS_DATA }),
+  listRegions: (ctx) => ({
+    message: 'Regions retrieved successfully',
+    data:
+      ctx.account.regions.length === REGION_NAMES.length
+        ? REGIONS_DATA
+        : { regions: REGIONS.filter((r) => ctx.account.regions.includes(r.name)) },
+  }),
 
   listGpuStocks: (ctx) => {
-    const region = qStr(ctx, 'region');
     const data: S['GPUStocks'] = {
-      gpu_stocks: REGION_NAMES.filter((r) => !region || r === region).map((r) => ({
+      gpu_stocks: visibleRegions(ctx).map((r) => ({
         region: r,
         stock_type: 'GPU',
         models: GPU_MODELS.map((model) => ({
@@ -63,7 +74,7 @@ export const catalogHandlers: HandlerTable = {
   },
 
   getGpuSpecs: (ctx) => {
-    const region = qStr(ctx, 'region');
+    const regions = visibleRegions(ctx);
     const model = qStr(ctx, 'gpu_model');
     const specs: S['GPUSpec'][] = [];
     for (const m of GPU_MODELS) {
@@ -77,7 +88,7 @@ export const catalogHandlers: HandlerTable = {
           ram_gb: f.ramGb,
           root_disk_gb: f.rootDiskGb,
           ephemeral_disk_gb: f.ephemeralGb,
-          regions: region ? REGION_NAMES.filter((r) => r === region) : [...REGION_NAMES],
+          regions: [...regions],
           hourly_rate: gpuHourlyRate(m, count, ctx.account.currency),
           currency: ctx.account.currency,
         });
@@ -117,9 +128,8 @@ export const catalogHandlers: HandlerTable = {
   },
 
   listOsImages: (ctx) => {
-    const region = qStr(ctx, 'region');
     const data: S['OSImages'] = {
-      images: REGION_NAMES.filter((r) => !region || r === region).map((r) => ({
+      images: visibleRegions(ctx).map((r) => ({
         region: r,
         type: 'Ubuntu',
         logo: 'https://barrack.ai/static/os/ubuntu.png',

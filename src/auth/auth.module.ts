@@ -20,6 +20,10 @@ import { ViewerService } from './viewer.service';
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer
+      .apply(AuthMiddleware)
+      // GET /metrics carries the metrics token (METRICS_TOKEN), not a gateway credential: MetricsController checks it.
+      .exclude({ path: 'metrics', method: RequestMethod.GET })
+      .forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -13,7 +13,7 @@ export class CacheAdminResolver {
 
   @Mutation(() => ClearCachePayload, {
     description:
-      "Drops cached catalogue data of one kind so the next read goes to Barrack: the caller tenant's entries for a per-tenant kind (pricing), the shared entries otherwise. Needs the admin scope.",
+      "Drops cached catalogue data of one kind so the next read goes to Barrack: the caller tenant's entries for a per-tenant kind, the shared entries of a shared kind (see CacheKind). Needs the admin scope.",
   })
   @RequireScopes('admin')
   clearCache(

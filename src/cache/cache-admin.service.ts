@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
-import { CACHE_SCOPE_OF, type CacheKind } from './cache-kinds';
+import { cacheScopeOf, type CacheKind } from './cache-kinds';
 import type { ClearCachePayload } from './cache-admin.types';
 import { CacheService } from './cache.service';
 
 /**
  * The admin side of the cache. An admin acts for its own tenant only: it may clear its tenant's entries of a
- * per-tenant kind, and the shared entries of a shared kind (those serve its tenant too). Clearing every
+ * per-tenant kind, and the public entries of a public kind (those serve its tenant too). Clearing every
  * tenant at once is an operator task (`npm run cache -- clear`).
  */
 @Injectable()
@@ -24,11 +24,7 @@ export class CacheAdminService {
         tenantId,
       });
     }
-    if (CACHE_SCOPE_OF[kind] === 'shared') {
-      const r = await this.cache.invalidate(kind, 'shared');
-      return { kind, tenantId: null, ...r };
-    }
     const r = await this.cache.invalidate(kind, { tenantId: principal.tenantId });
-    return { kind, tenantId: principal.tenantId, ...r };
+    return { kind, tenantId: cacheScopeOf(kind) === 'public' ? null : principal.tenantId, ...r };
   }
 }

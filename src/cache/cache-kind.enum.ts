@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { CacheKind } from './cache-kinds';
+import { CACHE_KIND_POLICY, CACHE_KINDS, type CacheKind } from './cache-kinds';
 
 /**
  * The GraphQL enum mirrors CacheKind one to one (the `satisfies` keeps them in step): GraphQL names are
@@ -22,18 +22,18 @@ type ScreamingSnake<S extends string> = S extends `${infer H}${infer T}`
   ? `${H extends Uppercase<H> ? `_${H}` : Uppercase<H>}${ScreamingSnake<T>}`
   : '';
 
+/** Each value's description is its row of CACHE_KIND_POLICY, so the schema states the same scope as the code. */
 registerEnumType(CacheKindEnum, {
   name: 'CacheKind',
-  description: 'A kind of cached catalogue data. Each kind has its own TTL.',
-  valuesMap: {
-    REGIONS: { description: 'Regions (shared by all tenants).' },
-    GPU_STOCK: { description: 'GPU stock per region (shared by all tenants).' },
-    PRICING: { description: 'Price lists (per tenant: prices follow the account currency and tier).' },
-    PRICING_QUOTE: { description: 'Price quotes for a configuration (per tenant).' },
-    GPU_SPECS: { description: 'GPU specifications (shared by all tenants).' },
-    OS_IMAGES: { description: 'Operating-system images (shared by all tenants).' },
-    VOLUME_TYPES: { description: 'Volume types (shared by all tenants).' },
-    FIREWALL_PROTOCOLS: { description: 'Firewall protocols (shared by all tenants).' },
-    AI_MODELS: { description: 'AI models available for chat (shared by all tenants).' },
-  },
+  description:
+    'A kind of cached catalogue data. Each kind has its own TTL and scope (per tenant, or shared).',
+  valuesMap: Object.fromEntries(
+    CACHE_KINDS.map((k) => {
+      const p = CACHE_KIND_POLICY[k];
+      return [
+        k,
+        { description: `${p.scope === 'public' ? 'Shared by all tenants' : 'Per tenant'}: ${p.reason}` },
+      ];
+    }),
+  ),
 });

@@ -18,7 +18,7 @@ describe('CacheService with the in-process store', () => {
   };
   let t = 1_000_000;
   const now = () => t;
-  const spec = { kind: 'gpuStock' as const, scope: 'shared' as const, key: 'GET /stocks' };
+  const spec = { kind: 'gpuStock' as const, tenantId: 't1', key: 'GET /stocks' };
 
   it('misses, hits, coalesces, serves stale while refreshing once, and expires', async () => {
     const cache = new CacheService(config, null, null, { now });

@@ -8,19 +8,28 @@ import type { GqlContext } from '../common/context/gql-context';
 import { MetricsRegistry } from '../metrics/metrics.module';
 import { RedisGuard, RedisUnavailableError } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
-import { CACHE_SCOPE_OF, type CacheConfig, type CacheKind, ttlSecondsOf } from './cache-kinds';
+import {
+  type CacheConfig,
+  type CacheKind,
+  cacheKindPrefix,
+  cacheScopeSegment,
+  ttlSecondsOf,
+} from './cache-kinds';
 import { CacheMetrics } from './cache.metrics';
 import type { CacheStore } from './cache-store';
 import { MemoryCacheStore } from './memory-cache.store';
 import { RedisCacheStore } from './redis-cache.store';
 
-/** `shared`: one entry for every tenant. `{ tenantId }`: the entry belongs to that tenant only. */
-export type CacheScope = 'shared' | { tenantId: string };
+/** What invalidate() drops: every entry of the kind ('all'), or one tenant's (for a public kind: the public ones). */
+export type InvalidationTarget = 'all' | { tenantId: string };
 
 export interface CacheSpec {
   kind: CacheKind;
-  /** Must match the kind's policy in CACHE_SCOPE_OF; a mismatch is a programming error and throws. */
-  scope: CacheScope;
+  /**
+   * The calling tenant, always. Whether the key carries it is the kind's policy in CACHE_KIND_POLICY, never
+   * the caller's choice: a caller cannot file a per-tenant answer where another tenant reads it.
+   */
+  tenantId: string;
   /** The canonical request (sorted query params, normalised body): equal requests must give equal keys. */
   key: string;
 }
@@ -88,9 +97,10 @@ const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Values go through JSON whether they come from the store or the loader, so callers see the same shape
  * either way (a Date becomes an ISO string): loaders should return plain JSON data.
  *
- * Keys: `{REDIS_KEY_PREFIX}cache:{kind}:{shared|t.<tenant>}:{<sha1>}`, with the fill lock at `<entry>:lock`
- * and the refresh lock at `<entry>:refresh`. The sha1 is a Redis Cluster hash tag so an entry and its locks
- * live in the same slot (each command touches one key, but a fill works on both, and a future script may).
+ * Keys: `{REDIS_KEY_PREFIX}cache:{kind}:{pub|t.<tenant>}:{<sha1>}` (scope from CACHE_KIND_POLICY), with the
+ * fill lock at `<entry>:lock` and the refresh lock at `<entry>:refresh`. The sha1 (of scope and request) is a
+ * Redis Cluster hash tag so an entry and its locks live in the same slot, while different tenants' entries
+ * spread over slots; tenant ids are percent-encoded, so they cannot open a hash tag of their own.
  */
 @Injectable()
 export class CacheService implements OnModuleInit {
@@ -138,7 +148,6 @@ export class CacheService implements OnModuleInit {
     loader: () => Promise<T>,
     ctx?: Pick<GqlContext, 'responseExtensions'>,
   ): Promise<Cached<T>> {
-    this.assertScope(spec);
     if (!this.config.CACHE_ENABLED) {
       return { value: await loader(), asOf: new Date(this.now()), stale: false, ageSeconds: 0 };
     }
@@ -167,28 +176,25 @@ export class CacheService implements OnModuleInit {
   }
 
   /**
-   * Drops entries of `kind`: for one scope, or for every scope with 'all'. Never throws (a mutation that
+   * Drops entries of `kind`: one tenant's, or every tenant's with 'all'. Never throws (a mutation that
    * succeeded upstream must not fail because Redis is away); `complete: false` says the store was not
-   * reached. For shared kinds a tenant scope clears the shared entries, since those serve that tenant too.
+   * reached. For a public kind a tenant target clears the public entries, since those serve that tenant too.
    */
   /**
-   * Called after every invalidation, so layers above (the whole-response cache) drop what they built from
+   * Called before every invalidation, so layers above (the whole-response cache) drop what they built from
    * the invalidated kind. Listeners must not throw; the cache never imports them.
    */
-  onInvalidate(listener: (kind: CacheKind, scope: CacheScope | 'all') => Promise<void>): void {
+  onInvalidate(listener: (kind: CacheKind, target: InvalidationTarget) => Promise<void>): void {
     this.invalidationListeners.push(listener);
   }
 
-  private readonly invalidationListeners: ((kind: CacheKind, scope: CacheScope | 'all') => Promise<void>)[] =
+  private readonly invalidationListeners: ((kind: CacheKind, target: InvalidationTarget) => Promise<void>)[] =
     [];
 
-  async invalidate(kind: CacheKind, scope: CacheScope | 'all'): Promise<InvalidationResult> {
-    await Promise.all(this.invalidationListeners.map((l) => l(kind, scope)));
+  async invalidate(kind: CacheKind, target: InvalidationTarget): Promise<InvalidationResult> {
+    await Promise.all(this.invalidationListeners.map((l) => l(kind, target)));
     this.epochs.set(kind, (this.epochs.get(kind) ?? 0) + 1);
-    const prefix = this.prefixOf(
-      kind,
-      scope === 'all' || CACHE_SCOPE_OF[kind] === 'tenant' ? scope : 'shared',
-    );
+    const prefix = this.prefixOf(kind, target);
     // Requests arriving after the invalidation must not join loads that started before it.
     for (const map of [this.inflight, this.refreshing]) {
       for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
@@ -206,27 +212,17 @@ export class CacheService implements OnModuleInit {
     while (this.refreshing.size) await Promise.allSettled([...this.refreshing.values()]);
   }
 
-  private assertScope(spec: CacheSpec): void {
-    const policy = CACHE_SCOPE_OF[spec.kind];
-    const { scope } = spec;
-    if (policy === 'shared' && scope !== 'shared') {
-      throw new Error(`cache kind ${spec.kind} is shared; pass scope 'shared'`);
-    }
-    if (policy === 'tenant' && (scope === 'shared' || !scope.tenantId)) {
-      throw new Error(`cache kind ${spec.kind} is per tenant; pass scope { tenantId }`);
-    }
-  }
-
-  private prefixOf(kind: CacheKind, scope: CacheScope | 'all'): string {
-    const base = `${this.config.REDIS_KEY_PREFIX}cache:${kind}:`;
-    if (scope === 'all') return base;
-    // encodeURIComponent removes ':' so tenant "a" never prefixes tenant "a:b".
-    return `${base}${scope === 'shared' ? 'shared' : `t.${encodeURIComponent(scope.tenantId)}`}:`;
+  /** Every key of `kind` ('all'), or of the scope a tenant reads (its own, or the public one). */
+  private prefixOf(kind: CacheKind, target: InvalidationTarget): string {
+    const base = cacheKindPrefix(this.config.REDIS_KEY_PREFIX, kind);
+    if (target === 'all') return base;
+    return `${base}${cacheScopeSegment(kind, target.tenantId)}:`;
   }
 
   private keysOf(spec: CacheSpec): Keys {
-    const hash = createHash('sha1').update(spec.key).digest('hex');
-    const entry = `${this.prefixOf(spec.kind, spec.scope)}{${hash}}`;
+    const scope = cacheScopeSegment(spec.kind, spec.tenantId);
+    const hash = createHash('sha1').update(`${scope}\n${spec.key}`).digest('hex');
+    const entry = `${cacheKindPrefix(this.config.REDIS_KEY_PREFIX, spec.kind)}${scope}:{${hash}}`;
     return { entry, lock: `${entry}:lock`, refreshLock: `${entry}:refresh` };
   }
 

@@ -1,3 +1,4 @@
+import type { AccountApi } from '../barrack/api/account.api';
 import type { CatalogApi } from '../barrack/api/catalog.api';
 import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { CacheService, CacheSpec } from '../cache/cache.service';
@@ -17,6 +18,16 @@ function passThroughCache(specs: CacheSpec[]): CacheService {
       return { value: await loader(), asOf: new Date(0), stale: false, ageSeconds: 0 };
     },
   } as unknown as CacheService;
+}
+
+/** An account whose balance is in `currency`, counting reads. */
+function accountIn(currency: 'USD' | 'EUR' | 'INR', reads: string[] = []): AccountApi {
+  return {
+    balance: () => {
+      reads.push('getBalance');
+      return Promise.resolve({ data: { balance: 1, currency } });
+    },
+  } as unknown as AccountApi;
 }
 
 const upstream = {
@@ -39,7 +50,7 @@ describe('CatalogService', () => {
         });
       },
     } as unknown as CatalogApi;
-    const service = new CatalogService(api, passThroughCache([]), upstream);
+    const service = new CatalogService(api, passThroughCache([]), upstream, accountIn('USD'));
     const c = ctx();
     const [ca, us, no] = await Promise.all([
       service.stockOfRegion(c, 'CANADA_1'),
@@ -61,7 +72,7 @@ describe('CatalogService', () => {
         return Promise.resolve({ data: { currency: 'EUR', gpus: [] } });
       },
     } as unknown as CatalogApi;
-    const service = new CatalogService(api, passThroughCache(specs), upstream);
+    const service = new CatalogService(api, passThroughCache(specs), upstream, accountIn('USD'));
     const c = ctx();
     await Promise.all([
       service.pricingOfRegion(c, 'NORWAY_1', 'EUR'),
@@ -72,10 +83,24 @@ describe('CatalogService', () => {
       { currency: 'EUR', region: 'NORWAY-1' },
       { currency: undefined, region: 'US-1' },
     ]);
-    expect(specs.map((s) => [s.kind, s.scope, s.key])).toEqual([
-      ['pricing', { tenantId: 't1' }, 'currency=EUR&region=NORWAY-1'],
-      ['pricing', { tenantId: 't1' }, 'currency=&region=US-1'],
+    expect(specs.map((s) => [s.kind, s.tenantId, s.key])).toEqual([
+      ['pricing', 't1', 'currency=EUR&region=NORWAY-1'],
+      ['pricing', 't1', 'currency=&region=US-1'],
     ]);
+  });
+
+  it("prices AI models in the account's currency, read with the models into the tenant's entry", async () => {
+    const specs: CacheSpec[] = [];
+    const reads: string[] = [];
+    const api = {
+      listAiModels: () =>
+        Promise.resolve({ data: { models: [{ id: 'm', name: 'M', input_price_per_1k: 0.83 }] } }),
+    } as unknown as CatalogApi;
+    const service = new CatalogService(api, passThroughCache(specs), upstream, accountIn('INR', reads));
+    const [model] = await service.aiModels(ctx());
+    expect(model).toMatchObject({ currency: 'INR', inputPricePer1k: '0.83' });
+    expect(specs.map((s) => [s.kind, s.tenantId])).toEqual([['aiModels', 't1']]);
+    expect(reads).toEqual(['getBalance']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { AccountApi } from '../barrack/api/account.api';
 import { CatalogApi } from '../barrack/api/catalog.api';
 import type { components } from '../barrack/contract/barrack-api.types';
 import {
@@ -42,11 +43,19 @@ const MAX_QUOTE_HOURS = 24 * 366;
 
 const stamp = (c: Cached<unknown>): CatalogStamp => ({ asOf: c.asOf, stale: c.stale });
 
+/** What the aiModels and gpuSpecs entries hold: Barrack's answer plus the account currency its money is in. */
+type WithCurrency<T> = T & { accountCurrency?: S['CurrencyEnum'] | null };
+
 /**
- * The catalogue: every read goes through the Redis cache (scope per kind is CacheService's policy: pricing
- * per tenant, the rest shared). Lists that are small and the same for everyone (stock, specs, OS images) are
- * cached whole and filtered here, so every filter combination and every graph edge shares one entry.
- * Within one request, edges (Region.gpuStock, Region.pricing, GpuStock.region) go through DataLoaders.
+ * The catalogue: every read goes through the cache. Which reads one tenant may share with another is not
+ * decided here: every read passes the caller's tenant, and CACHE_KIND_POLICY (src/cache/cache-kinds.ts)
+ * decides whether the key carries it. Small lists (stock, specs, OS images) are cached whole per scope and
+ * filtered here, so every filter combination and every graph edge shares one entry. Within one request,
+ * edges (Region.gpuStock, Region.pricing, GpuStock.region) go through DataLoaders.
+ *
+ * Money always carries its currency: where Barrack's answer leaves it out (AI model prices, a spec without
+ * `currency`), the gateway adds the account's currency from getBalance, read together with the answer and
+ * cached in the same per-tenant entry.
  */
 @Injectable()
 export class CatalogService {
@@ -54,13 +63,15 @@ export class CatalogService {
     private readonly api: CatalogApi,
     private readonly cache: CacheService,
     private readonly upstream: UpstreamContextFactory,
+    private readonly account: AccountApi,
   ) {}
 
   async regions(ctx: GqlContext): Promise<Region[]> {
     return memoize(ctx, 'catalog:regions', async () => {
+      const upstream = this.upstream.for(ctx);
       const c = await this.cache.getOrLoad(
-        { kind: 'regions', scope: 'shared', key: 'regions' },
-        async () => (await this.api.listRegions(this.upstream.for(ctx))).data,
+        { kind: 'regions', tenantId: upstream.tenantId, key: 'regions' },
+        async () => (await this.api.listRegions(upstream)).data,
         ctx,
       );
       return toRegions(c.value, stamp(c));
@@ -69,9 +80,10 @@ export class CatalogService {
 
   async gpuStock(ctx: GqlContext, args: GpuStockArgs = {}): Promise<GpuStock[]> {
     const all = await memoize(ctx, 'catalog:gpuStock', async () => {
+      const upstream = this.upstream.for(ctx);
       const c = await this.cache.getOrLoad(
-        { kind: 'gpuStock', scope: 'shared', key: 'gpuStock' },
-        async () => (await this.api.listGpuStocks(this.upstream.for(ctx))).data,
+        { kind: 'gpuStock', tenantId: upstream.tenantId, key: 'gpuStock' },
+        async () => (await this.api.listGpuStocks(upstream)).data,
         ctx,
       );
       return toGpuStocks(c.value, stamp(c));
@@ -83,12 +95,20 @@ export class CatalogService {
   }
 
   async gpuSpecs(ctx: GqlContext, args: GpuSpecsArgs = {}): Promise<GpuSpec[]> {
+    const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
-      { kind: 'gpuSpecs', scope: 'shared', key: 'gpuSpecs' },
-      async () => (await this.api.getGpuSpecs(this.upstream.for(ctx))).data,
+      { kind: 'gpuSpecs', tenantId: upstream.tenantId, key: 'gpuSpecs' },
+      async (): Promise<WithCurrency<S['GPUSpecs']>> => {
+        const specs = (await this.api.getGpuSpecs(upstream)).data;
+        // A priced flavour without a currency gets the account's; unpriced lists need no balance read.
+        const needsCurrency = (specs.gpu_specs ?? []).some(
+          (g) => g.hourly_rate !== undefined && g.hourly_rate !== null && !g.currency,
+        );
+        return needsCurrency ? { ...specs, accountCurrency: await this.accountCurrency(ctx) } : specs;
+      },
       ctx,
     );
-    return toGpuSpecs(c.value, stamp(c)).filter(
+    return toGpuSpecs(c.value, stamp(c), c.value.accountCurrency ?? null).filter(
       (s) =>
         (!args.region || s.regions.includes(args.region)) && (!args.gpuModel || s.gpuModel === args.gpuModel),
     );
@@ -103,7 +123,7 @@ export class CatalogService {
     const c = await this.cache.getOrLoad(
       {
         kind: 'pricing',
-        scope: { tenantId: upstream.tenantId },
+        tenantId: upstream.tenantId,
         key: `currency=${query.currency ?? ''}&region=${query.region ?? ''}`,
       },
       async () => (await this.api.getPricing(upstream, query)).data,
@@ -117,7 +137,7 @@ export class CatalogService {
     const body = quoteBody(input);
     const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
-      { kind: 'pricingQuote', scope: { tenantId: upstream.tenantId }, key: canonicalJson(body) },
+      { kind: 'pricingQuote', tenantId: upstream.tenantId, key: canonicalJson(body) },
       async () => (await this.api.quotePricing(upstream, body)).data,
       ctx,
     );
@@ -125,39 +145,57 @@ export class CatalogService {
   }
 
   async osImages(ctx: GqlContext, args: OsImagesArgs = {}): Promise<OsImage[]> {
+    const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
-      { kind: 'osImages', scope: 'shared', key: 'osImages' },
-      async () => (await this.api.listOsImages(this.upstream.for(ctx))).data,
+      { kind: 'osImages', tenantId: upstream.tenantId, key: 'osImages' },
+      async () => (await this.api.listOsImages(upstream)).data,
       ctx,
     );
     return toOsImages(c.value, stamp(c)).filter((i) => !args.region || i.region === args.region);
   }
 
   async volumeTypes(ctx: GqlContext): Promise<VolumeType[]> {
+    const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
-      { kind: 'volumeTypes', scope: 'shared', key: 'volumeTypes' },
-      async () => (await this.api.listVolumeTypes(this.upstream.for(ctx))).data,
+      { kind: 'volumeTypes', tenantId: upstream.tenantId, key: 'volumeTypes' },
+      async () => (await this.api.listVolumeTypes(upstream)).data,
       ctx,
     );
     return toVolumeTypes(c.value, stamp(c));
   }
 
   async firewallProtocols(ctx: GqlContext): Promise<FirewallProtocol[]> {
+    const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
-      { kind: 'firewallProtocols', scope: 'shared', key: 'firewallProtocols' },
-      async () => (await this.api.listFirewallProtocols(this.upstream.for(ctx))).data,
+      { kind: 'firewallProtocols', tenantId: upstream.tenantId, key: 'firewallProtocols' },
+      async () => (await this.api.listFirewallProtocols(upstream)).data,
       ctx,
     );
     return toFirewallProtocols(c.value, stamp(c));
   }
 
   async aiModels(ctx: GqlContext): Promise<AiModel[]> {
+    const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
-      { kind: 'aiModels', scope: 'shared', key: 'aiModels' },
-      async () => (await this.api.listAiModels(this.upstream.for(ctx))).data,
+      { kind: 'aiModels', tenantId: upstream.tenantId, key: 'aiModels' },
+      async (): Promise<WithCurrency<S['AiModels']>> => {
+        // Barrack prices AI models in the account currency but does not say which: read it alongside.
+        const [models, currency] = await Promise.all([
+          this.api.listAiModels(upstream),
+          this.accountCurrency(ctx),
+        ]);
+        return { ...models.data, accountCurrency: currency };
+      },
       ctx,
     );
-    return toAiModels(c.value, stamp(c));
+    return toAiModels(c.value, stamp(c), c.value.accountCurrency ?? null);
+  }
+
+  /** The account's currency, read once per request from getBalance (the currency follows the billing country). */
+  private accountCurrency(ctx: GqlContext): Promise<S['CurrencyEnum']> {
+    return memoize(ctx, 'catalog:accountCurrency', async () => {
+      return (await this.account.balance(this.upstream.for(ctx))).data.currency;
+    });
   }
 
   /** Region.gpuStock: one stock read per request, grouped by region. */

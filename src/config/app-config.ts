@@ -7,7 +7,12 @@ export type AppConfig = Env & {
   /** True when no BARRACK_BASE_URL was given: the gateway runs the simulator in-process. */
   embedded: boolean;
   graphqlIde: boolean;
+  /** The metrics listener's port (0 = a free one), or null for none: METRICS_PORT resolved. */
+  metricsPort: number | null;
 };
+
+/** The Prometheus exporter port convention for a metrics-only listener. */
+export const DEFAULT_METRICS_PORT = 9464;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -34,5 +39,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...e,
     embedded: e.BARRACK_BASE_URL === undefined,
     graphqlIde: e.GRAPHQL_IDE ?? e.NODE_ENV !== 'production',
+    metricsPort:
+      e.METRICS_PORT === 'off'
+        ? null
+        : (e.METRICS_PORT ?? (e.NODE_ENV === 'test' ? 0 : DEFAULT_METRICS_PORT)),
   };
 }

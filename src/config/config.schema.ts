@@ -106,6 +106,21 @@ export const envSchema = z.object({
 
   /** Whole-response cache in front of execution (see src/response-cache/field-policy.ts for what it stores). */
   RESPONSE_CACHE_ENABLED: bool.default('true'),
+  // Metrics (Prometheus). Never on the public port unless METRICS_TOKEN is set.
+  /**
+   * Port of the metrics-only listener (GET /metrics), or `off` for none. Unset = 9464, or 0 (a free port)
+   * when NODE_ENV=test so parallel test gateways never collide; see metricsPort in app-config.ts.
+   */
+  METRICS_PORT: z.union([z.literal('off'), int(0, 65535)]).optional(),
+  /** Interface of the metrics listener: loopback by default, so only the host (or a sidecar) can scrape it. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /**
+   * Bearer token for /metrics. When set, /metrics is also served on the main port (to callers sending
+   * `Authorization: Bearer <token>`) and the metrics listener asks for it too. Unset: the main port answers 404.
+   */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Add a `tenant` label to per-tenant metrics. Off: tenant ids are private and unbounded in number. */
+  METRICS_TENANT_LABELS: bool.default('false'),
 
   // Subscriptions (GraphQL over WebSocket).
   /** How often one gateway process reads a watched instance from Barrack (one poller per tenant and instance). */

@@ -1,4 +1,4 @@
-import { CACHE_SCOPE_OF, ttlSecondsOf, type CacheConfig, type CacheKind } from '../cache/cache-kinds';
+import { CACHE_KIND_POLICY, ttlSecondsOf, type CacheConfig, type CacheKind } from '../cache/cache-kinds';
 
 /**
  * Who may share a stored answer. Ordered from widest to narrowest; a document takes the narrowest scope of
@@ -20,7 +20,7 @@ export interface FieldPolicy {
  * The response cache's per-field policy. A root field that is not listed here makes its document uncacheable:
  * instances, volumes and snapshots carry live state (status, IPs) that changes without a mutation through us;
  * billing, balances and audit records change by the minute; AI chat is never repeated. Catalogue fields take
- * scope and TTL from the same account-dependence table as the catalogue cache (CACHE_SCOPE_OF), so the two can
+ * scope and TTL from the same account-dependence table as the catalogue cache (CACHE_KIND_POLICY), so the two can
  * never disagree about whether an answer may be shared between tenants.
  */
 export const ROOT_FIELD_POLICIES: Readonly<Record<string, FieldPolicy>> = {
@@ -57,9 +57,7 @@ export function resolveFieldPolicy(
   config: CacheConfig,
 ): { scope: ResponseScope; ttlS: number; kind?: CacheKind } {
   if (policy.kind) {
-    const shared =
-      (CACHE_SCOPE_OF[policy.kind] as string) === 'shared' ||
-      (CACHE_SCOPE_OF[policy.kind] as string) === 'public';
+    const shared = CACHE_KIND_POLICY[policy.kind].scope === 'public';
     return {
       scope: shared ? 'public' : 'tenant',
       ttlS: ttlSecondsOf(policy.kind, config),

@@ -39,13 +39,11 @@ export class ResponseCacheModule implements OnModuleInit {
   onModuleInit(): void {
     const store = this.store;
     if (!store) return;
-    this.cache.onInvalidate(async (kind, scope) => {
+    this.cache.onInvalidate(async (kind, target) => {
       try {
-        // 'all' and 'shared' reach every tenant whose answers were built from the kind (a registry, no scan).
+        // 'all' reaches every tenant whose answers were built from the kind (a registry, no scan).
         const slots =
-          scope === 'all' || scope === 'shared'
-            ? ['pub', ...(await store.slotsWithKind(kind))]
-            : ['pub', `t:${scope.tenantId}`];
+          target === 'all' ? ['pub', ...(await store.slotsWithKind(kind))] : ['pub', `t:${target.tenantId}`];
         await Promise.all(slots.map((s) => store.invalidate(s, [`kind:${kind}`])));
       } catch {
         /* Redis trouble: entries still expire with their TTL (the catalogue cache logs the outage) */

@@ -8,7 +8,7 @@ describe('cache administration through the gateway', () => {
   });
   afterAll(() => gw?.close());
 
-  it("clears the caller's own tenant for a per-tenant kind and the shared entries for a shared kind", async () => {
+  it("clears the caller's own tenant for a per-tenant kind and the public entries for a public kind", async () => {
     const own = await gw.gql<{ clearCache: Record<string, unknown> }>(
       'mutation { clearCache(kind: PRICING) { kind tenantId deletedKeys complete } }',
     );
@@ -19,7 +19,7 @@ describe('cache administration through the gateway', () => {
       complete: true,
     });
     const shared = await gw.gql<{ clearCache: Record<string, unknown> }>(
-      `mutation { clearCache(kind: REGIONS, tenantId: "${gw.tenantIds.demo}") { tenantId complete } }`,
+      `mutation { clearCache(kind: FIREWALL_PROTOCOLS, tenantId: "${gw.tenantIds.demo}") { tenantId complete } }`,
     );
     expect(shared.body.data?.clearCache).toEqual({ tenantId: null, complete: true });
   });
@@ -44,7 +44,7 @@ describe('cache administration through the gateway', () => {
   });
 
   it('exposes the cache event counter at /metrics', async () => {
-    const text = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const text = await (await fetch(gw.metricsUrl!)).text();
     expect(text).toContain('# TYPE gateway_cache_events_total counter');
   });
 });

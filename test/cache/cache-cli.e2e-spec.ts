@@ -41,9 +41,9 @@ describe('cache CLI', () => {
     const cache = makeService(config, client);
     const loader = new CountingLoader((n) => n);
     for (const tenantId of ['a', 'b']) {
-      await cache.getOrLoad({ kind: 'pricing', scope: { tenantId }, key: 'GET /pricebook' }, loader.load);
+      await cache.getOrLoad({ kind: 'pricing', tenantId, key: 'GET /pricebook' }, loader.load);
     }
-    await cache.getOrLoad({ kind: 'regions', scope: 'shared', key: 'GET /regions' }, loader.load);
+    await cache.getOrLoad({ kind: 'regions', tenantId: 't1', key: 'GET /regions' }, loader.load);
     const pricingKeys = () => client.keys(`${config.REDIS_KEY_PREFIX}cache:pricing:*`);
 
     const one = await cli(['clear', '--kind', 'pricing', '--tenant', 'a'], config.REDIS_KEY_PREFIX);

@@ -32,7 +32,7 @@ describe('CacheService when Redis goes away and comes back', () => {
       await tick(20);
       return { regions: ['CANADA-1'], load: n };
     });
-    const spec = { kind: 'regions' as const, scope: 'shared' as const, key: 'GET /regions' };
+    const spec = { kind: 'regions' as const, tenantId: 't1', key: 'GET /regions' };
 
     await cache.getOrLoad(spec, loader.load);
     await cache.getOrLoad(spec, loader.load);

@@ -29,12 +29,12 @@ describe('CacheService against a real Redis', () => {
     const ctx = { responseExtensions: {} as Record<string, unknown> };
 
     const first = await cache.getOrLoad(
-      { kind: 'regions', scope: 'shared', key: 'GET /regions' },
+      { kind: 'regions', tenantId: 't1', key: 'GET /regions' },
       loader.load,
       ctx,
     );
     const second = await cache.getOrLoad(
-      { kind: 'regions', scope: 'shared', key: 'GET /regions' },
+      { kind: 'regions', tenantId: 't1', key: 'GET /regions' },
       loader.load,
     );
 
@@ -59,10 +59,10 @@ describe('CacheService against a real Redis', () => {
     const client = await redis();
     const cache = makeService(config, client, { clock });
     const loader = new CountingLoader((n) => `stock-v${n}`);
-    const spec = { kind: 'gpuStock' as const, scope: 'shared' as const, key: 'GET /stocks' };
+    const spec = { kind: 'gpuStock' as const, tenantId: 't1', key: 'GET /stocks' };
 
     await cache.getOrLoad(spec, loader.load);
-    const [key] = await client.keys(`${config.REDIS_KEY_PREFIX}cache:gpuStock:shared:*`);
+    const [key] = await client.keys(`${config.REDIS_KEY_PREFIX}cache:gpuStock:t.t1:*`);
     expect(key).toMatch(/:\{[0-9a-f]{40}\}$/);
     const pttl = await client.pttl(key!);
     expect(pttl).toBeGreaterThan(70_000);
@@ -83,7 +83,7 @@ describe('CacheService against a real Redis', () => {
     const a = makeService(config, await redis(), { clock, registry });
     const b = makeService(config, await redis(), { clock });
     const loader = new CountingLoader((n) => ({ price: n }));
-    const spec = { kind: 'pricing' as const, scope: { tenantId: 'acme' }, key: 'GET /pricebook' };
+    const spec = { kind: 'pricing' as const, tenantId: 'acme', key: 'GET /pricebook' };
     await a.getOrLoad(spec, loader.load);
 
     clock.advanceSeconds(301);
@@ -115,7 +115,7 @@ describe('CacheService against a real Redis', () => {
     const registry = new Registry();
     const cache = makeService(cacheConfig({ CACHE_MAX_STALE_S: 600 }), await redis(), { clock, registry });
     const loader = new CountingLoader<string>(() => 'regions-v1');
-    const spec = { kind: 'regions' as const, scope: 'shared' as const, key: 'GET /regions' };
+    const spec = { kind: 'regions' as const, tenantId: 't1', key: 'GET /regions' };
     await cache.getOrLoad(spec, loader.load);
 
     loader.setProducer(() => {
@@ -144,7 +144,7 @@ describe('CacheService against a real Redis', () => {
       await tick(30);
       return ['H100', 'A100'];
     });
-    const spec = { kind: 'gpuSpecs' as const, scope: 'shared' as const, key: 'GET /gpus' };
+    const spec = { kind: 'gpuSpecs' as const, tenantId: 't1', key: 'GET /gpus' };
     const results = await Promise.all(Array.from({ length: 200 }, () => cache.getOrLoad(spec, loader.load)));
     expect(loader.calls).toBe(1);
     expect(results.every((r) => JSON.stringify(r.value) === '["H100","A100"]')).toBe(true);
@@ -158,7 +158,7 @@ describe('CacheService against a real Redis', () => {
       await tick(50);
       return { images: 3 };
     });
-    const spec = { kind: 'osImages' as const, scope: 'shared' as const, key: 'GET /images?region=CANADA-1' };
+    const spec = { kind: 'osImages' as const, tenantId: 't1', key: 'GET /images?region=CANADA-1' };
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).getOrLoad(spec, loader.load)),
     );
@@ -174,15 +174,9 @@ describe('CacheService against a real Redis', () => {
     const forA = new CountingLoader(() => ({ currency: 'EUR', total: '2.40' }));
     const forB = new CountingLoader(() => ({ currency: 'USD', total: '2.55' }));
 
-    await cache.getOrLoad({ kind: 'pricingQuote', scope: { tenantId: 'tenant-a' }, key }, forA.load);
-    const b = await cache.getOrLoad(
-      { kind: 'pricingQuote', scope: { tenantId: 'tenant-b' }, key },
-      forB.load,
-    );
-    const a = await cache.getOrLoad(
-      { kind: 'pricingQuote', scope: { tenantId: 'tenant-a' }, key },
-      forA.load,
-    );
+    await cache.getOrLoad({ kind: 'pricingQuote', tenantId: 'tenant-a', key }, forA.load);
+    const b = await cache.getOrLoad({ kind: 'pricingQuote', tenantId: 'tenant-b', key }, forB.load);
+    const a = await cache.getOrLoad({ kind: 'pricingQuote', tenantId: 'tenant-a', key }, forA.load);
 
     expect(b.value).toEqual({ currency: 'USD', total: '2.55' });
     expect(a.value).toEqual({ currency: 'EUR', total: '2.40' });
@@ -190,13 +184,16 @@ describe('CacheService against a real Redis', () => {
     const keys = await client.keys(`${config.REDIS_KEY_PREFIX}cache:pricingQuote:*`);
     expect(keys.map((k) => k.split(':').slice(-2, -1)[0]).sort()).toEqual(['t.tenant-a', 't.tenant-b']);
 
-    // A per-tenant kind cannot be cached as shared, nor a shared kind per tenant: a wrong call fails loudly.
-    await expect(cache.getOrLoad({ kind: 'pricing', scope: 'shared', key }, forA.load)).rejects.toThrow(
+    // A per-tenant kind without a tenant fails loudly; a public kind gives every tenant the same entry.
+    await expect(cache.getOrLoad({ kind: 'pricing', tenantId: '', key }, forA.load)).rejects.toThrow(
       /per tenant/,
     );
-    await expect(
-      cache.getOrLoad({ kind: 'regions', scope: { tenantId: 'x' }, key }, forA.load),
-    ).rejects.toThrow(/shared/);
+    const protocols = new CountingLoader(() => ['tcp', 'udp']);
+    await cache.getOrLoad({ kind: 'firewallProtocols', tenantId: 'tenant-a', key: 'p' }, protocols.load);
+    await cache.getOrLoad({ kind: 'firewallProtocols', tenantId: 'tenant-b', key: 'p' }, protocols.load);
+    expect(protocols.calls).toBe(1);
+    const pub = await client.keys(`${config.REDIS_KEY_PREFIX}cache:firewallProtocols:*`);
+    expect(pub.map((k) => k.split(':').slice(-2, -1)[0])).toEqual(['pub']);
   });
 
   it('invalidates one tenant, all tenants, and GPU stock after a deploy', async () => {
@@ -204,10 +201,10 @@ describe('CacheService against a real Redis', () => {
     const loader = new CountingLoader((n) => n);
     const pricing = (tenantId: string) => ({
       kind: 'pricing' as const,
-      scope: { tenantId },
+      tenantId,
       key: 'GET /pricebook',
     });
-    const stock = { kind: 'gpuStock' as const, scope: 'shared' as const, key: 'GET /stocks' };
+    const stock = { kind: 'gpuStock' as const, tenantId: 't1', key: 'GET /stocks' };
     await cache.getOrLoad(pricing('a'), loader.load);
     await cache.getOrLoad(pricing('a:b'), loader.load);
     await cache.getOrLoad(stock, loader.load);
@@ -230,7 +227,7 @@ describe('CacheService against a real Redis', () => {
     const client = await redis();
     const cache = makeService(config, client);
     const loader = new CountingLoader((n) => `stock-v${n}`);
-    const spec = { kind: 'gpuStock' as const, scope: 'shared' as const, key: 'GET /stocks' };
+    const spec = { kind: 'gpuStock' as const, tenantId: 't1', key: 'GET /stocks' };
     loader.hold();
     const before = cache.getOrLoad(spec, loader.load);
     await tick(20);
@@ -246,7 +243,7 @@ describe('CacheService against a real Redis', () => {
     const client = await redis();
     const cache = makeService(config, client);
     const loader = new CountingLoader((n) => n);
-    const spec = { kind: 'volumeTypes' as const, scope: 'shared' as const, key: 'GET /volume-types' };
+    const spec = { kind: 'volumeTypes' as const, tenantId: 't1', key: 'GET /volume-types' };
     await cache.getOrLoad(spec, loader.load);
     await cache.getOrLoad(spec, loader.load);
     expect(loader.calls).toBe(2);

@@ -40,10 +40,14 @@ export interface TestGateway {
   gatewayUrl: string;
   /** The running Nest app (its schema, providers), for suites that inspect the gateway itself. */
   app: Awaited<ReturnType<typeof startGateway>>['app'];
+  /** The metrics-only listener's /metrics URL (a free loopback port in tests); null with METRICS_PORT=off. */
+  metricsUrl: string | null;
   sim: Simulator;
   /** Gateway API keys: `demo`/`other` hold every scope; `demoRead` holds read only; `demoNoBilling` read+write. */
   keys: { demo: string; other: string; demoRead: string; demoNoBilling: string };
   tenantIds: { demo: string; other: string };
+  /** The tenants asked for with `tenants`, by name: an all-scopes gateway key and the tenant id. */
+  extra: Record<string, { key: string; tenantId: string }>;
   gql<D = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -69,6 +73,11 @@ export interface StartTestGatewayOptions {
   plan?: Record<string, number | boolean>;
   /** Extra tenants-file fields per tenant (e.g. `{ demo: { documents: 'trusted' } }`). */
   tenantFields?: { demo?: Record<string, unknown>; other?: Record<string, unknown> };
+  /**
+   * More tenants beside demo and other, each on its own simulator account: create the account with
+   * `simulator.accounts` (e.g. `{ apiKey: 'sim-inr-key', currency: 'INR' }`). Tenant id `e2e-<name>`.
+   */
+  tenants?: { name: string; barrackKey: string }[];
 }
 
 const GENEROUS_PLAN = {
@@ -93,6 +102,10 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
     const demoRead = keyEntry(['read'], 'e2e read only');
     const demoNoBilling = keyEntry(['read', 'write'], 'e2e read+write');
     const other = keyEntry(SCOPES, 'e2e other tenant');
+    const extra = (opts.tenants ?? []).map((t) => {
+      writeFileSync(join(dir, `extra-${t.name}.key`), t.barrackKey, { mode: 0o600 });
+      return { ...t, tenantId: `e2e-${t.name}`, apiKey: keyEntry(SCOPES, `e2e ${t.name} tenant`) };
+    });
     const tenantsFile = join(dir, 'tenants.json');
     const tenants = {
       tenants: [
@@ -114,6 +127,14 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
           apiKeys: [other.entry],
           ...opts.tenantFields?.other,
         },
+        ...extra.map((t) => ({
+          id: t.tenantId,
+          name: `E2E ${t.name} tenant`,
+          barrackCredential: { file: join(dir, `extra-${t.name}.key`) },
+          scopes: [...SCOPES],
+          plan: opts.plan ?? GENEROUS_PLAN,
+          apiKeys: [t.apiKey.entry],
+        })),
       ],
     };
     writeFileSync(tenantsFile, JSON.stringify(tenants, null, 2), { mode: 0o600 });
@@ -164,9 +185,11 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
     return {
       gatewayUrl,
       app: gateway.app,
+      metricsUrl: gateway.metricsUrl,
       sim,
       keys: { demo: demo.key, other: other.key, demoRead: demoRead.key, demoNoBilling: demoNoBilling.key },
       tenantIds: { demo: 'e2e-demo', other: 'e2e-other' },
+      extra: Object.fromEntries(extra.map((t) => [t.name, { key: t.apiKey.key, tenantId: t.tenantId }])),
       gql,
       replica: async () => {
         const r = await startGateway(config);

@@ -25,6 +25,8 @@ interface Gql {
 
 interface Kit {
   url: string;
+  /** The metrics-only listener (tenant labels are on in this suite). */
+  metricsUrl: string;
   keys: { a: string; b: string };
   post(body: unknown, key?: string | null, raw?: boolean, replica?: number): Promise<Gql>;
   addReplica(): Promise<void>;
@@ -60,6 +62,7 @@ async function startKit(
     BARRACK_BASE_URL: 'http://127.0.0.1:9',
     REDIS_URL: testRedisUrl(),
     REDIS_KEY_PREFIX: uniquePrefix('rl'),
+    METRICS_TENANT_LABELS: 'true',
     ...env,
   });
   const gateways: RunningGateway[] = [];
@@ -88,6 +91,7 @@ async function startKit(
   };
   return {
     url: gateways[0]!.url,
+    metricsUrl: gateways[0]!.metricsUrl!,
     keys: { a: a.key, b: b.key },
     post,
     // Another gateway on the same tenants file, Redis and key prefix: a second replica behind the balancer.
@@ -146,7 +150,7 @@ describe('rate limits over HTTP', () => {
   });
 
   it('counts allowed and limited decisions per tenant in /metrics', async () => {
-    const res = await fetch(`${kit.url}/metrics`, { headers: { authorization: `Bearer ${kit.keys.a}` } });
+    const res = await fetch(kit.metricsUrl);
     const text = await res.text();
     expect(text).toMatch(
       /gateway_rate_limit_decisions_total\{tenant="rl-a",budget="requests",outcome="limited"\} [1-9]/,

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/app-config';
 import type { Principal } from '../../src/common/context/principal';
 import { GatewayError } from '../../src/common/errors/gateway-error';
 import { MetricsRegistry } from '../../src/metrics/metrics.module';
+import { TenantMetricLabel } from '../../src/metrics/tenant-metric-label';
 import { RateLimitMetrics } from '../../src/rate-limit/rate-limit.metrics';
 import {
   normalizePlan,
@@ -60,7 +61,7 @@ function service(
   return new RateLimiterService(
     config,
     redis,
-    new RateLimitMetrics(opts.registry ?? new MetricsRegistry()),
+    new RateLimitMetrics(opts.registry ?? new MetricsRegistry(), TenantMetricLabel.of(true)),
     plans,
   );
 }

@@ -132,7 +132,7 @@ describe('instanceUpdated subscription (graphql-ws)', () => {
   }
 
   async function requestsAllowed(): Promise<number> {
-    const text = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const text = await (await fetch(gw.metricsUrl!)).text();
     const line = text
       .split('\n')
       .find(
@@ -148,7 +148,7 @@ describe('instanceUpdated subscription (graphql-ws)', () => {
   beforeAll(async () => {
     gw = await startTestGateway({
       simulator: { transitionDelayMs: TRANSITION_MS },
-      env: { SUBSCRIPTION_POLL_MS: String(POLL_MS) },
+      env: { SUBSCRIPTION_POLL_MS: String(POLL_MS), METRICS_TENANT_LABELS: 'true' },
     });
   });
 

@@ -162,6 +162,15 @@ describe('catalog mappers', () => {
     ]);
   });
 
+  it("gives a priced spec without a currency the account's, and an unpriced one none", () => {
+    const base = { gpu_model: 'L40' as const, gpu_count: 1 as const, vcpus: 28, ram_gb: 58 };
+    const specs = toGpuSpecs({ gpu_specs: [{ ...base, hourly_rate: 1.09 }, base] }, stamp, 'EUR');
+    expect(specs.map((s) => [s.hourlyRate, s.currency])).toEqual([
+      ['1.09', 'EUR'],
+      [null, null],
+    ]);
+  });
+
   it('maps volume types, protocols and AI models', () => {
     expect(toVolumeTypes({ volume_types: ['Cloud-SSD'] }, stamp)).toEqual([{ ...stamp, name: 'Cloud-SSD' }]);
     expect(
@@ -171,7 +180,7 @@ describe('catalog mappers', () => {
       ['IPV6_ICMP', 'ipv6-icmp'],
     ]);
     expect(
-      toAiModels({ models: [{ id: 'm', name: 'M', input_price_per_1k: 0.01 }] }, stamp)[0],
-    ).toMatchObject({ id: 'm', inputPricePer1k: '0.01', outputPricePer1k: null });
+      toAiModels({ models: [{ id: 'm', name: 'M', input_price_per_1k: 0.83 }] }, stamp, 'INR')[0],
+    ).toMatchObject({ id: 'm', currency: 'INR', inputPricePer1k: '0.83', outputPricePer1k: null });
   });
 });

@@ -62,7 +62,12 @@ export function toGpuStocks(wire: S['GPUStocks'], stamp: CatalogStamp): GpuStock
   );
 }
 
-export function toGpuSpecs(wire: S['GPUSpecs'], stamp: CatalogStamp): GpuSpec[] {
+/** `accountCurrency`: the currency of a priced flavour whose own `currency` Barrack left out. */
+export function toGpuSpecs(
+  wire: S['GPUSpecs'],
+  stamp: CatalogStamp,
+  accountCurrency: string | null = null,
+): GpuSpec[] {
   return (wire.gpu_specs ?? []).map((s) => ({
     ...stampOf(stamp),
     gpuModel: GPU_MODELS.fromWire(s.gpu_model),
@@ -73,7 +78,11 @@ export function toGpuSpecs(wire: S['GPUSpecs'], stamp: CatalogStamp): GpuSpec[] 
     ephemeralDiskGb: intOrNull(s.ephemeral_disk_gb),
     regions: (s.regions ?? []).map((r) => REGIONS.fromWire(r)),
     hourlyRate: decimalOrNull(s.hourly_rate),
-    currency: s.currency ? CURRENCIES.fromWire(s.currency) : null,
+    currency: s.currency
+      ? CURRENCIES.fromWire(s.currency)
+      : s.hourly_rate !== undefined && s.hourly_rate !== null && accountCurrency
+        ? CURRENCIES.fromWire(accountCurrency)
+        : null,
   }));
 }
 
@@ -136,11 +145,17 @@ export function toFirewallProtocols(wire: S['Protocols'], stamp: CatalogStamp): 
   }));
 }
 
-export function toAiModels(wire: S['AiModels'], stamp: CatalogStamp): AiModel[] {
+/** Barrack prices AI models in the account currency without naming it; the caller passes the account's. */
+export function toAiModels(
+  wire: S['AiModels'],
+  stamp: CatalogStamp,
+  accountCurrency: string | null,
+): AiModel[] {
   return (wire.models ?? []).map((m) => ({
     ...stampOf(stamp),
     id: m.id,
     name: m.name,
+    currency: CURRENCIES.fromWire(accountCurrency),
     inputPricePer1k: decimalOrNull(m.input_price_per_1k),
     outputPricePer1k: decimalOrNull(m.output_price_per_1k),
   }));

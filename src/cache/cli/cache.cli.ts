@@ -1,14 +1,14 @@
 import Redis from 'ioredis';
 import { ConfigError, loadConfig } from '../../config/app-config';
-import { CACHE_KINDS, CACHE_SCOPE_OF, isCacheKind } from '../cache-kinds';
-import { CacheService, type CacheScope } from '../cache.service';
+import { CACHE_KINDS, cacheScopeOf, isCacheKind } from '../cache-kinds';
+import { CacheService, type InvalidationTarget } from '../cache.service';
 
 const USAGE = `Usage: npm run cache -- clear --kind <kind> [--tenant <tenantId>]
 
 Clears cached catalogue data in the Redis named by REDIS_URL (with REDIS_KEY_PREFIX).
   --kind     one of: ${CACHE_KINDS.join(', ')}
-  --tenant   for per-tenant kinds (${CACHE_KINDS.filter((k) => CACHE_SCOPE_OF[k] === 'tenant').join(', ')}): only
-             this tenant's entries; without it, every tenant's. Shared kinds ignore it.`;
+  --tenant   for per-tenant kinds (${CACHE_KINDS.filter((k) => cacheScopeOf(k) === 'tenant').join(', ')}): only
+             this tenant's entries; without it, every tenant's. Public kinds ignore it.`;
 
 /** Parses `clear --kind k [--tenant t]`; returns an error message instead of throwing. */
 export function parseCacheCliArgs(argv: readonly string[]): { kind: string; tenant?: string } | string {
@@ -53,14 +53,14 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     await redis.connect();
     const cache = new CacheService(config, redis);
-    const scope: CacheScope | 'all' =
-      CACHE_SCOPE_OF[args.kind] === 'shared' ? 'shared' : args.tenant ? { tenantId: args.tenant } : 'all';
-    const result = await cache.invalidate(args.kind, scope);
+    const isPublic = cacheScopeOf(args.kind) === 'public';
+    const target: InvalidationTarget = !isPublic && args.tenant ? { tenantId: args.tenant } : 'all';
+    const result = await cache.invalidate(args.kind, target);
     if (!result.complete) {
       console.error('Redis did not answer; nothing was cleared.');
       return 1;
     }
-    const who = scope === 'all' ? 'all tenants' : scope === 'shared' ? 'shared' : `tenant ${args.tenant}`;
+    const who = isPublic ? 'public' : target === 'all' ? 'all tenants' : `tenant ${args.tenant}`;
     console.log(`cleared ${args.kind} (${who}): ${result.deletedKeys} keys deleted`);
     return 0;
   } finally {

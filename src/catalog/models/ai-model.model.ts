@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { Currency } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 import { CatalogEntry } from './catalog-entry.model';
 
@@ -10,15 +11,21 @@ export class AiModel extends CatalogEntry {
   @Field({ description: 'Display name.' })
   name!: string;
 
+  @Field(() => Currency, {
+    description:
+      "Currency of `inputPricePer1k` and `outputPricePer1k`: the account's (Barrack prices AI models in it).",
+  })
+  currency!: Currency;
+
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Price per 1,000 prompt tokens, in the account currency.',
+    description: 'Price per 1,000 prompt tokens, in `currency`.',
   })
   inputPricePer1k!: string | null;
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Price per 1,000 completion tokens, in the account currency.',
+    description: 'Price per 1,000 completion tokens, in `currency`.',
   })
   outputPricePer1k!: string | null;
 }

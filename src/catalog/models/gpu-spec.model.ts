@@ -32,6 +32,10 @@ export class GpuSpec extends CatalogEntry {
   })
   hourlyRate!: string | null;
 
-  @Field(() => Currency, { nullable: true, description: 'Currency of `hourlyRate`.' })
+  @Field(() => Currency, {
+    nullable: true,
+    description:
+      "Currency of `hourlyRate` (the account's when Barrack does not say); null only when `hourlyRate` is null.",
+  })
   currency!: Currency | null;
 }
