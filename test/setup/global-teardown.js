@@ -1,10 +1,16 @@
-module.exports = async function globalTeardown() {
-  const pid = process.env.TEST_REDIS_PID;
-  if (pid) {
-    try {
-      process.kill(Number(pid), 'SIGTERM');
-    } catch {
-      /* already stopped */
-    }
+const { rmSync } = require('node:fs');
+
+function kill(pid) {
+  try {
+    process.kill(Number(pid), 'SIGTERM');
+  } catch {
+    /* already stopped */
   }
+}
+
+module.exports = async function globalTeardown() {
+  if (process.env.TEST_REDIS_PID) kill(process.env.TEST_REDIS_PID);
+  for (const pid of (process.env.TEST_REDIS_CLUSTER_PIDS || '').split(',').filter(Boolean)) kill(pid);
+  if (process.env.TEST_REDIS_CLUSTER_DIR)
+    rmSync(process.env.TEST_REDIS_CLUSTER_DIR, { recursive: true, force: true });
 };
