@@ -16,6 +16,8 @@ const single = {
   displayName: 'single',
   roots: ['<rootDir>/src', '<rootDir>/simulator', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  globalSetup: '<rootDir>/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 };
 
 // The suites whose state lives in Redis. Outage suites stop a private single Redis of their own, so a second
@@ -28,12 +30,12 @@ const cluster = {
   testRegex: `test/(${REDIS_BACKED.join('|')})/.*\\.e2e-spec\\.ts$`,
   testPathIgnorePatterns: ['/node_modules/', '\\.redis-outage\\.e2e-spec\\.ts$'],
   setupFiles: ['<rootDir>/test/setup/use-cluster.js'],
+  globalSetup: '<rootDir>/test/setup/cluster-setup.js',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
 };
 
 module.exports = {
   projects: canStartTopologies() ? [single, cluster] : [single],
-  globalSetup: '<rootDir>/test/setup/global-setup.js',
-  globalTeardown: '<rootDir>/test/setup/global-teardown.js',
   testTimeout: 60000,
   maxWorkers: 2,
 };

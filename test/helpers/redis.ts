@@ -101,3 +101,43 @@ export class PrivateRedis {
     });
   }
 }
+
+export interface TestCluster {
+  /** `redis-cluster://127.0.0.1:p1,…` (the gateway's REDIS_URL form) */
+  url: string;
+  ports: number[];
+  masterPorts: number[];
+  stop(): void;
+}
+
+export interface TestSentinelSet {
+  /** `redis-sentinel://127.0.0.1:port/mymaster` */
+  url: string;
+  name: string;
+  masterPort: number;
+  replicaPort: number;
+  sentinelPort: number;
+  stop(): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const topologies = require('../setup/redis-topologies') as {
+  startCluster(o: { masters: number; replicas?: number }): Promise<TestCluster>;
+  startSentinelSet(o?: { name?: string }): Promise<TestSentinelSet>;
+  cliAsync(port: number, ...args: string[]): Promise<string>;
+};
+
+/** A private Redis Cluster on free loopback ports (for tests that fail nodes over); stop() kills it. */
+export function startTestCluster(masters = 3, replicas = 1): Promise<TestCluster> {
+  return topologies.startCluster({ masters, replicas });
+}
+
+/** A private Sentinel set (master, replica, one sentinel) on free loopback ports; stop() kills it. */
+export function startTestSentinelSet(): Promise<TestSentinelSet> {
+  return topologies.startSentinelSet();
+}
+
+/** Runs one redis-cli command against 127.0.0.1:port and returns its output (without blocking the event loop). */
+export function redisCli(port: number, ...args: string[]): Promise<string> {
+  return topologies.cliAsync(port, ...args);
+}

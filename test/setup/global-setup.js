@@ -24,11 +24,8 @@ async function singleRedis() {
   process.env.TEST_REDIS_PID = String(pid);
 }
 
-async function clusterRedis(globalConfig) {
+async function clusterRedis() {
   if (process.env.TEST_REDIS_CLUSTER_URL || !canStartTopologies()) return;
-  // Only when the run includes the cluster project (e.g. not for `--selectProjects single`).
-  const projects = (globalConfig && globalConfig.selectProjects) || null;
-  if (projects && !projects.includes('cluster')) return;
   const cluster = await startCluster({ masters: 3 });
   process.env.TEST_REDIS_CLUSTER_URL = cluster.url;
   process.env.TEST_REDIS_CLUSTER_PIDS = cluster.pids.join(',');
@@ -38,7 +35,9 @@ async function clusterRedis(globalConfig) {
   );
 }
 
-module.exports = async function globalSetup(globalConfig) {
+// The single project's global setup; the cluster project's (cluster-setup.js) runs only when a run includes
+// one of its suites, so `npx jest src/foo.spec.ts` starts no cluster.
+module.exports = async function globalSetup() {
   await singleRedis();
-  await clusterRedis(globalConfig);
 };
+module.exports.clusterRedis = clusterRedis;

@@ -1,7 +1,7 @@
 // Real Redis Cluster and Sentinel sets on loopback, for jest's global setup, .ci/run and the failover tests.
 // Every node runs in its own directory under one temp dir, on free ports (the cluster bus port is chosen
 // free too, with --cluster-port, so a node near 65535 never collides). Nothing here touches 127.0.0.1:6379.
-const { spawn, spawnSync } = require('node:child_process');
+const { execFile, spawn, spawnSync } = require('node:child_process');
 const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -23,6 +23,18 @@ function cli(port, ...args) {
     timeout: 10_000,
   });
   return (r.stdout || '') + (r.stderr || '');
+}
+
+/** The same, without blocking the event loop (for tests whose gateways run in this process). */
+function cliAsync(port, ...args) {
+  return new Promise((resolve) => {
+    execFile(
+      findRedisCli(),
+      ['-h', '127.0.0.1', '-p', String(port), ...args],
+      { encoding: 'utf8', timeout: 10_000 },
+      (_err, stdout, stderr) => resolve((stdout || '') + (stderr || '')),
+    );
+  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -198,4 +210,4 @@ async function startSentinelSet({ name = 'mymaster' } = {}) {
   }
 }
 
-module.exports = { canStartTopologies, startCluster, startSentinelSet, cli, waitUntil };
+module.exports = { canStartTopologies, startCluster, startSentinelSet, cli, cliAsync, waitUntil };
