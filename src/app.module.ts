@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildGqlContext } from './common/graphql/context.factory';
@@ -30,6 +31,12 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
 import { GraphqlWsOptions } from './subscriptions/graphql-ws.options';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { ResponseCacheModule } from './response-cache/response-cache.module';
+import {
+  APQ_CACHE,
+  type ApqCacheOption,
+  PersistedDocumentsModule,
+} from './persisted-documents/persisted-documents.module';
 
 /**
  * Composition root. Each feature module is one line in `imports`; nothing else belongs here.
@@ -49,6 +56,8 @@ export class AppModule {
         HealthModule,
         TenancyModule.forRoot(),
         AuthModule,
+        // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
+        PersistedDocumentsModule,
         RateLimitModule,
         InstancesModule,
         SnapshotsModule,
@@ -63,12 +72,13 @@ export class AppModule {
         IdempotencyModule,
         AuditModule,
         SubscriptionsModule,
+        ResponseCacheModule,
         // Async only to inject the graphql-ws hooks (WebSocket authentication and limits) from Nest's DI.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [SubscriptionsModule],
-          inject: [GraphqlWsOptions],
-          useFactory: (ws: GraphqlWsOptions): ApolloDriverConfig => ({
+          imports: [SubscriptionsModule, PersistedDocumentsModule],
+          inject: [GraphqlWsOptions, APQ_CACHE],
+          useFactory: (ws: GraphqlWsOptions, apq: ApqCacheOption): ApolloDriverConfig => ({
             // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
             autoSchemaFile: true,
             sortSchema: true,
@@ -76,6 +86,22 @@ export class AppModule {
             playground: false,
             graphiql: false,
             introspection: true,
+            // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
+            persistedQueries: apq,
+            // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
+            // would otherwise wrap every field resolver of every request to compute hints nobody reads.
+            plugins: [ApolloServerPluginCacheControlDisabled()],
+            // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
+            // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
+            // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
+            csrfPrevention: {
+              requestHeaders: [
+                'x-apollo-operation-name',
+                'apollo-require-preflight',
+                'authorization',
+                'x-api-key',
+              ],
+            },
             context: buildGqlContext,
             formatError: formatGatewayError,
             includeStacktraceInErrorResponses: false,

@@ -22,7 +22,9 @@ export class AuthMiddleware implements NestMiddleware {
     const isGraphql = path.replace(/\/+$/, '') === GRAPHQL_PATH;
     const hasCredential = req.headers.authorization !== undefined || req.headers['x-api-key'] !== undefined;
     if (!hasCredential) {
-      const idePage = req.method === 'GET' && !new URLSearchParams(search).has('query');
+      const params = new URLSearchParams(search);
+      const idePage =
+        req.method === 'GET' && !['query', 'documentId', 'extensions'].some((p) => params.has(p));
       if (isGraphql && !idePage) {
         refuse(req, res, {
           ok: false,

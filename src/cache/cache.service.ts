@@ -168,7 +168,19 @@ export class CacheService implements OnModuleInit {
    * succeeded upstream must not fail because Redis is away); `complete: false` says the store was not
    * reached. For shared kinds a tenant scope clears the shared entries, since those serve that tenant too.
    */
+  /**
+   * Called after every invalidation, so layers above (the whole-response cache) drop what they built from
+   * the invalidated kind. Listeners must not throw; the cache never imports them.
+   */
+  onInvalidate(listener: (kind: CacheKind, scope: CacheScope | 'all') => Promise<void>): void {
+    this.invalidationListeners.push(listener);
+  }
+
+  private readonly invalidationListeners: ((kind: CacheKind, scope: CacheScope | 'all') => Promise<void>)[] =
+    [];
+
   async invalidate(kind: CacheKind, scope: CacheScope | 'all'): Promise<InvalidationResult> {
+    await Promise.all(this.invalidationListeners.map((l) => l(kind, scope)));
     this.epochs.set(kind, (this.epochs.get(kind) ?? 0) + 1);
     const prefix = this.prefixOf(
       kind,

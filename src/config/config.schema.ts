@@ -87,6 +87,17 @@ export const envSchema = z.object({
   IDEMPOTENCY_UNKNOWN_SETTLE_S: int(0, 86_400).default(60),
   AUDIT_STREAM_MAXLEN: int(100, 10_000_000).default(100_000),
 
+  // Persisted documents (see src/persisted-documents/).
+  /** Trusted documents manifest (`persisted-documents.json` as @graphql-codegen/client-preset writes it); reloaded on change. */
+  PERSISTED_DOCUMENTS_FILE: z.string().optional(),
+  /** Apollo's automatic persisted queries (extensions.persistedQuery.sha256Hash), stored in Redis when configured. */
+  APQ_ENABLED: bool.default('true'),
+  /** How long an automatically persisted query is kept after its last registration. */
+  APQ_TTL_S: int(60, 30 * 86_400).default(86_400),
+
+  /** Whole-response cache in front of execution (see src/response-cache/field-policy.ts for what it stores). */
+  RESPONSE_CACHE_ENABLED: bool.default('true'),
+
   // Subscriptions (GraphQL over WebSocket).
   /** How often one gateway process reads a watched instance from Barrack (one poller per tenant and instance). */
   SUBSCRIPTION_POLL_MS: int(50, 600_000).default(2_000),

@@ -56,7 +56,9 @@ const PAGE = `<!doctype html>
 </html>`;
 
 function wantsIde(req: Request): boolean {
-  return req.method === 'GET' && !('query' in req.query) && (req.headers.accept ?? '').includes('text/html');
+  const params = req.query as Record<string, unknown>;
+  const isOperation = ['query', 'documentId', 'extensions'].some((p) => p in params);
+  return req.method === 'GET' && !isOperation && (req.headers.accept ?? '').includes('text/html');
 }
 
 /** Mounts the IDE page and its assets ahead of Apollo's /graphql handler. */

@@ -84,6 +84,7 @@ export class TenantRegistry extends TenantCredentials implements OnModuleDestroy
       status: 'active',
       plan: DEFAULT_PLAN_VALUE,
       scopes: [...SCOPES],
+      documents: 'any',
       barrackKey: opts.barrackKey,
       apiKeys: [{ id, hash, scopes: [...SCOPES], revoked: false, label: 'embedded demo key' }],
       jwtIssuers: [],

@@ -22,6 +22,8 @@ export interface ResolvedTenant {
   status: 'active' | 'suspended';
   plan: RateLimitPlan;
   scopes: readonly Scope[];
+  /** Which documents the tenant may run (see tenants-file.schema.ts). */
+  documents: 'any' | 'trusted';
   /** The resolved Barrack key. Never logged, never returned to a client. */
   barrackKey: string;
   apiKeys: readonly ApiKeyEntry[];
@@ -109,6 +111,7 @@ export function resolveTenants(
       status: t.status,
       plan: t.plan,
       scopes: t.scopes,
+      documents: t.documents,
       barrackKey: 'value' in cred ? cred.value : '',
       apiKeys: t.apiKeys,
       jwtIssuers,

@@ -138,6 +138,12 @@ export const tenantSchema = z
     barrackCredential: secretRefSchema,
     /** Scopes any principal of this tenant may hold; a key or token never gets more. */
     scopes: z.array(scopeSchema).min(1).default(['read']),
+    /**
+     * Which documents this tenant may run: `any` (partners: free-form queries, persisted or not) or `trusted`
+     * (frontend apps built with a persisted-documents manifest: only documents in PERSISTED_DOCUMENTS_FILE,
+     * plus introspection).
+     */
+    documents: z.enum(['any', 'trusted']).default('any'),
     apiKeys: z.array(apiKeyEntrySchema).default([]),
     jwtIssuers: z.array(jwtIssuerSchema).default([]),
   })

@@ -1,5 +1,8 @@
 import { startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
 
+/** These suites test the catalogue cache itself; the whole-response cache above it would answer first. */
+const CATALOGUE_LAYER_ONLY = { RESPONSE_CACHE_ENABLED: 'false' };
+
 /*
  * The catalogue cache as a client sees it: the real gateway over HTTP, the simulator as Barrack with 20 ms
  * added latency, the shared test Redis. What Barrack saw comes from the simulator's request counters.
@@ -21,7 +24,7 @@ describe('catalogue cache through the gateway', () => {
     // Barrack) nor 200 requests outlasting the 15 s stock TTL (a refresh) may add one.
     gw = await startTestGateway({
       simulator: { seed: 'demo', latencyMs: 20 },
-      env: { REDIS_COMMAND_TIMEOUT_MS: '2000', CACHE_TTL_STOCK_S: '3600' },
+      env: { ...CATALOGUE_LAYER_ONLY, REDIS_COMMAND_TIMEOUT_MS: '2000', CACHE_TTL_STOCK_S: '3600' },
     });
   });
   afterAll(() => gw?.close());
@@ -82,7 +85,7 @@ describe('catalogue cache when Barrack fails (stale-if-error)', () => {
   beforeAll(async () => {
     gw = await startTestGateway({
       simulator: { seed: 'demo' },
-      env: { CACHE_TTL_STOCK_S: '1', REDIS_COMMAND_TIMEOUT_MS: '2000' },
+      env: { ...CATALOGUE_LAYER_ONLY, CACHE_TTL_STOCK_S: '1', REDIS_COMMAND_TIMEOUT_MS: '2000' },
     });
   });
   afterAll(() => gw?.close());

@@ -16,6 +16,9 @@ import {
 } from '../helpers/gateway';
 import { testRedisUrl, uniquePrefix } from '../helpers/redis';
 
+/** These suites test the catalogue cache itself; the whole-response cache above it would answer first. */
+const CATALOGUE_LAYER_ONLY = { RESPONSE_CACHE_ENABLED: 'false' };
+
 /*
  * The parts of the catalogue cache that only show over time or across mutations and replicas, seen as a
  * client sees them: the real gateway over HTTP, the simulator as Barrack, the shared test Redis. What Barrack
@@ -48,7 +51,7 @@ describe('GPU stock after a deploy and a delete (domain invalidation through the
     // A one-hour stock TTL: within this test only an invalidation can make the gateway read Barrack again.
     gw = await startTestGateway({
       simulator: { seed: 'demo' },
-      env: { ...SLOW_MACHINE_ENV, CACHE_TTL_STOCK_S: '3600' },
+      env: { ...SLOW_MACHINE_ENV, ...CATALOGUE_LAYER_ONLY, CACHE_TTL_STOCK_S: '3600' },
     });
   });
   afterAll(() => gw?.close());
@@ -118,6 +121,7 @@ describe('regions past their TTL (stale-while-revalidate, stale-if-error through
       simulator: { seed: 'demo' },
       env: {
         ...SLOW_MACHINE_ENV,
+        ...CATALOGUE_LAYER_ONLY,
         CACHE_TTL_REGIONS_S: '1',
         // A failed refresh keeps its lock until expiry: a short one lets the recovery show within the test.
         CACHE_LOCK_TTL_MS: '1000',
@@ -277,6 +281,7 @@ async function startReplicas(): Promise<Replicas> {
       TENANTS_FILE: join(dir, 'tenants.json'),
       REDIS_URL: testRedisUrl(),
       REDIS_KEY_PREFIX: uniquePrefix('gw2'),
+      ...CATALOGUE_LAYER_ONLY,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',

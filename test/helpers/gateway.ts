@@ -48,6 +48,11 @@ export interface TestGateway {
     opts?: GqlOptions,
   ): Promise<GqlResponse<D>>;
   close(): Promise<void>;
+  /**
+   * Another gateway replica with the same configuration (same tenants file, simulator, Redis prefix), as a
+   * second pod behind the load balancer. Closed by close().
+   */
+  replica(): Promise<{ gatewayUrl: string; gql: TestGateway['gql'] }>;
 }
 
 export interface StartTestGatewayOptions {
@@ -60,6 +65,8 @@ export interface StartTestGatewayOptions {
    * rate-limit suites pass their own.
    */
   plan?: Record<string, number | boolean>;
+  /** Extra tenants-file fields per tenant (e.g. `{ demo: { documents: 'trusted' } }`). */
+  tenantFields?: { demo?: Record<string, unknown>; other?: Record<string, unknown> };
 }
 
 const GENEROUS_PLAN = {
@@ -94,6 +101,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
           scopes: [...SCOPES],
           plan: opts.plan ?? GENEROUS_PLAN,
           apiKeys: [demo.entry, demoRead.entry, demoNoBilling.entry],
+          ...opts.tenantFields?.demo,
         },
         {
           id: 'e2e-other',
@@ -102,6 +110,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
           scopes: [...SCOPES],
           plan: opts.plan ?? GENEROUS_PLAN,
           apiKeys: [other.entry],
+          ...opts.tenantFields?.other,
         },
       ],
     };
@@ -120,14 +129,15 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
     });
     const gateway = await startGateway(config);
     const gatewayUrl = gateway.url;
+    const replicas: Awaited<ReturnType<typeof startGateway>>[] = [];
 
-    const gql = async <D>(
+    const gqlAt = (baseUrl: string) => async <D>(
       query: string,
       variables: Record<string, unknown> = {},
       o: GqlOptions = {},
     ): Promise<GqlResponse<D>> => {
       const apiKey = o.apiKey === undefined ? demo.key : o.apiKey;
-      const res = await fetch(`${gatewayUrl}/graphql`, {
+      const res = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -145,6 +155,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
       }
       return { status: res.status, body, headers: res.headers };
     };
+    const gql = gqlAt(gatewayUrl);
 
     return {
       gatewayUrl,
@@ -152,8 +163,14 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
       keys: { demo: demo.key, other: other.key, demoRead: demoRead.key, demoNoBilling: demoNoBilling.key },
       tenantIds: { demo: 'e2e-demo', other: 'e2e-other' },
       gql,
+      replica: async () => {
+        const r = await startGateway(config);
+        replicas.push(r);
+        return { gatewayUrl: r.url, gql: gqlAt(r.url) };
+      },
       close: async () => {
         try {
+          await Promise.all(replicas.map((r) => r.close()));
           await gateway.close();
         } finally {
           await sim.close();

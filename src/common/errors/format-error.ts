@@ -39,11 +39,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
       extensions: { ...rest, code: known },
     };
   }
-  if (
-    code === 'BAD_REQUEST' ||
-    code === 'PERSISTED_QUERY_NOT_FOUND' ||
-    code === 'OPERATION_RESOLUTION_FAILURE'
-  ) {
+  if (code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE') {
     return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   return {

@@ -1,0 +1,315 @@
+import { createHash } from 'node:crypto';
+import { Inject, Logger } from '@nestjs/common';
+import { Plugin } from '@nestjs/apollo';
+import {
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLRequestContext,
+  type GraphQLRequestContextDidResolveOperation,
+  type GraphQLRequestContextWillSendResponse,
+  type GraphQLRequestListener,
+  type GraphQLResponse,
+} from '@apollo/server';
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  OperationTypeNode,
+  printSchema,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { GqlContext } from '../common/context/gql-context';
+import type { Principal } from '../common/context/principal';
+import { deriveDocumentPolicy, type DocumentPolicy } from './document-policy';
+import type { ResponseScope } from './field-policy';
+import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
+import type { ResponseCacheStore, StoredAnswer } from './response-cache.store';
+
+/** What one operation's listener knows about its place in the cache. */
+interface CacheState {
+  slot?: string;
+  key?: string;
+  policy?: Extract<DocumentPolicy, { cacheable: true }>;
+  generation?: string;
+  /** A stale entry this request is refreshing: served instead if the refresh fails (stale-if-error). */
+  stale?: StoredAnswer;
+  hit?: StoredAnswer;
+  mutationSlot?: string;
+}
+
+/** Policies by document: derived once per (schema, query hash, operation name). Bounded. */
+class PolicyMemo {
+  private readonly map = new Map<string, DocumentPolicy>();
+  constructor(private readonly max = 2000) {}
+  get(key: string, make: () => DocumentPolicy): DocumentPolicy {
+    let p = this.map.get(key);
+    if (p === undefined) {
+      p = make();
+      if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+      this.map.set(key, p);
+    }
+    return p;
+  }
+}
+
+/** JSON with sorted object keys, so `{a,b}` and `{b,a}` variables share an entry. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .sort()
+    .filter((k) => obj[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`;
+}
+
+/** Every global id in an answer: the entity tags of what it contains. */
+export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) idsIn(v, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'id' && typeof v === 'string') into.add(v);
+      else if (v !== null && typeof v === 'object') idsIn(v, into);
+    }
+  }
+  return into;
+}
+
+function slotOf(scope: ResponseScope, principal: Principal): string {
+  return scope === 'public' ? 'pub' : `t:${principal.tenantId}`;
+}
+
+/**
+ * The whole-response cache, in front of execution. For each query it derives (once per document) whether the
+ * answer may be stored, for whom and for how long (document-policy.ts), and answers repeated documents from
+ * Redis without executing them. It runs after the limits plugin's checks (Apollo calls every
+ * didResolveOperation before any responseForOperation), so authentication, scopes, the request and cost budgets
+ * apply to every hit exactly as to a miss. Mutations invalidate the tags of what they return and the lists of the
+ * types they touch; a generation counter per tenant stops a read that overlapped a mutation from storing.
+ */
+@Plugin()
+export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
+  private readonly log = new Logger('ResponseCache');
+  private readonly policies = new PolicyMemo();
+  private readonly schemaVersions = new WeakMap<GraphQLSchema, string>();
+  private readonly mutationListTags = new Map<string, string[]>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
+  ) {}
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async requestDidStart(): Promise<GraphQLRequestListener<GqlContext>> {
+    const store = this.store;
+    if (!store) return {};
+    const state: CacheState = {};
+    return {
+      didResolveOperation: (ctx) => this.resolve(ctx, state, store),
+      responseForOperation: (ctx) => this.lookup(ctx, state, store),
+      willSendResponse: (ctx) => this.finish(ctx, state, store),
+    };
+  }
+
+  private schemaVersion(schema: GraphQLSchema): string {
+    let v = this.schemaVersions.get(schema);
+    if (!v) {
+      v = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
+      this.schemaVersions.set(schema, v);
+    }
+    return v;
+  }
+
+  private async resolve(
+    ctx: GraphQLRequestContextDidResolveOperation<GqlContext>,
+    state: CacheState,
+    store: ResponseCacheStore,
+  ) {
+    const { operation, document, schema, request, contextValue } = ctx;
+    const principal = contextValue.principal ?? contextValue.req?.principal;
+    if (!operation || !document || !principal) return;
+    if (operation.operation === OperationTypeNode.MUTATION) {
+      state.mutationSlot = slotOf('tenant', principal);
+      // Reads that started before this mutation must not store what they read.
+      await this.quietly('bump', () => store.bump(state.mutationSlot!));
+      return;
+    }
+    const hash =
+      ctx.queryHash ??
+      createHash('sha256')
+        .update(ctx.source ?? '')
+        .digest('hex');
+    const version = this.schemaVersion(schema);
+    const policy = this.policies.get(`${version}|${hash}|${request.operationName ?? ''}`, () =>
+      deriveDocumentPolicy(schema, document, operation, this.config),
+    );
+    if (!policy.cacheable) return;
+    const slot = slotOf(policy.scope, principal);
+    const who =
+      policy.scope === 'principal'
+        ? `${principal.kind}:${principal.subject}:${[...principal.scopes].sort().join(',')}`
+        : '';
+    state.slot = slot;
+    state.policy = policy;
+    state.key = createHash('sha256')
+      .update(
+        `${version}|${who}|${hash}|${request.operationName ?? ''}|${canonicalJson(request.variables ?? {})}`,
+      )
+      .digest('hex');
+    state.generation = await this.quietly('generation', () => store.generation(slot));
+  }
+
+  private async lookup(
+    ctx: GraphQLRequestContext<GqlContext>,
+    state: CacheState,
+    store: ResponseCacheStore,
+  ): Promise<GraphQLResponse | null> {
+    const { slot, key, policy } = state;
+    if (!slot || !key || !policy) return null;
+    const entry = await this.quietly('get', () => store.get(slot, key));
+    if (!entry) return null;
+    const ageMs = Date.now() - entry.storedAt;
+    const fresh = ageMs <= entry.ttlS * 1000;
+    if (!fresh) {
+      // Stale: one request across replicas refreshes it (and falls back to it on error); the others serve it.
+      const refresher = await this.quietly('lock', () =>
+        store.tryLock(slot, key, this.config.CACHE_LOCK_TTL_MS),
+      );
+      if (refresher !== false) {
+        state.stale = entry;
+        return null;
+      }
+    }
+    state.hit = entry;
+    return this.answerFrom(ctx, entry, !fresh, policy.scope);
+  }
+
+  private answerFrom(
+    ctx: GraphQLRequestContext<GqlContext>,
+    entry: StoredAnswer,
+    stale: boolean,
+    scope: ResponseScope,
+  ): GraphQLResponse {
+    const parsed = JSON.parse(entry.body) as {
+      data: Record<string, unknown>;
+      extensions?: Record<string, unknown>;
+    };
+    const headers = new HeaderMap();
+    headers.set('etag', entry.etag);
+    const remaining = Math.max(0, Math.floor(entry.ttlS - (Date.now() - entry.storedAt) / 1000));
+    headers.set('cache-control', `${scope === 'public' ? 'public' : 'private'}, max-age=${remaining}`);
+    ctx.contextValue.responseExtensions.responseCache = {
+      hit: true,
+      asOf: new Date(entry.storedAt).toISOString(),
+      stale,
+    };
+    return {
+      http: { status: undefined, headers },
+      body: { kind: 'single', singleResult: { data: parsed.data, extensions: parsed.extensions } },
+    };
+  }
+
+  private async finish(
+    ctx: GraphQLRequestContextWillSendResponse<GqlContext>,
+    state: CacheState,
+    store: ResponseCacheStore,
+  ) {
+    const { response, contextValue } = ctx;
+    if (response.body.kind !== 'single') return;
+    const result = response.body.singleResult;
+    if (state.hit) {
+      const inm = ctx.request.http?.headers.get('if-none-match');
+      if (inm !== undefined && inm === state.hit.etag && !result.errors?.length) response.http.status = 304;
+      return;
+    }
+    if (state.mutationSlot) {
+      const tags = [...idsIn(result.data), ...this.listTagsOf(ctx)];
+      await this.quietly('invalidate', () => store.invalidate(state.mutationSlot!, tags));
+      return;
+    }
+    const { slot, key, policy, generation } = state;
+    if (!slot || !key || !policy || generation === undefined) return;
+    if (result.errors?.length || !result.data) {
+      if (state.stale) {
+        // stale-if-error: the refresh failed, the stored answer is still the best one there is.
+        const answer = this.answerFrom(ctx, state.stale, true, policy.scope);
+        if (answer.body.kind === 'single') response.body.singleResult = answer.body.singleResult;
+        for (const [k, v] of answer.http.headers) response.http.headers.set(k, v);
+        response.http.status = undefined;
+      }
+      return;
+    }
+    const cacheExt = contextValue.responseExtensions.cache;
+    const body = JSON.stringify({
+      data: result.data,
+      ...(cacheExt ? { extensions: { cache: cacheExt } } : {}),
+    });
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const tags = [
+      ...idsIn(result.data),
+      ...policy.listTypes.map((t) => `list:${t}`),
+      ...policy.kinds.map((k) => `kind:${k}`),
+    ];
+    const keepMs = (policy.ttlS + this.config.CACHE_MAX_STALE_S) * 1000;
+    const answer: StoredAnswer = { body, etag, storedAt: Date.now(), ttlS: policy.ttlS };
+    const stored = await this.quietly('put', () => store.put(slot, key, answer, tags, generation, keepMs));
+    if (stored && slot !== 'pub' && policy.kinds.length) {
+      await this.quietly('noteKinds', () => store.noteKinds(slot, policy.kinds));
+    }
+    response.http.headers.set('etag', etag);
+    response.http.headers.set(
+      'cache-control',
+      stored ? `${policy.scope === 'public' ? 'public' : 'private'}, max-age=${policy.ttlS}` : 'no-store',
+    );
+    result.extensions = { ...result.extensions, responseCache: { hit: false, stored: stored === true } };
+  }
+
+  /** `list:<Type>` for every Node type a mutation's payload can contain (creates and deletes change lists). */
+  private listTagsOf(ctx: GraphQLRequestContext<GqlContext>): string[] {
+    const { operation, schema } = ctx;
+    const mutationType = schema.getMutationType();
+    if (!operation || !mutationType) return [];
+    const tags = new Set<string>();
+    for (const sel of operation.selectionSet.selections) {
+      if (sel.kind !== Kind.FIELD) continue;
+      const field = mutationType.getFields()[sel.name.value];
+      if (!field) continue;
+      let cached = this.mutationListTags.get(field.name);
+      if (!cached) {
+        cached = [...nodeTypesReachable(getNamedType(field.type), 3)].map((t) => `list:${t}`);
+        this.mutationListTags.set(field.name, cached);
+      }
+      for (const t of cached) tags.add(t);
+    }
+    return [...tags];
+  }
+
+  /** Redis trouble costs the cache, never the request: a failed read is a miss, a failed write is skipped. */
+  private async quietly<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (e) {
+      this.log.warn(`response cache ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+}
+
+/** Object types with an `id` reachable from `type` within `depth` levels (a payload's objects). */
+function nodeTypesReachable(
+  type: GraphQLNamedType,
+  depth: number,
+  into: Set<string> = new Set(),
+): Set<string> {
+  if (!isObjectType(type) || depth < 0) return into;
+  const fields = type.getFields();
+  if (fields.id && !type.name.endsWith('Payload')) into.add(type.name);
+  for (const f of Object.values(fields)) {
+    const t = getNamedType(f.type);
+    if (isObjectType(t) && !into.has(t.name)) nodeTypesReachable(t, depth - 1, into);
+  }
+  return into;
+}

@@ -1,0 +1,235 @@
+import type Redis from 'ioredis';
+
+/** One stored answer: the serialised `{ data, extensions }` body as it was first sent. */
+export interface StoredAnswer {
+  body: string;
+  etag: string;
+  storedAt: number;
+  ttlS: number;
+}
+
+/**
+ * Where whole answers live. A `slot` is one sharing scope (`pub`, or one tenant): its entries, tag sets,
+ * generation counter and locks share a Redis Cluster hash slot, so every script below touches one slot.
+ */
+export interface ResponseCacheStore {
+  get(slot: string, key: string): Promise<StoredAnswer | null>;
+  /** The slot's generation: bumped by every mutation of its tenant (and by invalidations). */
+  generation(slot: string): Promise<string>;
+  /**
+   * Stores an answer and adds it to its tags' sets, but only while the slot's generation is still
+   * `expectedGeneration`: a read that started before a mutation never writes its (older) answer after it.
+   */
+  put(
+    slot: string,
+    key: string,
+    answer: StoredAnswer,
+    tags: readonly string[],
+    expectedGeneration: string,
+    keepMs: number,
+  ): Promise<boolean>;
+  /** Bumps the generation and deletes every entry carrying one of the tags (no scans: tag sets). */
+  invalidate(slot: string, tags: readonly string[]): Promise<number>;
+  /** Bumps the generation only (a mutation is starting). */
+  bump(slot: string): Promise<void>;
+  /** One refresher per key across replicas (stale-while-revalidate). */
+  tryLock(slot: string, key: string, ms: number): Promise<boolean>;
+  /** Remembers that `slot` holds answers built from these catalogue kinds (for invalidations of every tenant). */
+  noteKinds(slot: string, kinds: readonly string[]): Promise<void>;
+  /** The slots that hold answers built from `kind`: a registry, so "every tenant" needs no scan. */
+  slotsWithKind(kind: string): Promise<string[]>;
+}
+
+function encode(a: StoredAnswer): string {
+  return `${a.storedAt}|${a.ttlS}|${a.etag}|${a.body}`;
+}
+
+function decode(raw: string): StoredAnswer | null {
+  const p1 = raw.indexOf('|');
+  const p2 = raw.indexOf('|', p1 + 1);
+  const p3 = raw.indexOf('|', p2 + 1);
+  if (p1 < 0 || p2 < 0 || p3 < 0) return null;
+  return {
+    storedAt: Number(raw.slice(0, p1)),
+    ttlS: Number(raw.slice(p1 + 1, p2)),
+    etag: raw.slice(p2 + 1, p3),
+    body: raw.slice(p3 + 1),
+  };
+}
+
+const PUT = `
+if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+local keep = tonumber(ARGV[3])
+for i = 3, #KEYS do
+  redis.call('SADD', KEYS[i], KEYS[2])
+  if redis.call('PTTL', KEYS[i]) < keep then redis.call('PEXPIRE', KEYS[i], keep) end
+end
+return 1`;
+
+const INVALIDATE = `
+redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+local n = 0
+for i = 2, #KEYS do
+  local members = redis.call('SMEMBERS', KEYS[i])
+  for _, m in ipairs(members) do n = n + redis.call('DEL', m) end
+  redis.call('DEL', KEYS[i])
+end
+return n`;
+
+/** Generation counters outlive every entry they guard (a week), and are recreated at 0 after that. */
+const GENERATION_KEEP_MS = 7 * 86_400_000;
+
+export class RedisResponseCacheStore implements ResponseCacheStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private k(slot: string, part: string): string {
+    return `${this.prefix}rc:{${slot}}:${part}`;
+  }
+
+  async get(slot: string, key: string): Promise<StoredAnswer | null> {
+    const raw = await this.redis.get(this.k(slot, `e:${key}`));
+    return raw === null ? null : decode(raw);
+  }
+
+  async generation(slot: string): Promise<string> {
+    return (await this.redis.get(this.k(slot, 'g'))) ?? '0';
+  }
+
+  async put(
+    slot: string,
+    key: string,
+    answer: StoredAnswer,
+    tags: readonly string[],
+    expectedGeneration: string,
+    keepMs: number,
+  ): Promise<boolean> {
+    const keys = [this.k(slot, 'g'), this.k(slot, `e:${key}`), ...tags.map((t) => this.k(slot, `t:${t}`))];
+    const ok = await this.redis.eval(PUT, keys.length, ...keys, expectedGeneration, encode(answer), keepMs);
+    return ok === 1;
+  }
+
+  async invalidate(slot: string, tags: readonly string[]): Promise<number> {
+    const keys = [this.k(slot, 'g'), ...tags.map((t) => this.k(slot, `t:${t}`))];
+    return Number(await this.redis.eval(INVALIDATE, keys.length, ...keys, GENERATION_KEEP_MS));
+  }
+
+  async bump(slot: string): Promise<void> {
+    await this.redis.eval(INVALIDATE, 1, this.k(slot, 'g'), GENERATION_KEEP_MS);
+  }
+
+  async tryLock(slot: string, key: string, ms: number): Promise<boolean> {
+    return (await this.redis.set(this.k(slot, `l:${key}`), '1', 'PX', ms, 'NX')) === 'OK';
+  }
+
+  async noteKinds(slot: string, kinds: readonly string[]): Promise<void> {
+    await Promise.all(
+      kinds.map(async (kind) => {
+        const key = this.k('pub', `ks:${kind}`);
+        await this.redis.sadd(key, slot);
+        await this.redis.pexpire(key, GENERATION_KEEP_MS);
+      }),
+    );
+  }
+
+  slotsWithKind(kind: string): Promise<string[]> {
+    return this.redis.smembers(this.k('pub', `ks:${kind}`));
+  }
+}
+
+/** The same behaviour in one process (the embedded default, no REDIS_URL): bounded, oldest out first. */
+export class MemoryResponseCacheStore implements ResponseCacheStore {
+  private readonly entries = new Map<string, { raw: string; expires: number }>();
+  private readonly tags = new Map<string, Set<string>>();
+  private readonly generations = new Map<string, number>();
+  private readonly locks = new Map<string, number>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  private live<T extends { expires: number }>(v: T | undefined): T | undefined {
+    return v && v.expires > Date.now() ? v : undefined;
+  }
+
+  get(slot: string, key: string): Promise<StoredAnswer | null> {
+    const id = `${slot}\u0000${key}`;
+    const e = this.live(this.entries.get(id));
+    if (!e) {
+      this.entries.delete(id);
+      return Promise.resolve(null);
+    }
+    return Promise.resolve(decode(e.raw));
+  }
+
+  generation(slot: string): Promise<string> {
+    return Promise.resolve(String(this.generations.get(slot) ?? 0));
+  }
+
+  put(
+    slot: string,
+    key: string,
+    answer: StoredAnswer,
+    tags: readonly string[],
+    expectedGeneration: string,
+    keepMs: number,
+  ): Promise<boolean> {
+    if (String(this.generations.get(slot) ?? 0) !== expectedGeneration) return Promise.resolve(false);
+    const id = `${slot}\u0000${key}`;
+    this.entries.delete(id);
+    this.entries.set(id, { raw: encode(answer), expires: Date.now() + keepMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    for (const t of tags) {
+      const tagId = `${slot}\u0000${t}`;
+      let set = this.tags.get(tagId);
+      if (!set) this.tags.set(tagId, (set = new Set()));
+      set.add(id);
+    }
+    return Promise.resolve(true);
+  }
+
+  invalidate(slot: string, tags: readonly string[]): Promise<number> {
+    this.generations.set(slot, (this.generations.get(slot) ?? 0) + 1);
+    let n = 0;
+    for (const t of tags) {
+      const tagId = `${slot}\u0000${t}`;
+      for (const id of this.tags.get(tagId) ?? []) if (this.entries.delete(id)) n++;
+      this.tags.delete(tagId);
+    }
+    return Promise.resolve(n);
+  }
+
+  async bump(slot: string): Promise<void> {
+    await this.invalidate(slot, []);
+  }
+
+  private readonly kindSlots = new Map<string, Set<string>>();
+
+  noteKinds(slot: string, kinds: readonly string[]): Promise<void> {
+    for (const k of kinds) {
+      let set = this.kindSlots.get(k);
+      if (!set) this.kindSlots.set(k, (set = new Set()));
+      set.add(slot);
+    }
+    return Promise.resolve();
+  }
+
+  slotsWithKind(kind: string): Promise<string[]> {
+    return Promise.resolve([...(this.kindSlots.get(kind) ?? [])]);
+  }
+
+  tryLock(slot: string, key: string, ms: number): Promise<boolean> {
+    const id = `${slot}\u0000${key}`;
+    const now = Date.now();
+    if ((this.locks.get(id) ?? 0) > now) return Promise.resolve(false);
+    this.locks.set(id, now + ms);
+    if (this.locks.size > this.maxEntries) this.locks.clear();
+    return Promise.resolve(true);
+  }
+}
