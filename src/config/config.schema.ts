@@ -15,6 +15,8 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: int(0, 65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: coloured one-line logs; `json`: one JSON object a line; `auto`: pretty in development on a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** Drain in-flight requests for at most this long on SIGTERM. */
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
   /** GraphiQL at GET /graphql: on by default outside production. */

@@ -7,6 +7,7 @@ import type { Options } from 'pino-http';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
 import { requestIdOf } from '../common/graphql/context.factory';
+import { prettyDestination, usePrettyLogs } from './log-format';
 
 /** Optional token: where log lines go (tests capture them); stdout when absent. */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
@@ -67,14 +68,18 @@ export function pinoHttpOptions(config: AppConfig): Options {
   };
 }
 
-/** JSON logs through nestjs-pino: one line per request with request id, tenant and latency; secrets redacted. */
+/**
+ * Logs through nestjs-pino: one line per request with request id, tenant and latency; secrets redacted. JSON,
+ * or pretty coloured lines in development on a terminal (LOG_FORMAT, see log-format.ts).
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG, { token: LOG_DESTINATION, optional: true }],
-      useFactory: (config: AppConfig, destination?: DestinationStream) => ({
-        pinoHttp: destination ? [pinoHttpOptions(config), destination] : pinoHttpOptions(config),
-      }),
+      useFactory: (config: AppConfig, destination?: DestinationStream) => {
+        const out = destination ?? (usePrettyLogs(config) ? prettyDestination() : null);
+        return { pinoHttp: out ? [pinoHttpOptions(config), out] : pinoHttpOptions(config) };
+      },
     }),
   ],
 })

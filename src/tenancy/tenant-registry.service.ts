@@ -139,8 +139,11 @@ export class TenantRegistry extends TenantCredentials implements OnModuleDestroy
     if (!this.source || this.watcher) return;
     const name = basename(this.source.path);
     // The directory, not the file: editors and the keys CLI replace the file by rename, which a file watch loses.
+    // A Kubernetes ConfigMap/Secret mount never touches the file's own name: kubelet renames a new `..data`
+    // symlink into place (tenants.yaml -> ..data/tenants.yaml), so a change of `..data` reloads too.
     this.watcher = watch(dirname(this.source.path), (_event, file) => {
-      if (file === null || file.toString() === name) this.scheduleReload();
+      const changed = file?.toString();
+      if (changed === undefined || changed === name || changed === '..data') this.scheduleReload();
     });
     // Never the reason a process stays alive (e.g. a test whose app failed to start and was not closed).
     this.watcher.unref();

@@ -1,6 +1,5 @@
-import Redis from 'ioredis';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { testRedisUrl, uniquePrefix } from '../helpers/redis';
+import { connectTestRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 
 /* The audit trail end to end: mutations over HTTP, then the admin auditLog query (records in real Redis). */
 
@@ -42,7 +41,7 @@ const vmInput = (name: string) => ({
 describe('audit trail (real Redis, simulator)', () => {
   let gw: TestGateway;
   const prefix = uniquePrefix('audit');
-  const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+  const redis = connectTestRedis(testRedisUrl(), { lazyConnect: true });
 
   beforeAll(async () => {
     gw = await startTestGateway({ simulator: { seed: 'demo' }, env: { REDIS_KEY_PREFIX: prefix } });

@@ -1,8 +1,8 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { Registry } from 'prom-client';
 import type { CacheConfig } from '../../src/cache/cache-kinds';
 import { CacheService } from '../../src/cache/cache.service';
-import { uniquePrefix } from '../helpers/redis';
+import { connectTestRedis, uniquePrefix } from '../helpers/redis';
 
 /** Service-level helpers for the cache e2e specs (real Redis, controllable clock, counting loaders). */
 export function cacheConfig(over: Partial<CacheConfig> = {}): CacheConfig {
@@ -25,7 +25,7 @@ export function cacheConfig(over: Partial<CacheConfig> = {}): CacheConfig {
 
 /** Same options as RedisModule: fail fast while disconnected, reconnect on its own. */
 export async function connectRedis(url: string): Promise<Redis> {
-  const client = new Redis(url, {
+  const client = connectTestRedis(url, {
     lazyConnect: true,
     commandTimeout: 2_000,
     maxRetriesPerRequest: 1,

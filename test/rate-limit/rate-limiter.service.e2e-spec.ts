@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { loadConfig } from '../../src/config/app-config';
 import type { Principal } from '../../src/common/context/principal';
 import { GatewayError } from '../../src/common/errors/gateway-error';
@@ -11,7 +11,7 @@ import {
   type RateLimitPlanSource,
 } from '../../src/rate-limit/rate-limit-plan';
 import { RateLimiterService } from '../../src/rate-limit/rate-limiter.service';
-import { PrivateRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
+import { connectTestRedis, PrivateRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 
 /* The limiter against a real Redis: isolation between tenants, one budget shared by several replicas,
  * behaviour when Redis goes away, and refill over time. */
@@ -25,7 +25,7 @@ const principal = (tenantId: string, subject = 'key1'): Principal => ({
 
 function client(url: string, commandTimeout = 250): Redis {
   // The same options as RedisModule, so outage behaviour matches production.
-  const r = new Redis(url, {
+  const r = connectTestRedis(url, {
     commandTimeout,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,

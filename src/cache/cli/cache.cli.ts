@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { ConfigError, loadConfig } from '../../config/app-config';
+import { redisClientFor } from '../../redis/redis-client';
 import { CACHE_KINDS, cacheScopeOf, isCacheKind } from '../cache-kinds';
 import { CacheService, type InvalidationTarget } from '../cache.service';
 
@@ -45,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const redis = new Redis(config.REDIS_URL, {
+  const redis = redisClientFor(config.REDIS_URL, {
     lazyConnect: true,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
