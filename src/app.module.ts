@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from './config/app-config';
@@ -7,6 +8,7 @@ import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
 import { DecimalScalar } from './common/graphql/money.scalar';
+import { UserErrorsInterceptor } from './common/graphql/user-errors.interceptor';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { BarrackModule } from './barrack/barrack.module';
@@ -84,7 +86,13 @@ export class AppModule {
           }),
         }),
       ],
-      providers: [ErrorsPlugin, DecimalScalar],
+      providers: [
+        ErrorsPlugin,
+        DecimalScalar,
+        // Registered here, before every feature's enhancers, so it is the outermost interceptor: input rules run
+        // before idempotency claims a key, and refusals replayed by idempotency still become userErrors.
+        { provide: APP_INTERCEPTOR, useClass: UserErrorsInterceptor },
+      ],
     };
   }
 }

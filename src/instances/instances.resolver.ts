@@ -1,7 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
-import { Region } from '../common/graphql/barrack-enums';
+import { RegionInput } from '../common/graphql/barrack-enums';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   AddInstanceSecurityRuleInput,
@@ -12,6 +13,12 @@ import {
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
+import {
+  addSecurityRuleRules,
+  createInstanceRules,
+  instanceActionRules,
+  removeSecurityRuleRules,
+} from './dto/instance.rules';
 import { assertBillingScope } from './billing-scope';
 import { InstancesService } from './instances.service';
 import { Instance } from './models/instance.model';
@@ -63,7 +70,7 @@ export class InstancesResolver {
   })
   @RequireScopes('read')
   snapshotEligibleInstances(
-    @Args('region', { type: () => Region, nullable: true, description: 'Only this region.' })
+    @Args('region', { type: () => RegionInput, nullable: true, description: 'Only this region.' })
     region: string | undefined,
     @Context() ctx: GqlContext,
   ) {
@@ -88,6 +95,7 @@ export class InstancesResolver {
       'Deploys an instance. Fails with INSUFFICIENT_CREDITS (balance, required), OUT_OF_STOCK (alternatives), NAME_TAKEN.',
   })
   @RequireScopes('write')
+  @MutationRules(createInstanceRules)
   @Idempotent()
   createInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -99,6 +107,7 @@ export class InstancesResolver {
 
   @Mutation(() => InstanceActionPayload, { description: 'Deletes an instance (status DELETING, then gone).' })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   deleteInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -111,6 +120,7 @@ export class InstancesResolver {
     description: 'Starts a SHUTOFF instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   @Idempotent()
   startInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -124,6 +134,7 @@ export class InstancesResolver {
     description: 'Stops an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   stopInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -136,6 +147,7 @@ export class InstancesResolver {
     description: 'Reboots an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   rebootInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -148,6 +160,7 @@ export class InstancesResolver {
     description: 'Hibernates an ACTIVE instance: GPUs are released and a flat hibernation rate applies.',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   hibernateInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -160,6 +173,7 @@ export class InstancesResolver {
     description: 'Restores a HIBERNATED instance (may fail with OUT_OF_STOCK or INSUFFICIENT_CREDITS).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   @Idempotent()
   restoreInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -174,6 +188,7 @@ export class InstancesResolver {
       'Attaches a public IP when the instance has none, detaches it otherwise (instance must be ACTIVE).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   @Idempotent()
   toggleInstancePublicIp(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -187,6 +202,7 @@ export class InstancesResolver {
     description: 'Adds a security rule to an ACTIVE instance (may take minutes to apply).',
   })
   @RequireScopes('write')
+  @MutationRules(addSecurityRuleRules)
   addInstanceSecurityRule(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: AddInstanceSecurityRuleInput,
@@ -199,6 +215,7 @@ export class InstancesResolver {
     description: 'Removes a security rule from an instance.',
   })
   @RequireScopes('write')
+  @MutationRules(removeSecurityRuleRules)
   removeInstanceSecurityRule(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: RemoveInstanceSecurityRuleInput,
@@ -218,7 +235,7 @@ export class InstanceActionPayloadResolver {
 
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (null once it is gone).' })
   instance(@Parent() p: InstanceActionPayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 
@@ -228,7 +245,7 @@ export class ToggleInstancePublicIpPayloadResolver {
 
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now.' })
   instance(@Parent() p: ToggleInstancePublicIpPayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 
@@ -238,7 +255,7 @@ export class AddInstanceSecurityRulePayloadResolver {
 
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, with the new rule.' })
   instance(@Parent() p: AddInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 
@@ -248,7 +265,7 @@ export class RemoveInstanceSecurityRulePayloadResolver {
 
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, without the rule.' })
   instance(@Parent() p: RemoveInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 

@@ -1,20 +1,32 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Region } from '../../common/graphql/barrack-enums';
+import { RegionInput, registerInputEnum } from '../../common/graphql/barrack-enums';
 import { PageArgs } from '../../common/graphql/page.types';
 import { SnapshotStatus } from '../models/snapshot.model';
+
+const SnapshotStatusInput = registerInputEnum(
+  'SnapshotStatus',
+  SnapshotStatus,
+  {
+    CREATING: { description: 'Being taken.' },
+    SUCCESS: { description: 'Ready.' },
+    AVAILABLE: { description: 'Ready (older wording).' },
+    ERROR: { description: 'Failed.' },
+  },
+  'Snapshot state to filter by (the values of SnapshotStatus except UNKNOWN).',
+);
 
 const IDEMPOTENCY_KEY_DOC =
   'Optional idempotency key, the same as the Idempotency-Key header: a retry with the same key and input returns the first result instead of acting twice.';
 
 @ArgsType()
 export class SnapshotsArgs extends PageArgs {
-  @Field(() => Region, {
+  @Field(() => RegionInput, {
     nullable: true,
     description: 'Only snapshots in this region (filtered by Barrack).',
   })
   region?: string;
 
-  @Field(() => SnapshotStatus, {
+  @Field(() => SnapshotStatusInput, {
     nullable: true,
     description: 'Only snapshots in this state (filtered by Barrack).',
   })
