@@ -647,7 +647,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       ],
       [
         'restoreSnapshot',
-        `mutation($id: ID!) { restoreSnapshot(id: $id, input: { newVmName: "stolen" }) { __typename } }`,
+        `mutation($id: ID!) { restoreSnapshot(input: { id: $id, newVmName: "stolen" }) { __typename } }`,
         (id) => ({ id }),
         'S',
         () => aIds.snapshots[1]!,

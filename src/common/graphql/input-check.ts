@@ -159,6 +159,22 @@ export function checkIpRule(check: InputCheck, rule: IpRuleFields): void {
 /** A rule set for one mutation's `input` argument. */
 export type InputRules<T> = (input: T, check: InputCheck) => void;
 
+/**
+ * Rules from a check that throws its first BAD_USER_INPUT (older checks shared with the service's wire mapping):
+ * that one problem is reported with its path. Prefer collecting rules; this reports one problem per round trip.
+ */
+export function firstProblemOf<T>(throwing: (input: T) => unknown): InputRules<T> {
+  return (input, check) => {
+    try {
+      throwing(input);
+    } catch (e) {
+      if (!(e instanceof GatewayError) || e.code !== 'BAD_USER_INPUT') throw e;
+      const field = e.details.field;
+      check.fail(typeof field === 'string' ? field : null, e.message);
+    }
+  };
+}
+
 /** Runs `rules` on `input`; the problems found (empty when the input is valid). */
 export function checkInput<T>(rules: InputRules<T>, input: T): UserError[] {
   const check = new InputCheck();

@@ -69,8 +69,11 @@ export class DeleteSnapshotInput {
   id!: string;
 }
 
-@InputType({ description: 'How to restore a snapshot as a new VM.' })
+@InputType({ description: 'Which snapshot to restore, and the new VM it becomes.' })
 export class RestoreSnapshotInput {
+  @Field(() => ID, { description: 'Snapshot to restore (its id, or Barrack id).' })
+  id!: string;
+
   @Field({ description: 'Name of the new VM: 1-50 characters (letters, digits, spaces, - _ .), unique.' })
   newVmName!: string;
 
