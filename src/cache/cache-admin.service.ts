@@ -26,9 +26,9 @@ export class CacheAdminService {
     }
     if (CACHE_SCOPE_OF[kind] === 'shared') {
       const r = await this.cache.invalidate(kind, 'shared');
-      return { kind, tenantId: null, ...r };
+      return { kind, tenantId: null, ...r, requestId: null };
     }
     const r = await this.cache.invalidate(kind, { tenantId: principal.tenantId });
-    return { kind, tenantId: principal.tenantId, ...r };
+    return { kind, tenantId: principal.tenantId, ...r, requestId: null };
   }
 }
