@@ -160,6 +160,9 @@ export const MUTATIONS = {
         securityRule {
           id
         }
+        userErrors {
+          code
+        }
       }
     }
   `,
@@ -169,6 +172,9 @@ export const MUTATIONS = {
         instanceId
         status
         previousStatus
+        userErrors {
+          code
+        }
       }
     }
   `,
@@ -178,6 +184,9 @@ export const MUTATIONS = {
         instanceId
         status
         previousStatus
+        userErrors {
+          code
+        }
       }
     }
   `,
@@ -219,7 +228,7 @@ export const checkMutation =
     return undefined;
   };
 
-/** The GraphQL error code that is a correct business answer of the mutation mix (the VM was not in the state). */
+/** The userError code that is a correct business answer of the mutation mix (the VM was not in the state). */
 export const MUTATION_BUSINESS_CODES = ['INVALID_STATE'];
 
 // ---------------------------------------------------------------------------------------------- peer

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { enforceFieldScopes } from './auth/field-scopes';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -10,6 +11,7 @@ import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
 import { introspectionValidationRules } from './common/graphql/introspection';
 import { DecimalScalar } from './common/graphql/money.scalar';
+import { UserErrorsInterceptor } from './common/graphql/user-errors.interceptor';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { BarrackModule } from './barrack/barrack.module';
@@ -114,7 +116,13 @@ export class AppModule {
           }),
         }),
       ],
-      providers: [ErrorsPlugin, DecimalScalar],
+      providers: [
+        ErrorsPlugin,
+        DecimalScalar,
+        // Registered here, before every feature's enhancers, so it is the outermost interceptor: input rules run
+        // before idempotency claims a key, and refusals replayed by idempotency still become userErrors.
+        { provide: APP_INTERCEPTOR, useClass: UserErrorsInterceptor },
+      ],
     };
   }
 }

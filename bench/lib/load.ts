@@ -61,6 +61,15 @@ export function gqlVerify(check: Check, vars: Record<string, unknown>, businessC
       return { kind: 'error', reason: `status ${status}, ${code}: ${body.errors[0]?.message.slice(0, 160)}` };
     }
     if (status !== 200) return { kind: 'error', reason: `status ${status}` };
+    // A mutation's refusal is data: the root payload's userErrors.
+    const payload = Object.values((body.data ?? {}) as Record<string, unknown>)[0] as
+      { userErrors?: { code?: unknown }[] } | undefined;
+    const refusal = payload?.userErrors?.[0]?.code;
+    if (typeof refusal === 'string') {
+      return businessCodes.includes(refusal)
+        ? { kind: 'business', code: refusal }
+        : { kind: 'error', reason: `userError ${refusal}` };
+    }
     const problem = check(body, vars);
     return problem ? { kind: 'error', reason: `wrong shape: ${problem}` } : { kind: 'ok' };
   };

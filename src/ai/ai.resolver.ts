@@ -1,8 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import { firstProblemOf } from '../common/graphql/input-check';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { AiService } from './ai.service';
+import { AiService, checkChatInput } from './ai.service';
 import { AiUsageHistoryArgs, AiUsageWindowArgs, CreateChatCompletionInput } from './dto/ai.inputs';
 import { AiTransactionPage, AiUsageSummary, CreateChatCompletionPayload } from './models/ai.model';
 
@@ -15,6 +17,7 @@ export class AiResolver {
       'Asks an AI model (see aiModels). Billed to the account credits; pass an idempotency key (input or Idempotency-Key header) to retry safely. Needs the ai scope.',
   })
   @RequireScopes('ai')
+  @MutationRules(firstProblemOf(checkChatInput))
   @Idempotent()
   createChatCompletion(
     @Context() ctx: GqlContext,

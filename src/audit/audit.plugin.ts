@@ -45,7 +45,7 @@ export class AuditPlugin implements ApolloServerPlugin<GqlContext> {
               const ids = new Set<string>();
               collectIds(args, ids);
               if (!error) collectIds(result, ids);
-              const failure = error ? errorCodeOf(error) : undefined;
+              const failure = error ? errorCodeOf(error) : refusalOf(result);
               const resultRequestId =
                 !error && result && typeof result === 'object'
                   ? (result as { requestId?: unknown }).requestId
@@ -76,4 +76,13 @@ export class AuditPlugin implements ApolloServerPlugin<GqlContext> {
       },
     };
   }
+}
+
+/** A refusal answered as data: the first of the payload's userErrors (see common/graphql/user-error.ts). */
+function refusalOf(result: unknown): { code: string; upstreamRequestId?: string } | undefined {
+  if (!result || typeof result !== 'object') return undefined;
+  const { userErrors, requestId } = result as { userErrors?: { code?: unknown }[]; requestId?: unknown };
+  const code = userErrors?.[0]?.code;
+  if (typeof code !== 'string') return undefined;
+  return { code, ...(typeof requestId === 'string' ? { upstreamRequestId: requestId } : {}) };
 }

@@ -3,9 +3,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { Principal } from '../common/context/principal';
 import { CacheAdminService } from './cache-admin.service';
-import { ClearCachePayload } from './cache-admin.types';
-import { CacheKindEnum } from './cache-kind.enum';
-import type { CacheKind } from './cache-kinds';
+import { ClearCacheInput, ClearCachePayload } from './cache-admin.types';
 
 @Resolver()
 export class CacheAdminResolver {
@@ -18,16 +16,8 @@ export class CacheAdminResolver {
   @RequireScopes('admin')
   clearCache(
     @CurrentPrincipal() principal: Principal,
-    @Args('kind', { type: () => CacheKindEnum, description: 'The kind of cached data to clear.' })
-    kind: CacheKind,
-    @Args('tenantId', {
-      type: () => String,
-      nullable: true,
-      description:
-        "The tenant to clear; defaults to the caller's tenant, and may only be the caller's tenant.",
-    })
-    tenantId?: string | null,
+    @Args('input', { description: 'The kind (and tenant) to clear.' }) input: ClearCacheInput,
   ): Promise<ClearCachePayload> {
-    return this.admin.clear(principal, kind, tenantId);
+    return this.admin.clear(principal, input.kind, input.tenantId);
   }
 }

@@ -25,6 +25,11 @@ export class CacheAdminService {
       });
     }
     const r = await this.cache.invalidate(kind, { tenantId: principal.tenantId });
-    return { kind, tenantId: cacheScopeOf(kind) === 'public' ? null : principal.tenantId, ...r };
+    return {
+      kind,
+      tenantId: cacheScopeOf(kind) === 'public' ? null : principal.tenantId,
+      ...r,
+      requestId: null,
+    };
   }
 }

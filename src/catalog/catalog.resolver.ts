@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
-import { Currency } from '../common/graphql/barrack-enums';
+import { CurrencyInput } from '../common/graphql/barrack-enums';
 import { CatalogService } from './catalog.service';
 import { GpuSpecsArgs, GpuStockArgs, OsImagesArgs, PriceQuoteInput, PricingArgs } from './dto/catalog.args';
 import { AiModel } from './models/ai-model.model';
@@ -107,11 +107,11 @@ export class RegionResolver {
     @Parent() region: Region,
     @Context() ctx: GqlContext,
     @Args('currency', {
-      type: () => Currency,
+      type: () => CurrencyInput,
       nullable: true,
       description: "Currency of the prices; default the account's currency.",
     })
-    currency?: Currency | null,
+    currency?: string | null,
   ): Promise<PriceList> {
     return this.catalog.pricingOfRegion(ctx, region.code, currency);
   }

@@ -12,6 +12,14 @@ import {
   FirewallsArgs,
   RemoveFirewallRuleInput,
 } from './dto/firewall.inputs';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import {
+  addFirewallRuleRules,
+  attachFirewallRules,
+  createFirewallRules,
+  deleteFirewallRules,
+  removeFirewallRuleRules,
+} from './dto/firewall.rules';
 import { FirewallsService } from './firewalls.service';
 import {
   AddFirewallRulePayload,
@@ -73,6 +81,7 @@ export class FirewallsResolver {
     description: 'Creates a firewall (NAME_TAKEN for a used name; LIMIT_EXCEEDED beyond 25 per account).',
   })
   @RequireScopes('write')
+  @MutationRules(createFirewallRules)
   createFirewall(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The new firewall.' }) input: CreateFirewallInput,
@@ -82,6 +91,7 @@ export class FirewallsResolver {
 
   @Mutation(() => DeleteFirewallPayload, { description: 'Deletes a firewall (CONFLICT while attached).' })
   @RequireScopes('write')
+  @MutationRules(deleteFirewallRules)
   deleteFirewall(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The firewall to delete.' }) input: DeleteFirewallInput,
@@ -94,6 +104,7 @@ export class FirewallsResolver {
       'Adds a rule to a firewall. CIDR and ports are checked before Barrack is called (BAD_USER_INPUT).',
   })
   @RequireScopes('write')
+  @MutationRules(addFirewallRuleRules)
   addFirewallRule(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The rule to add.' }) input: AddFirewallRuleInput,
@@ -103,6 +114,7 @@ export class FirewallsResolver {
 
   @Mutation(() => RemoveFirewallRulePayload, { description: 'Removes a rule from a firewall.' })
   @RequireScopes('write')
+  @MutationRules(removeFirewallRuleRules)
   removeFirewallRule(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The rule to remove.' }) input: RemoveFirewallRuleInput,
@@ -115,6 +127,7 @@ export class FirewallsResolver {
       'Attaches a firewall to instances (added to current attachments). Instances must be ACTIVE and in the firewall region (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(attachFirewallRules)
   attachFirewall(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'Firewall and instances.' }) input: AttachFirewallInput,
@@ -169,9 +182,12 @@ export class AddFirewallRulePayloadResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
   @UpstreamCost(1)
-  @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
-  firewall(@Parent() p: AddFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall> {
-    return this.firewalls.get(ctx, p.firewallId);
+  @ResolveField(() => Firewall, {
+    nullable: true,
+    description: 'The firewall in its new state (read again from Barrack); null when refused.',
+  })
+  firewall(@Parent() p: AddFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall | null> {
+    return p.firewallId ? this.firewalls.get(ctx, p.firewallId) : Promise.resolve(null);
   }
 }
 
@@ -180,9 +196,12 @@ export class RemoveFirewallRulePayloadResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
   @UpstreamCost(1)
-  @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
-  firewall(@Parent() p: RemoveFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall> {
-    return this.firewalls.get(ctx, p.firewallId);
+  @ResolveField(() => Firewall, {
+    nullable: true,
+    description: 'The firewall in its new state (read again from Barrack); null when refused.',
+  })
+  firewall(@Parent() p: RemoveFirewallRulePayload, @Context() ctx: GqlContext): Promise<Firewall | null> {
+    return p.firewallId ? this.firewalls.get(ctx, p.firewallId) : Promise.resolve(null);
   }
 }
 
@@ -191,8 +210,11 @@ export class AttachFirewallPayloadResolver {
   constructor(private readonly firewalls: FirewallsService) {}
 
   @UpstreamCost(1)
-  @ResolveField(() => Firewall, { description: 'The firewall in its new state (read again from Barrack).' })
-  firewall(@Parent() p: AttachFirewallPayload, @Context() ctx: GqlContext): Promise<Firewall> {
-    return this.firewalls.get(ctx, p.firewallId);
+  @ResolveField(() => Firewall, {
+    nullable: true,
+    description: 'The firewall in its new state (read again from Barrack); null when refused.',
+  })
+  firewall(@Parent() p: AttachFirewallPayload, @Context() ctx: GqlContext): Promise<Firewall | null> {
+    return p.firewallId ? this.firewalls.get(ctx, p.firewallId) : Promise.resolve(null);
   }
 }

@@ -1,7 +1,8 @@
 import type { FirewallsApi } from '../barrack/api/firewalls.api';
 import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
-import { GatewayError } from '../common/errors/gateway-error';
+import { checkInput } from '../common/graphql/input-check';
+import { addFirewallRuleRules, attachFirewallRules, createFirewallRules } from './dto/firewall.rules';
 import { FirewallsService } from './firewalls.service';
 
 const ctx = () => ({ memo: new Map(), responseExtensions: {}, requestId: 'r' }) as unknown as GqlContext;
@@ -63,22 +64,11 @@ describe('FirewallsService', () => {
     expect(lists).toBe(2);
   });
 
-  it('checks names, descriptions, rules and attach lists before calling Barrack', async () => {
-    const api = new Proxy({}, { get: () => () => Promise.reject(new Error('Barrack must not be called')) });
-    const service = new FirewallsService(api as FirewallsApi, upstream);
-    const c = ctx();
-    const field = async (p: Promise<unknown>) => {
-      const e = await p.then(
-        () => null,
-        (err: unknown) => err,
-      );
-      expect(e).toBeInstanceOf(GatewayError);
-      return [(e as GatewayError).code, (e as GatewayError).details.field];
-    };
-    expect(await field(service.create(c, { name: '', region: 'US_1' }))).toEqual(['BAD_USER_INPUT', 'name']);
+  it('rules report every bad name, description, rule and attach list with its GraphQL path', () => {
+    const paths = (errors: { field: string[] | null }[]) => errors.map((e) => e.field?.join('.'));
     expect(
-      await field(service.create(c, { name: 'ok', region: 'US_1', description: 'x'.repeat(256) })),
-    ).toEqual(['BAD_USER_INPUT', 'description']);
+      paths(checkInput(createFirewallRules, { name: '', region: 'US_1', description: 'x'.repeat(256) })),
+    ).toEqual(['input.name', 'input.description']);
     const rule = {
       firewallId: 'F',
       direction: 'INGRESS',
@@ -86,10 +76,9 @@ describe('FirewallsService', () => {
       ethertype: 'IPV6',
       remoteIpPrefix: '0.0.0.0/0',
     };
-    expect(await field(service.addRule(c, rule))).toEqual(['BAD_USER_INPUT', 'remoteIpPrefix']);
-    expect(await field(service.attach(c, { firewallId: 'F', instanceIds: [] }))).toEqual([
-      'BAD_USER_INPUT',
-      'instanceIds',
+    expect(paths(checkInput(addFirewallRuleRules, rule))).toEqual(['input.remoteIpPrefix']);
+    expect(paths(checkInput(attachFirewallRules, { firewallId: 'F', instanceIds: [] }))).toEqual([
+      'input.instanceIds',
     ]);
   });
 });

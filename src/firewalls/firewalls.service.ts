@@ -14,8 +14,8 @@ import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { pageInfo } from '../common/graphql/page.types';
-import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
-import { checkRule } from '../instances/instances.service';
+import { keyOf } from '../common/graphql/input-check';
+import { assertPage } from '../instances/input-rules';
 import type {
   AddFirewallRuleInput,
   AttachFirewallInput,
@@ -41,8 +41,6 @@ import type {
 
 const ALL_KEY = 'firewalls.all';
 const BY_INSTANCE_KEY = 'firewalls.byInstance';
-const MAX_DESCRIPTION = 255;
-const MAX_ATTACH = 50;
 
 /**
  * Firewalls: reads, rule and attachment mutations, and the Instance.firewalls edge. That edge reads the
@@ -116,13 +114,8 @@ export class FirewallsService {
   }
 
   async create(ctx: GqlContext, input: CreateFirewallInput): Promise<CreateFirewallPayload> {
-    const name = assertResourceName('name', input.name);
+    const name = input.name.trim();
     const description = input.description?.trim();
-    if (description && description.length > MAX_DESCRIPTION) {
-      throw new GatewayError('BAD_USER_INPUT', `description must be at most ${MAX_DESCRIPTION} characters`, {
-        field: 'description',
-      });
-    }
     const res = await this.api.create(this.upstream.for(ctx), {
       name,
       region: REGIONS.toWire(input.region),
@@ -133,35 +126,34 @@ export class FirewallsService {
   }
 
   async delete(ctx: GqlContext, input: DeleteFirewallInput): Promise<DeleteFirewallPayload> {
-    const res = await this.api.delete(this.upstream.for(ctx), input.id);
+    const id = keyOf(input.id, 'Firewall');
+    const res = await this.api.delete(this.upstream.for(ctx), id);
     this.forget(ctx);
-    return { deletedFirewallId: res.data?.firewall_id ?? input.id, requestId: res.requestId ?? null };
+    return { deletedFirewallId: res.data?.firewall_id ?? id, requestId: res.requestId ?? null };
   }
 
   async addRule(ctx: GqlContext, input: AddFirewallRuleInput): Promise<AddFirewallRulePayload> {
-    checkRule(input);
-    const res = await this.api.addRule(
-      this.upstream.for(ctx),
-      input.firewallId,
-      toFirewallRuleRequest(input),
-    );
+    const firewallId = keyOf(input.firewallId, 'Firewall', 'firewallId');
+    const res = await this.api.addRule(this.upstream.for(ctx), firewallId, toFirewallRuleRequest(input));
     this.forget(ctx);
-    return { rule: toFirewallRule(res.data), firewallId: input.firewallId, requestId: res.requestId ?? null };
+    return { rule: toFirewallRule(res.data), firewallId, requestId: res.requestId ?? null };
   }
 
   async removeRule(ctx: GqlContext, input: RemoveFirewallRuleInput): Promise<RemoveFirewallRulePayload> {
-    const res = await this.api.removeRule(this.upstream.for(ctx), input.firewallId, input.ruleId);
+    const firewallId = keyOf(input.firewallId, 'Firewall', 'firewallId');
+    const ruleId = keyOf(input.ruleId, 'FirewallRule', 'ruleId');
+    const res = await this.api.removeRule(this.upstream.for(ctx), firewallId, ruleId);
     this.forget(ctx);
-    return { removedRuleId: input.ruleId, firewallId: input.firewallId, requestId: res.requestId ?? null };
+    return { removedRuleId: ruleId, firewallId, requestId: res.requestId ?? null };
   }
 
   async attach(ctx: GqlContext, input: AttachFirewallInput): Promise<AttachFirewallPayload> {
-    assertNonEmpty('instanceIds', input.instanceIds, MAX_ATTACH);
-    const ids = [...new Set(input.instanceIds)];
-    const res = await this.api.attach(this.upstream.for(ctx), input.firewallId, { instance_ids: ids });
+    const firewallId = keyOf(input.firewallId, 'Firewall', 'firewallId');
+    const ids = [...new Set(input.instanceIds.map((id) => keyOf(id, 'Instance', 'instanceIds')))];
+    const res = await this.api.attach(this.upstream.for(ctx), firewallId, { instance_ids: ids });
     this.forget(ctx);
     const attached = (res.data.attached_instances ?? []).map((a) => a.instance_id);
-    return { firewallId: input.firewallId, attachedInstanceIds: attached, requestId: res.requestId ?? null };
+    return { firewallId, attachedInstanceIds: attached, requestId: res.requestId ?? null };
   }
 
   /** After a mutation, later reads in the same request must not see the list read before it. */

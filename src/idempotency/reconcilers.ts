@@ -80,7 +80,8 @@ export const RECONCILERS: Readonly<Record<string, Reconciler>> = {
         bootSource: i.bootSource ?? 'snapshot',
         createdAt: i.createdAt,
       },
-      sourceSnapshot: typeof r.args.id === 'string' ? { id: r.args.id, name: null } : null,
+      sourceSnapshot:
+        typeof inputOf(r.args).id === 'string' ? { id: String(inputOf(r.args).id), name: null } : null,
       tier: null,
       requestId: null,
     };

@@ -1,6 +1,8 @@
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import { createImageFromSnapshotRules, deleteImageRules } from './dto/image.rules';
 import type { GqlContext } from '../common/context/gql-context';
 import { Snapshot } from '../snapshots/models/snapshot.model';
 import { SnapshotsService } from '../snapshots/snapshots.service';
@@ -57,6 +59,7 @@ export class ImagesResolver {
 
   @Mutation(() => CreateImageFromSnapshotPayload, { description: 'Makes a custom image from a snapshot.' })
   @RequireScopes('write')
+  @MutationRules(createImageFromSnapshotRules)
   @Idempotent()
   createImageFromSnapshot(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -68,6 +71,7 @@ export class ImagesResolver {
 
   @Mutation(() => DeleteImagePayload, { description: 'Deletes a custom image.' })
   @RequireScopes('write')
+  @MutationRules(deleteImageRules)
   deleteImage(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: DeleteImageInput,

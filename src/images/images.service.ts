@@ -7,7 +7,8 @@ import { memoize, type GqlContext } from '../common/context/gql-context';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
-import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
+import { keyOf } from '../common/graphql/input-check';
+import { assertNonEmpty, assertPage } from '../instances/input-rules';
 import { newestFirst, slicePage } from '../instances/list-helpers';
 import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import type { Image, SnapshotImageRelationship } from './models/image.model';
@@ -107,17 +108,17 @@ export class ImagesService {
     input: CreateImageFromSnapshotInput,
     ctx: GqlContext,
   ): Promise<CreateImageFromSnapshotPayload> {
-    const name = assertResourceName('name', input.name);
     const res = await this.api.createFromSnapshot(
-      input.snapshotId,
-      { name, ...(input.labels ? { labels: input.labels } : {}) },
+      keyOf(input.snapshotId, 'Snapshot', 'snapshotId'),
+      { name: input.name.trim(), ...(input.labels ? { labels: input.labels } : {}) },
       this.upstream.for(ctx),
     );
     return { image: toImage(res.data), requestId: res.requestId ?? null };
   }
 
   async delete(input: DeleteImageInput, ctx: GqlContext): Promise<DeleteImagePayload> {
-    const res = await this.api.delete(input.id, this.upstream.for(ctx));
-    return { deletedImageId: res.data?.image_id ?? input.id, requestId: res.requestId ?? null };
+    const id = keyOf(input.id, 'Image');
+    const res = await this.api.delete(id, this.upstream.for(ctx));
+    return { deletedImageId: res.data?.image_id ?? id, requestId: res.requestId ?? null };
   }
 }

@@ -1,7 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
-import { Region } from '../common/graphql/barrack-enums';
+import { RegionInput } from '../common/graphql/barrack-enums';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import {
@@ -14,6 +15,12 @@ import {
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
 import { RequireFieldScopes } from '../auth/field-scopes';
+import {
+  addSecurityRuleRules,
+  createInstanceRules,
+  instanceActionRules,
+  removeSecurityRuleRules,
+} from './dto/instance.rules';
 import { InstancesService } from './instances.service';
 import { Instance } from './models/instance.model';
 import { InstanceBillingHistory } from './models/instance-billing-history.model';
@@ -65,7 +72,7 @@ export class InstancesResolver {
   })
   @RequireScopes('read')
   snapshotEligibleInstances(
-    @Args('region', { type: () => Region, nullable: true, description: 'Only this region.' })
+    @Args('region', { type: () => RegionInput, nullable: true, description: 'Only this region.' })
     region: string | undefined,
     @Context() ctx: GqlContext,
   ) {
@@ -92,6 +99,7 @@ export class InstancesResolver {
       'Deploys an instance. Fails with INSUFFICIENT_CREDITS (balance, required), OUT_OF_STOCK (alternatives), NAME_TAKEN.',
   })
   @RequireScopes('write')
+  @MutationRules(createInstanceRules)
   @Idempotent()
   @BillableMutation()
   createInstance(
@@ -104,6 +112,7 @@ export class InstancesResolver {
 
   @Mutation(() => InstanceActionPayload, { description: 'Deletes an instance (status DELETING, then gone).' })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   deleteInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -116,6 +125,7 @@ export class InstancesResolver {
     description: 'Starts a SHUTOFF instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   @Idempotent()
   startInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -129,6 +139,7 @@ export class InstancesResolver {
     description: 'Stops an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   stopInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -141,6 +152,7 @@ export class InstancesResolver {
     description: 'Reboots an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   rebootInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -153,6 +165,7 @@ export class InstancesResolver {
     description: 'Hibernates an ACTIVE instance: GPUs are released and a flat hibernation rate applies.',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   hibernateInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: InstanceActionInput,
@@ -165,6 +178,7 @@ export class InstancesResolver {
     description: 'Restores a HIBERNATED instance (may fail with OUT_OF_STOCK or INSUFFICIENT_CREDITS).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   @Idempotent()
   restoreInstance(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -179,6 +193,7 @@ export class InstancesResolver {
       'Attaches a public IP when the instance has none, detaches it otherwise (instance must be ACTIVE).',
   })
   @RequireScopes('write')
+  @MutationRules(instanceActionRules)
   @Idempotent()
   toggleInstancePublicIp(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -192,6 +207,7 @@ export class InstancesResolver {
     description: 'Adds a security rule to an ACTIVE instance (may take minutes to apply).',
   })
   @RequireScopes('write')
+  @MutationRules(addSecurityRuleRules)
   addInstanceSecurityRule(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: AddInstanceSecurityRuleInput,
@@ -204,6 +220,7 @@ export class InstancesResolver {
     description: 'Removes a security rule from an instance.',
   })
   @RequireScopes('write')
+  @MutationRules(removeSecurityRuleRules)
   removeInstanceSecurityRule(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: RemoveInstanceSecurityRuleInput,
@@ -224,7 +241,7 @@ export class InstanceActionPayloadResolver {
   @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (null once it is gone).' })
   instance(@Parent() p: InstanceActionPayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 
@@ -235,7 +252,7 @@ export class ToggleInstancePublicIpPayloadResolver {
   @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now.' })
   instance(@Parent() p: ToggleInstancePublicIpPayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 
@@ -246,7 +263,7 @@ export class AddInstanceSecurityRulePayloadResolver {
   @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, with the new rule.' })
   instance(@Parent() p: AddInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 
@@ -257,7 +274,7 @@ export class RemoveInstanceSecurityRulePayloadResolver {
   @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now, without the rule.' })
   instance(@Parent() p: RemoveInstanceSecurityRulePayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }
 

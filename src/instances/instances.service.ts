@@ -29,14 +29,8 @@ import type {
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
-import {
-  assertCidr,
-  assertIntRange,
-  assertOneOf,
-  assertPage,
-  assertResourceName,
-  billingWindow,
-} from './input-rules';
+import { keyOf } from '../common/graphql/input-check';
+import { assertPage, billingWindow } from './input-rules';
 import type { Instance } from './models/instance.model';
 import type { InstanceBillingHistory } from './models/instance-billing-history.model';
 import type { InstancePage } from './models/instance-page.model';
@@ -49,9 +43,7 @@ import type {
   SnapshotEligibleInstance,
   ToggleInstancePublicIpPayload,
 } from './models/instance-payloads.model';
-import type { SecurityRuleInput } from './models/security-rule.model';
 
-const GPU_COUNTS = [1, 2, 4, 8] as const;
 /** Actions after which the account holds GPUs differently, so cached stock is stale. */
 const STOCK_CHANGING_ACTIONS: ReadonlySet<InstanceAction> = new Set(['hibernate', 'restore']);
 
@@ -146,15 +138,24 @@ export class InstancesService {
 
   // ---- mutations -----------------------------------------------------------------------------------
 
+  /**
+   * Deploys, then reads the instance back: Barrack's deploy answer leaves out the image, SSH key, boot source and
+   * labels, and a payload must never tell a client cache something a later read contradicts. If the read-back
+   * fails the deploy still succeeded, so the answer is the deploy answer completed with what was sent.
+   */
   async create(input: CreateInstanceInput, ctx: GqlContext): Promise<CreateInstancePayload> {
-    const body = toDeploymentRequest(input);
-    const res = await this.api.create(body, this.upstream.for(ctx));
+    const res = await this.api.create(toDeploymentRequest(input), this.upstream.for(ctx));
     await this.stockChanged();
-    return { instance: toInstance(res.data), requestId: res.requestId ?? null };
+    const created = toInstance(res.data);
+    const fresh = await this.loadFresh(created.id, ctx).catch((e: unknown) => {
+      this.log.warn(`read-back after createInstance failed: ${String(e)}`);
+      return null;
+    });
+    return { instance: fresh ?? withSent(created, input), requestId: res.requestId ?? null };
   }
 
   async delete(input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
-    const res = await this.api.delete(input.id, this.upstream.for(ctx));
+    const res = await this.api.delete(keyOf(input.id, 'Instance'), this.upstream.for(ctx));
     await this.stockChanged();
     return toInstanceAction(res.data, res.requestId);
   }
@@ -164,13 +165,13 @@ export class InstancesService {
     input: InstanceActionInput,
     ctx: GqlContext,
   ): Promise<InstanceActionPayload> {
-    const res = await this.api.action(action, input.id, this.upstream.for(ctx));
+    const res = await this.api.action(action, keyOf(input.id, 'Instance'), this.upstream.for(ctx));
     if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged();
     return toInstanceAction(res.data, res.requestId);
   }
 
   async togglePublicIp(input: InstanceActionInput, ctx: GqlContext): Promise<ToggleInstancePublicIpPayload> {
-    const res = await this.api.togglePublicIp(input.id, this.upstream.for(ctx));
+    const res = await this.api.togglePublicIp(keyOf(input.id, 'Instance'), this.upstream.for(ctx));
     return {
       instanceId: res.data.instance_id,
       publicIp: res.data.public_ip ?? null,
@@ -183,23 +184,21 @@ export class InstancesService {
     input: AddInstanceSecurityRuleInput,
     ctx: GqlContext,
   ): Promise<AddInstanceSecurityRulePayload> {
-    const body = toWireSecurityRule(checkRule(input));
-    const res = await this.api.addSecurityRule(input.instanceId, body, this.upstream.for(ctx));
-    return {
-      instanceId: input.instanceId,
-      securityRule: toSecurityRule(res.data),
-      requestId: res.requestId ?? null,
-    };
+    const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
+    const res = await this.api.addSecurityRule(instanceId, toWireSecurityRule(input), this.upstream.for(ctx));
+    return { instanceId, securityRule: toSecurityRule(res.data), requestId: res.requestId ?? null };
   }
 
   async removeSecurityRule(
     input: RemoveInstanceSecurityRuleInput,
     ctx: GqlContext,
   ): Promise<RemoveInstanceSecurityRulePayload> {
-    const res = await this.api.removeSecurityRule(input.instanceId, input.ruleId, this.upstream.for(ctx));
+    const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
+    const ruleId = keyOf(input.ruleId, 'SecurityRule', 'ruleId');
+    const res = await this.api.removeSecurityRule(instanceId, ruleId, this.upstream.for(ctx));
     return {
-      instanceId: input.instanceId,
-      removedRuleId: String(res.data?.rule_id ?? input.ruleId),
+      instanceId,
+      removedRuleId: String(res.data?.rule_id ?? ruleId),
       requestId: res.requestId ?? null,
     };
   }
@@ -226,66 +225,34 @@ export function sortInstances(
   });
 }
 
-export function checkRule(rule: SecurityRuleInput): SecurityRuleInput {
-  const ethertype = rule.ethertype === 'IPV6' ? 'IPv6' : 'IPv4';
-  assertCidr('remoteIpPrefix', rule.remoteIpPrefix, ethertype);
-  const ported = rule.protocol === 'TCP' || rule.protocol === 'UDP';
-  const { portRangeMin: min, portRangeMax: max } = rule;
-  if ((min != null || max != null) && !ported) {
-    throw new GatewayError('BAD_USER_INPUT', 'ports apply to TCP and UDP rules only', {
-      field: 'portRangeMin',
-    });
-  }
-  if (min != null) assertIntRange('portRangeMin', min, 1, 65535);
-  if (max != null) assertIntRange('portRangeMax', max, 1, 65535);
-  if ((min == null) !== (max == null)) {
-    throw new GatewayError('BAD_USER_INPUT', 'give both portRangeMin and portRangeMax, or neither', {
-      field: 'portRangeMax',
-    });
-  }
-  if (min != null && max != null && min > max) {
-    throw new GatewayError('BAD_USER_INPUT', 'portRangeMin must not exceed portRangeMax', {
-      field: 'portRangeMin',
-    });
-  }
-  return rule;
+/** The deploy answer completed with what was sent (only used when the read-back failed). */
+function withSent(created: Instance, input: CreateInstanceInput): Instance {
+  return {
+    ...created,
+    imageName: created.imageName ?? input.imageName ?? null,
+    sshKeyName: created.sshKeyName ?? input.sshKeyName,
+    labels: created.labels.length ? created.labels : (input.labels ?? []),
+  };
 }
 
+/** The deploy body. The input passed createInstanceRules (dto/instance.rules.ts) before this runs. */
 export function toDeploymentRequest(input: CreateInstanceInput): WireDeploymentRequest {
-  const name = assertResourceName('name', input.name);
-  assertOneOf('gpuCount', input.gpuCount, GPU_COUNTS);
-  const sources = [input.imageName, input.volumeName, input.customImageId].filter(
-    (s) => s !== undefined && s !== null,
-  );
-  if (sources.length !== 1) {
-    throw new GatewayError(
-      'BAD_USER_INPUT',
-      'give exactly one boot source: imageName, volumeName or customImageId',
-      {
-        field: 'imageName',
-      },
-    );
-  }
-  if (!input.sshKeyName || input.sshKeyName.length > 50) {
-    throw new GatewayError('BAD_USER_INPUT', 'sshKeyName must be 1-50 characters', { field: 'sshKeyName' });
-  }
-  if (input.labels && input.labels.length > 50) {
-    throw new GatewayError('BAD_USER_INPUT', 'at most 50 labels', { field: 'labels' });
-  }
   return {
-    name,
+    name: input.name.trim(),
     gpu_model: GPU_MODELS.toWire(input.gpuModel),
     gpu_count: input.gpuCount as 1 | 2 | 4 | 8,
     region: REGIONS.toWire(input.region),
     ...(input.imageName != null ? { image_name: input.imageName } : {}),
     ...(input.volumeName != null ? { volume_name: input.volumeName } : {}),
-    ...(input.customImageId != null ? { custom_image_id: input.customImageId } : {}),
+    ...(input.customImageId != null
+      ? { custom_image_id: keyOf(input.customImageId, 'Image', 'customImageId') }
+      : {}),
     ssh_key_name: input.sshKeyName,
     assign_public_ip: input.assignPublicIp,
-    ...(input.securityRules?.length
-      ? { security_rules: input.securityRules.map((r) => toWireSecurityRule(checkRule(r))) }
+    ...(input.securityRules?.length ? { security_rules: input.securityRules.map(toWireSecurityRule) } : {}),
+    ...(input.startupScriptId != null
+      ? { startup_script_id: keyOf(input.startupScriptId, 'Script', 'startupScriptId') }
       : {}),
-    ...(input.startupScriptId != null ? { startup_script_id: input.startupScriptId } : {}),
     ...(input.createBootableVolume != null ? { create_bootable_volume: input.createBootableVolume } : {}),
     ...(input.labels ? { labels: input.labels } : {}),
   };

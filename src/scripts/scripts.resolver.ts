@@ -1,5 +1,12 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import {
+  createScriptRules,
+  deleteScriptRules,
+  deleteScriptsRules,
+  updateScriptRules,
+} from './dto/script.rules';
 import type { GqlContext } from '../common/context/gql-context';
 import {
   CreateScriptInput,
@@ -38,6 +45,7 @@ export class ScriptsResolver {
 
   @Mutation(() => ScriptPayload, { description: 'Stores a startup script (NAME_TAKEN for a used name).' })
   @RequireScopes('write')
+  @MutationRules(createScriptRules)
   createScript(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The new script.' }) input: CreateScriptInput,
@@ -47,6 +55,7 @@ export class ScriptsResolver {
 
   @Mutation(() => ScriptPayload, { description: 'Changes a startup script; only the given fields change.' })
   @RequireScopes('write')
+  @MutationRules(updateScriptRules)
   updateScript(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The changes.' }) input: UpdateScriptInput,
@@ -56,6 +65,7 @@ export class ScriptsResolver {
 
   @Mutation(() => DeleteScriptPayload, { description: 'Deletes one startup script.' })
   @RequireScopes('write')
+  @MutationRules(deleteScriptRules)
   deleteScript(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The script to delete.' }) input: DeleteScriptInput,
@@ -67,6 +77,7 @@ export class ScriptsResolver {
     description: 'Deletes several startup scripts in one Barrack call; unknown ids are reported in `failed`.',
   })
   @RequireScopes('write')
+  @MutationRules(deleteScriptsRules)
   deleteScripts(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The scripts to delete.' }) input: DeleteScriptsInput,

@@ -5,6 +5,7 @@ import { toScript } from '../barrack/mappers/script.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
+import { keyOf } from '../common/graphql/input-check';
 import { pageInfo } from '../common/graphql/page.types';
 import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
 import type {
@@ -106,18 +107,21 @@ export class ScriptsService {
 
   async update(ctx: GqlContext, input: UpdateScriptInput): Promise<ScriptPayload> {
     const body = toUpdateScriptRequest(input);
-    const res = await this.api.update(this.upstream.for(ctx), input.id, body);
+    const res = await this.api.update(this.upstream.for(ctx), keyOf(input.id, 'Script'), body);
     return { script: toScript(res.data), requestId: res.requestId ?? null };
   }
 
   async delete(ctx: GqlContext, input: DeleteScriptInput): Promise<DeleteScriptPayload> {
-    const res = await this.api.delete(this.upstream.for(ctx), input.id);
-    return { deletedScriptId: res.data?.script_id ?? input.id, requestId: res.requestId ?? null };
+    const id = keyOf(input.id, 'Script');
+    const res = await this.api.delete(this.upstream.for(ctx), id);
+    return { deletedScriptId: res.data?.script_id ?? id, requestId: res.requestId ?? null };
   }
 
   async deleteMany(ctx: GqlContext, input: DeleteScriptsInput): Promise<DeleteScriptsPayload> {
     assertNonEmpty('ids', input.ids, MAX_BULK);
-    const res = await this.api.bulkDelete(this.upstream.for(ctx), { script_ids: [...new Set(input.ids)] });
+    const res = await this.api.bulkDelete(this.upstream.for(ctx), {
+      script_ids: [...new Set(input.ids.map((id) => keyOf(id, 'Script', 'ids')))],
+    });
     return {
       deletedScriptIds: res.data.deleted ?? [],
       failed: (res.data.failed ?? []).map((f) => ({ id: f.script_id, reason: f.reason })),

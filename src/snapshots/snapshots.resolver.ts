@@ -1,5 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import { createSnapshotRules, deleteSnapshotRules, restoreSnapshotRules } from './dto/snapshot.rules';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
@@ -80,6 +82,7 @@ export class SnapshotsResolver {
     description: 'Snapshots an ACTIVE instance (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(createSnapshotRules)
   @Idempotent()
   createSnapshot(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -91,6 +94,7 @@ export class SnapshotsResolver {
 
   @Mutation(() => DeleteSnapshotPayload, { description: 'Deletes a snapshot, and any image made from it.' })
   @RequireScopes('write')
+  @MutationRules(deleteSnapshotRules)
   deleteSnapshot(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: DeleteSnapshotInput,
@@ -104,15 +108,15 @@ export class SnapshotsResolver {
       'Creates a new VM from a snapshot (same GPU, storage and specs); billing starts at once. Fails with NAME_TAKEN, INSUFFICIENT_CREDITS, OUT_OF_STOCK or INVALID_STATE.',
   })
   @RequireScopes('write')
+  @MutationRules(restoreSnapshotRules)
   @Idempotent()
   @BillableMutation()
   restoreSnapshot(
-    @Args('id', { type: () => ID, description: 'Snapshot to restore.' }) id: string,
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: RestoreSnapshotInput,
     @Context() ctx: GqlContext,
   ) {
-    return this.service.restore(id, input, ctx);
+    return this.service.restore(input, ctx);
   }
 }
 
@@ -136,6 +140,6 @@ export class RestoreSnapshotPayloadResolver {
   @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The new VM as an Instance (a fresh read).' })
   instance(@Parent() p: RestoreSnapshotPayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.restoredInstance.instanceId, ctx);
+    return p.restoredInstance ? this.instances.loadFresh(p.restoredInstance.instanceId, ctx) : null;
   }
 }

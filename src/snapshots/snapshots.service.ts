@@ -12,7 +12,8 @@ import { PerRequestCollection, filterOrNone } from '../common/graphql/per-reques
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import { assertPage, assertResourceName, billingWindow } from '../instances/input-rules';
+import { keyOf } from '../common/graphql/input-check';
+import { assertPage, billingWindow } from '../instances/input-rules';
 import { InstancesService } from '../instances/instances.service';
 import { newestFirst, slicePage } from '../instances/list-helpers';
 import type { StorageBillingHistory } from '../volumes/models/storage-billing.model';
@@ -107,16 +108,10 @@ export class SnapshotsService {
   }
 
   async create(input: CreateSnapshotInput, ctx: GqlContext): Promise<CreateSnapshotPayload> {
-    const name = assertResourceName('name', input.name);
-    if (input.description && input.description.length > 500) {
-      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', {
-        field: 'description',
-      });
-    }
     const res = await this.api.create(
       {
-        instance_id: input.instanceId,
-        name,
+        instance_id: keyOf(input.instanceId, 'Instance', 'instanceId'),
+        name: input.name.trim(),
         ...(input.description != null ? { description: input.description } : {}),
         ...(input.isImage != null ? { is_image: input.isImage } : {}),
       },
@@ -126,17 +121,18 @@ export class SnapshotsService {
   }
 
   async delete(input: DeleteSnapshotInput, ctx: GqlContext): Promise<DeleteSnapshotPayload> {
-    const res = await this.api.delete(input.id, this.upstream.for(ctx));
+    const id = keyOf(input.id, 'Snapshot');
+    const res = await this.api.delete(id, this.upstream.for(ctx));
     return {
-      deletedSnapshotId: res.data?.snapshot_id ?? input.id,
+      deletedSnapshotId: res.data?.snapshot_id ?? id,
       deletedImageId: res.data?.deleted_image_id ?? null,
       requestId: res.requestId ?? null,
     };
   }
 
-  async restore(id: string, input: RestoreSnapshotInput, ctx: GqlContext): Promise<RestoreSnapshotPayload> {
-    const newVmName = assertResourceName('newVmName', input.newVmName);
-    const res = await this.api.restore(id, { new_vm_name: newVmName }, this.upstream.for(ctx));
+  async restore(input: RestoreSnapshotInput, ctx: GqlContext): Promise<RestoreSnapshotPayload> {
+    const id = keyOf(input.id, 'Snapshot');
+    const res = await this.api.restore(id, { new_vm_name: input.newVmName.trim() }, this.upstream.for(ctx));
     await this.instances.stockChanged();
     const tier = res.envelope.tier;
     return {

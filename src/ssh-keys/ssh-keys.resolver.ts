@@ -1,9 +1,12 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import { firstProblemOf } from '../common/graphql/input-check';
+import { deleteSshKeyRules } from './dto/ssh-key.rules';
 import type { GqlContext } from '../common/context/gql-context';
 import { CreateSshKeyInput, DeleteSshKeyInput, SshKeysArgs } from './dto/ssh-key.inputs';
 import { CreateSshKeyPayload, DeleteSshKeyPayload, SshKey, SshKeyPage } from './models/ssh-key.model';
-import { SshKeysService } from './ssh-keys.service';
+import { SshKeysService, checkSshKeyInput } from './ssh-keys.service';
 
 @Resolver(() => SshKey)
 export class SshKeysResolver {
@@ -29,6 +32,7 @@ export class SshKeysResolver {
       'Imports a public key, or (without publicKey) has Barrack generate a pair: then `privateKey` in the payload is the ONLY time the private key is ever returned. NAME_TAKEN for a used name.',
   })
   @RequireScopes('write')
+  @MutationRules(firstProblemOf(checkSshKeyInput))
   createSshKey(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The key to create or import.' }) input: CreateSshKeyInput,
@@ -40,6 +44,7 @@ export class SshKeysResolver {
     description: 'Deletes an SSH key (CONFLICT while running instances use it).',
   })
   @RequireScopes('write')
+  @MutationRules(deleteSshKeyRules)
   deleteSshKey(
     @Context() ctx: GqlContext,
     @Args('input', { description: 'The key to delete.' }) input: DeleteSshKeyInput,

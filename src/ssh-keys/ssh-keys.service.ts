@@ -4,6 +4,7 @@ import { toCreatedSshKey, toSshKey } from '../barrack/mappers/ssh-key.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
+import { keyOf } from '../common/graphql/input-check';
 import { pageInfo } from '../common/graphql/page.types';
 import { assertPage } from '../instances/input-rules';
 import type { CreateSshKeyInput, DeleteSshKeyInput, SshKeysArgs } from './dto/ssh-key.inputs';
@@ -79,7 +80,8 @@ export class SshKeysService {
   }
 
   async delete(ctx: GqlContext, input: DeleteSshKeyInput): Promise<DeleteSshKeyPayload> {
-    const res = await this.api.delete(this.upstream.for(ctx), input.id);
-    return { deletedSshKeyId: res.data?.key_id ?? input.id, requestId: res.requestId ?? null };
+    const id = keyOf(input.id, 'SshKey');
+    const res = await this.api.delete(this.upstream.for(ctx), id);
+    return { deletedSshKeyId: res.data?.key_id ?? id, requestId: res.requestId ?? null };
   }
 }

@@ -1,5 +1,13 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import {
+  cloneVolumeRules,
+  createVolumeRules,
+  deleteVolumeRules,
+  resizeVolumeRules,
+  volumeAttachmentRules,
+} from './dto/volume.rules';
 import type { GqlContext } from '../common/context/gql-context';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
@@ -77,6 +85,7 @@ export class VolumesResolver {
     description: 'Creates a volume (may fail with INSUFFICIENT_CREDITS or NAME_TAKEN).',
   })
   @RequireScopes('write')
+  @MutationRules(createVolumeRules)
   @Idempotent()
   @BillableMutation()
   createVolume(
@@ -89,6 +98,7 @@ export class VolumesResolver {
 
   @Mutation(() => DeleteVolumePayload, { description: 'Deletes a volume that is not attached.' })
   @RequireScopes('write')
+  @MutationRules(deleteVolumeRules)
   deleteVolume(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: DeleteVolumeInput,
@@ -99,6 +109,7 @@ export class VolumesResolver {
 
   @Mutation(() => VolumePayload, { description: 'Grows a volume.' })
   @RequireScopes('write')
+  @MutationRules(resizeVolumeRules)
   @Idempotent()
   resizeVolume(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
@@ -110,6 +121,7 @@ export class VolumesResolver {
 
   @Mutation(() => VolumePayload, { description: 'Copies a volume within its region.' })
   @RequireScopes('write')
+  @MutationRules(cloneVolumeRules)
   @Idempotent()
   @BillableMutation()
   cloneVolume(
@@ -124,6 +136,7 @@ export class VolumesResolver {
     description: 'Attaches volumes to an ACTIVE instance of their region (INVALID_STATE otherwise).',
   })
   @RequireScopes('write')
+  @MutationRules(volumeAttachmentRules)
   attachVolumes(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: AttachVolumesInput,
@@ -134,6 +147,7 @@ export class VolumesResolver {
 
   @Mutation(() => VolumeAttachmentsPayload, { description: 'Detaches volumes from an instance.' })
   @RequireScopes('write')
+  @MutationRules(volumeAttachmentRules)
   detachVolumes(
     @Args('input', { description: 'The mutation input; each field is described on its type.' })
     input: DetachVolumesInput,
@@ -163,6 +177,6 @@ export class VolumeAttachmentsPayloadResolver {
   @UpstreamCost(1)
   @ResolveField(() => Instance, { nullable: true, description: 'The instance now (a fresh read).' })
   instance(@Parent() p: VolumeAttachmentsPayload, @Context() ctx: GqlContext) {
-    return this.instances.loadFresh(p.instanceId, ctx);
+    return p.instanceId ? this.instances.loadFresh(p.instanceId, ctx) : null;
   }
 }

@@ -6,14 +6,9 @@ import type { GqlContext } from '../common/context/gql-context';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
+import { keyOf } from '../common/graphql/input-check';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import {
-  assertIntRange,
-  assertNonEmpty,
-  assertPage,
-  assertResourceName,
-  billingWindow,
-} from '../instances/input-rules';
+import { assertPage, billingWindow } from '../instances/input-rules';
 import { newestFirst, slicePage } from '../instances/list-helpers';
 import type {
   AttachVolumesInput,
@@ -33,7 +28,10 @@ import type {
   VolumePayload,
 } from './models/volume-payloads.model';
 
-const MAX_VOLUMES_PER_CALL = 20;
+/** Barrack keys of volume ids that passed the input rules, each once. */
+const volumeKeys = (ids: readonly string[]) => [
+  ...new Set(ids.map((id) => keyOf(id, 'Volume', 'volumeIds'))),
+];
 type WireVolumeStatus = keyof typeof VOLUME_STATUS_FROM_WIRE;
 const VOLUME_STATUS_TO_WIRE = new Map(
   Object.entries(VOLUME_STATUS_FROM_WIRE).map(([w, g]) => [g as string, w as WireVolumeStatus]),
@@ -103,18 +101,12 @@ export class VolumesService {
   }
 
   async create(input: CreateVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
-    const name = assertResourceName('name', input.name);
-    assertIntRange('sizeGb', input.sizeGb, input.imageId ? 100 : 10, 1000);
+    const name = input.name.trim();
     const volumeType = (VOLUME_TYPE_TO_WIRE as Record<string, 'Cloud-SSD' | 'Ceph-SSD'>)[input.volumeType];
     if (!volumeType)
       throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', {
         field: 'volumeType',
       });
-    if (input.description && input.description.length > 500) {
-      throw new GatewayError('BAD_USER_INPUT', 'description must be at most 500 characters', {
-        field: 'description',
-      });
-    }
     const res = await this.api.create(
       {
         name,
@@ -130,44 +122,47 @@ export class VolumesService {
   }
 
   async delete(input: DeleteVolumeInput, ctx: GqlContext): Promise<DeleteVolumePayload> {
-    const res = await this.api.delete(input.id, this.upstream.for(ctx));
-    return { deletedVolumeId: res.data?.volume_id ?? input.id, requestId: res.requestId ?? null };
+    const id = keyOf(input.id, 'Volume');
+    const res = await this.api.delete(id, this.upstream.for(ctx));
+    return { deletedVolumeId: res.data?.volume_id ?? id, requestId: res.requestId ?? null };
   }
 
   async resize(input: ResizeVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
-    assertIntRange('sizeGb', input.sizeGb, 10, 1000);
-    const res = await this.api.resize(input.id, { size: input.sizeGb }, this.upstream.for(ctx));
+    const res = await this.api.resize(
+      keyOf(input.id, 'Volume'),
+      { size: input.sizeGb },
+      this.upstream.for(ctx),
+    );
     return { volume: toVolume(res.data), requestId: res.requestId ?? null };
   }
 
   async clone(input: CloneVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
-    const name = assertResourceName('name', input.name);
     const res = await this.api.clone(
-      input.id,
-      { name, ...(input.description != null ? { description: input.description } : {}) },
+      keyOf(input.id, 'Volume'),
+      { name: input.name.trim(), ...(input.description != null ? { description: input.description } : {}) },
       this.upstream.for(ctx),
     );
     return { volume: toVolume(res.data), requestId: res.requestId ?? null };
   }
 
   async attach(input: AttachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
-    assertNonEmpty('volumeIds', input.volumeIds, MAX_VOLUMES_PER_CALL);
+    const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
     const res = await this.api.attach(
-      input.instanceId,
-      { volume_ids: [...new Set(input.volumeIds)], protected: input.protected },
+      instanceId,
+      { volume_ids: volumeKeys(input.volumeIds), protected: input.protected },
       this.upstream.for(ctx),
     );
-    return this.attachments(input.instanceId, res.data.volume_attachments, res.requestId, ctx);
+    return this.attachments(instanceId, res.data.volume_attachments, res.requestId, ctx);
   }
 
   async detach(input: DetachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
-    assertNonEmpty('volumeIds', input.volumeIds, MAX_VOLUMES_PER_CALL);
+    const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
     const res = await this.api.detach(
-      input.instanceId,
-      { volume_ids: [...new Set(input.volumeIds)] },
+      instanceId,
+      { volume_ids: volumeKeys(input.volumeIds) },
       this.upstream.for(ctx),
     );
-    return this.attachments(input.instanceId, res.data.volume_attachments, res.requestId, ctx);
+    return this.attachments(instanceId, res.data.volume_attachments, res.requestId, ctx);
   }
 
   private attachments(

@@ -4,7 +4,7 @@ import { connectTestRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 /* The audit trail end to end: mutations over HTTP, then the admin auditLog query (records in real Redis). */
 
 const CREATE = `mutation Create($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id name } requestId }
+  createInstance(input: $input) { instance { id name } requestId userErrors { code } }
 }`;
 const AUDIT = `query Audit($limit: Int, $before: String) {
   auditLog(limit: $limit, before: $before) {
@@ -75,8 +75,11 @@ describe('audit trail (real Redis, simulator)', () => {
     expect(created.body.errors).toBeUndefined();
     const replay = await gw.gql(CREATE, { input: vmInput(name) }, { headers: { 'Idempotency-Key': key } });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    const failed = await gw.gql(CREATE, { input: vmInput('demo-vm') });
-    expect(failed.body.errors?.[0]?.extensions?.code).toBe('NAME_TAKEN');
+    const failed = await gw.gql<{ createInstance: { userErrors: { code: string }[] } }>(CREATE, {
+      input: vmInput('demo-vm'),
+    });
+    // A refusal is data (userErrors); the audit still records its code as the outcome.
+    expect(failed.body.data?.createInstance.userErrors.map((e) => e.code)).toEqual(['NAME_TAKEN']);
     const denied = await gw.gql(CREATE, { input: vmInput(`${name}-ro`) }, { apiKey: gw.keys.demoRead });
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

@@ -10,7 +10,7 @@ describe('cache administration through the gateway', () => {
 
   it("clears the caller's own tenant for a per-tenant kind and the public entries for a public kind", async () => {
     const own = await gw.gql<{ clearCache: Record<string, unknown> }>(
-      'mutation { clearCache(kind: PRICING) { kind tenantId deletedKeys complete } }',
+      'mutation { clearCache(input: { kind: PRICING }) { kind tenantId deletedKeys complete } }',
     );
     expect(own.body.data?.clearCache).toEqual({
       kind: 'PRICING',
@@ -19,19 +19,19 @@ describe('cache administration through the gateway', () => {
       complete: true,
     });
     const shared = await gw.gql<{ clearCache: Record<string, unknown> }>(
-      `mutation { clearCache(kind: FIREWALL_PROTOCOLS, tenantId: "${gw.tenantIds.demo}") { tenantId complete } }`,
+      `mutation { clearCache(input: { kind: FIREWALL_PROTOCOLS, tenantId: "${gw.tenantIds.demo}" }) { tenantId complete } }`,
     );
     expect(shared.body.data?.clearCache).toEqual({ tenantId: null, complete: true });
   });
 
   it("refuses another tenant's entries and callers without the admin scope", async () => {
     const foreign = await gw.gql(
-      `mutation { clearCache(kind: PRICING, tenantId: "${gw.tenantIds.other}") { deletedKeys } }`,
+      `mutation { clearCache(input: { kind: PRICING, tenantId: "${gw.tenantIds.other}" }) { deletedKeys } }`,
     );
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const readOnly = await gw.gql(
-      'mutation { clearCache(kind: REGIONS) { deletedKeys } }',
+      'mutation { clearCache(input: { kind: REGIONS }) { deletedKeys } }',
       {},
       {
         apiKey: gw.keys.demoRead,
@@ -39,7 +39,7 @@ describe('cache administration through the gateway', () => {
     );
     expect(readOnly.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const unknownKind = await gw.gql('mutation { clearCache(kind: prices) { deletedKeys } }');
+    const unknownKind = await gw.gql('mutation { clearCache(input: { kind: prices }) { deletedKeys } }');
     expect(unknownKind.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 

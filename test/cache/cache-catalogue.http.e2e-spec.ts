@@ -66,7 +66,7 @@ describe('catalogue cache through the gateway', () => {
     await gw.gql(CATALOGUE);
     gw.sim.admin.resetLog();
     const cleared = await gw.gql<{ clearCache: { deletedKeys: number; complete: boolean } }>(
-      'mutation { clearCache(kind: GPU_STOCK) { deletedKeys complete } }',
+      'mutation { clearCache(input: { kind: GPU_STOCK }) { deletedKeys complete } }',
     );
     expect(cleared.body.data?.clearCache.complete).toBe(true);
     expect(cleared.body.data?.clearCache.deletedKeys).toBeGreaterThanOrEqual(1);

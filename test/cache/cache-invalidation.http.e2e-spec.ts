@@ -59,7 +59,7 @@ describe('GPU stock after a deploy and a delete (domain invalidation through the
   const stockCalls = () => gw.sim.admin.counters().byOperation.listGpuStocks ?? 0;
   const l40InNorway = async (): Promise<StockRow> => {
     const r = await gw.gql<{ gpuStock: StockRow[] }>(
-      'query($r: RegionCode, $m: GpuModel) { gpuStock(region: $r, gpuModel: $m) { availableAtLeast asOf stale } }',
+      'query($r: RegionCodeInput, $m: GpuModelInput) { gpuStock(region: $r, gpuModel: $m) { availableAtLeast asOf stale } }',
       { r: 'NORWAY_1', m: 'L40' },
     );
     expect(r.body.errors).toBeUndefined();
@@ -135,7 +135,7 @@ describe('regions past their TTL (stale-while-revalidate, stale-if-error through
   beforeEach(async () => {
     gw.sim.admin.clearFaults();
     const cleared = await gw.gql<{ clearCache: { complete: boolean } }>(
-      'mutation { clearCache(kind: REGIONS) { complete } }',
+      'mutation { clearCache(input: { kind: REGIONS }) { complete } }',
     );
     expect(cleared.body.data?.clearCache.complete).toBe(true);
     gw.sim.admin.resetLog();

@@ -8,13 +8,18 @@ import { SIM_OTHER_KEY, SIM_DEMO_KEY, startTestGateway, waitFor, type TestGatewa
  */
 
 const CREATE = `mutation Create($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id name status gpuModel region createdAt } requestId }
+  createInstance(input: $input) {
+    instance { id name status gpuModel region createdAt }
+    requestId
+    userErrors { code message field }
+  }
 }`;
 
 interface CreateData {
   createInstance: {
     instance: { id: string; name: string; createdAt: string };
     requestId: string | null;
+    userErrors: { code: string; message: string; field: string[] | null }[];
   } | null;
 }
 
@@ -161,7 +166,8 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
         headers: { 'Idempotency-Key': 'b' },
       },
     );
-    expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // An input problem: answered as a userError (refusals of a mutation are data).
+    expect(r.body.data?.createInstance?.userErrors[0]?.code).toBe('BAD_USER_INPUT');
   });
 
   it('keeps the keys of two tenants apart', async () => {
@@ -195,12 +201,12 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
     // demo-vm is seeded: Barrack refuses the name, which no retry can change.
     const input = vmInput('demo-vm');
     const first = await gw.gql<CreateData>(CREATE, { input }, { headers: { 'Idempotency-Key': key } });
-    const code = first.body.errors?.[0]?.extensions?.code;
-    expect(code).toBe('NAME_TAKEN');
+    // Barrack's refusal comes back as a userError; the replay carries the same one.
+    const refusal = first.body.data?.createInstance?.userErrors;
+    expect(refusal?.map((e) => e.code)).toEqual(['NAME_TAKEN']);
     const before = createCalls(gw);
     const second = await gw.gql<CreateData>(CREATE, { input }, { headers: { 'Idempotency-Key': key } });
-    expect(second.body.errors?.[0]?.extensions?.code).toBe(code);
-    expect(second.body.errors?.[0]?.message).toBe(first.body.errors?.[0]?.message);
+    expect(second.body.data?.createInstance?.userErrors).toEqual(refusal);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(createCalls(gw)).toBe(before);
   });

@@ -139,8 +139,8 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     // Restore the snapshot as a new VM: every field of the seed page's answer comes through.
     const restored = (
       await q(
-        `mutation($id: ID!, $input: RestoreSnapshotInput!) {
-          restoreSnapshot(id: $id, input: $input) {
+        `mutation($input: RestoreSnapshotInput!) {
+          restoreSnapshot(input: $input) {
             requestId tier
             sourceSnapshot { id name }
             restoredInstance {
@@ -151,7 +151,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
             instance { id name }
           }
         }`,
-        { id: snap.id, input: { newVmName: 'console-restored' } },
+        { input: { id: snap.id, newVmName: 'console-restored' } },
       )
     ).restoreSnapshot;
     const ri = restored.restoredInstance;

@@ -9,6 +9,8 @@ describe('account resources schema (e2e)', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway();
+    const send = gw.gql.bind(gw);
+    gw.gql = (query, variables, opts) => send(withUserErrors(query), variables, opts);
   });
 
   afterAll(async () => {
@@ -16,8 +18,22 @@ describe('account resources schema (e2e)', () => {
   });
 
   const ops = () => gw.sim.admin.counters().byOperation;
-  const codeOf = (res: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) =>
-    res.body.errors?.[0]?.extensions?.code;
+  type Res = { body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] } };
+  /** The first userError of a mutation payload (refusals are data), if any. */
+  const userErrorOf = (res: Res) => {
+    const payload = Object.values((res.body.data ?? {}) as Record<string, unknown>)[0] as
+      { userErrors?: { code: string; field: string[] | null }[] } | undefined;
+    return payload?.userErrors?.[0];
+  };
+  /** Top-level error code (queries, auth, malformed documents), else the mutation's first userError code. */
+  const codeOf = (res: Res) => res.body.errors?.[0]?.extensions?.code ?? userErrorOf(res)?.code;
+  /** Mutation documents also select userErrors, so codeOf sees refusals. */
+  const withUserErrors = (query: string) => {
+    if (!query.trimStart().startsWith('mutation')) return query;
+    const outer = query.lastIndexOf('}');
+    const payloadEnd = query.lastIndexOf('}', outer - 1);
+    return `${query.slice(0, payloadEnd)} userErrors { code field } ${query.slice(payloadEnd)}`;
+  };
 
   interface Fw {
     id: string;
@@ -229,7 +245,7 @@ describe('account resources schema (e2e)', () => {
       ];
       for (const [patch, field] of cases) {
         const res = await gw.gql(addRule, { input: { ...base, ...patch } });
-        expect({ patch, code: codeOf(res), field: res.body.errors?.[0]?.extensions?.field }).toEqual({
+        expect({ patch, code: codeOf(res), field: userErrorOf(res)?.field?.at(-1) }).toEqual({
           patch,
           code: 'BAD_USER_INPUT',
           field,

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { Currency } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 import { PageInfo } from '../../common/graphql/page.types';
@@ -84,12 +85,9 @@ export class ChatCompletion {
 }
 
 @ObjectType({ description: 'Result of createChatCompletion.' })
-export class CreateChatCompletionPayload {
-  @Field(() => ChatCompletion, { description: 'The completion.' })
-  completion!: ChatCompletion;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class CreateChatCompletionPayload extends MutationPayload {
+  @Field(() => ChatCompletion, { nullable: true, description: 'The completion.' })
+  completion?: ChatCompletion | null;
 }
 
 @ObjectType({ description: 'AI usage of one model within the summary window.' })

@@ -1,58 +1,68 @@
 import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
-import { Currency, GpuModel, Region as RegionCode } from '../../common/graphql/barrack-enums';
+import {
+  CurrencyInput,
+  GpuModelInput,
+  RegionInput as RegionCodeInput,
+} from '../../common/graphql/barrack-enums';
 
 @ArgsType()
 export class GpuStockArgs {
-  @Field(() => RegionCode, { nullable: true, description: 'Only this region.' })
-  region?: RegionCode | null;
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Only this region.' })
+  region?: string | null;
 
-  @Field(() => GpuModel, { nullable: true, description: 'Only this GPU model.' })
-  gpuModel?: GpuModel | null;
+  @Field(() => GpuModelInput, { nullable: true, description: 'Only this GPU model.' })
+  gpuModel?: string | null;
 }
 
 @ArgsType()
 export class GpuSpecsArgs {
-  @Field(() => RegionCode, { nullable: true, description: 'Only flavours offered in this region.' })
-  region?: RegionCode | null;
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Only flavours offered in this region.' })
+  region?: string | null;
 
-  @Field(() => GpuModel, { nullable: true, description: 'Only this GPU model.' })
-  gpuModel?: GpuModel | null;
+  @Field(() => GpuModelInput, { nullable: true, description: 'Only this GPU model.' })
+  gpuModel?: string | null;
 }
 
 @ArgsType()
 export class PricingArgs {
-  @Field(() => Currency, {
+  @Field(() => CurrencyInput, {
     nullable: true,
     description: "Currency of the prices; default the account's currency.",
   })
-  currency?: Currency | null;
+  currency?: string | null;
 
-  @Field(() => RegionCode, { nullable: true, description: 'Prices in this region (sent to Barrack).' })
-  region?: RegionCode | null;
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Prices in this region (sent to Barrack).' })
+  region?: string | null;
 
-  @Field(() => GpuModel, { nullable: true, description: 'Only this GPU model (filtered in the gateway).' })
-  gpuModel?: GpuModel | null;
+  @Field(() => GpuModelInput, {
+    nullable: true,
+    description: 'Only this GPU model (filtered in the gateway).',
+  })
+  gpuModel?: string | null;
 }
 
 @ArgsType()
 export class OsImagesArgs {
-  @Field(() => RegionCode, { nullable: true, description: 'Only images offered in this region.' })
-  region?: RegionCode | null;
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Only images offered in this region.' })
+  region?: string | null;
 }
 
 @InputType({ description: 'What to quote: a flavour (GPU model x count), where, and for how long.' })
 export class PriceQuoteInput {
-  @Field(() => GpuModel, { description: 'GPU model.' })
-  gpuModel!: GpuModel;
+  @Field(() => GpuModelInput, { description: 'GPU model.' })
+  gpuModel!: string;
 
   @Field(() => Int, { description: 'GPUs per VM: 1, 2, 4 or 8.' })
   gpuCount!: number;
 
-  @Field(() => RegionCode, { nullable: true, description: 'Region to quote in.' })
-  region?: RegionCode | null;
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Region to quote in.' })
+  region?: string | null;
 
-  @Field(() => Currency, { nullable: true, description: "Currency of the quote; default the account's." })
-  currency?: Currency | null;
+  @Field(() => CurrencyInput, {
+    nullable: true,
+    description: "Currency of the quote; default the account's.",
+  })
+  currency?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Hours to quote, more than 0; default 1.' })
   hours?: number | null;

@@ -30,6 +30,23 @@ function wireEnum<const W extends string>(wire: readonly W[]) {
   };
 }
 
+/**
+ * The input variant of an output enum: the same values without UNKNOWN. UNKNOWN exists so a response can carry a
+ * value Barrack added after this gateway version; a client has no reason to send it, and Barrack could not take it.
+ * Registered as `<name>Input`; returns the values object to use in `@Field(() => ...)` of input types and args.
+ */
+export function registerInputEnum(
+  name: string,
+  values: Record<string, string>,
+  valuesMap: Record<string, { description: string }>,
+  description: string,
+): Record<string, string> {
+  const input = Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'UNKNOWN'));
+  const map = Object.fromEntries(Object.entries(valuesMap).filter(([k]) => k !== 'UNKNOWN'));
+  registerEnumType(input, { name: `${name}Input`, description, valuesMap: map });
+  return input;
+}
+
 export const GPU_MODELS = wireEnum([
   'H100-SXM5-80GB',
   'H100-PCIe-NVLink-80GB',
@@ -47,6 +64,12 @@ registerEnumType(GpuModel, {
   description: 'GPU model (Barrack wire value with dashes turned into underscores, e.g. H100_SXM5_80GB).',
   valuesMap: GPU_MODELS.valuesMap,
 });
+export const GpuModelInput = registerInputEnum(
+  'GpuModel',
+  GPU_MODELS.values,
+  GPU_MODELS.valuesMap,
+  'GPU model to ask for (the values of GpuModel except UNKNOWN).',
+);
 
 export const REGIONS = wireEnum(['NORWAY-1', 'CANADA-1', 'US-1'] as const);
 export const Region = REGIONS.values;
@@ -56,6 +79,12 @@ registerEnumType(Region, {
   description: 'Barrack region: NORWAY_1 (Europe), CANADA_1 (North America), US_1 (United States).',
   valuesMap: REGIONS.valuesMap,
 });
+export const RegionInput = registerInputEnum(
+  'RegionCode',
+  REGIONS.values,
+  REGIONS.valuesMap,
+  'Region to ask for (the values of RegionCode except UNKNOWN).',
+);
 
 export const CURRENCIES = wireEnum(['USD', 'EUR', 'INR'] as const);
 export const Currency = CURRENCIES.values;
@@ -65,6 +94,12 @@ registerEnumType(Currency, {
   description: 'Account currency; it follows the billing country.',
   valuesMap: CURRENCIES.valuesMap,
 });
+export const CurrencyInput = registerInputEnum(
+  'Currency',
+  CURRENCIES.values,
+  CURRENCIES.valuesMap,
+  'Currency to ask for (the values of Currency except UNKNOWN).',
+);
 
 export const VM_STATUSES = wireEnum([
   'CREATING',
@@ -89,6 +124,12 @@ registerEnumType(VmStatus, {
     'Instance state. Stable: ACTIVE, SHUTOFF, HIBERNATED, DELETED; the others are transitional (not billed) or ERROR.',
   valuesMap: VM_STATUSES.valuesMap,
 });
+export const VmStatusInput = registerInputEnum(
+  'VmStatus',
+  VM_STATUSES.values,
+  VM_STATUSES.valuesMap,
+  'Instance state to filter by (the values of VmStatus except UNKNOWN).',
+);
 
 export const DIRECTIONS = wireEnum(['ingress', 'egress'] as const);
 export const Direction = DIRECTIONS.values;
@@ -98,6 +139,12 @@ registerEnumType(Direction, {
   description: 'Traffic direction of a security or firewall rule.',
   valuesMap: DIRECTIONS.valuesMap,
 });
+export const DirectionInput = registerInputEnum(
+  'Direction',
+  DIRECTIONS.values,
+  DIRECTIONS.valuesMap,
+  'Traffic direction of a rule to create.',
+);
 
 export const ETHERTYPES = wireEnum(['IPv4', 'IPv6'] as const);
 export const Ethertype = ETHERTYPES.values;
@@ -107,6 +154,12 @@ registerEnumType(Ethertype, {
   description: 'IP version a rule applies to.',
   valuesMap: ETHERTYPES.valuesMap,
 });
+export const EthertypeInput = registerInputEnum(
+  'Ethertype',
+  ETHERTYPES.values,
+  ETHERTYPES.valuesMap,
+  'IP version of a rule to create.',
+);
 
 export const PROTOCOLS = wireEnum([
   'any',
@@ -142,3 +195,9 @@ registerEnumType(Protocol, {
     'IP protocol of a rule (lower-case on the wire; ipv6-icmp becomes IPV6_ICMP). Ports apply to TCP/UDP only.',
   valuesMap: PROTOCOLS.valuesMap,
 });
+export const ProtocolInput = registerInputEnum(
+  'Protocol',
+  PROTOCOLS.values,
+  PROTOCOLS.valuesMap,
+  'IP protocol of a rule to create (ports apply to TCP/UDP only).',
+);

@@ -1,5 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Direction, Ethertype, Protocol, Region as RegionCode } from '../../common/graphql/barrack-enums';
+import {
+  DirectionInput,
+  EthertypeInput,
+  ProtocolInput,
+  RegionInput as RegionCodeInput,
+} from '../../common/graphql/barrack-enums';
 import { PageArgs } from '../../common/graphql/page.types';
 
 @ArgsType()
@@ -10,13 +15,13 @@ export class FirewallsArgs extends PageArgs {
   })
   search?: string | null;
 
-  @Field(() => RegionCode, { nullable: true, description: 'Only firewalls of this region.' })
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Only firewalls of this region.' })
   region?: string | null;
 }
 
 @ArgsType()
 export class FirewallAvailableInstancesArgs {
-  @Field(() => RegionCode, { nullable: true, description: 'Only instances of this region.' })
+  @Field(() => RegionCodeInput, { nullable: true, description: 'Only instances of this region.' })
   region?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Mark instances already attached to this firewall.' })
@@ -28,7 +33,7 @@ export class CreateFirewallInput {
   @Field({ description: "1-50 characters: letters, digits, spaces, '-', '_', '.'; unique in the account." })
   name!: string;
 
-  @Field(() => RegionCode, { description: 'Region; only instances of this region can be attached.' })
+  @Field(() => RegionCodeInput, { description: 'Region; only instances of this region can be attached.' })
   region!: string;
 
   @Field(() => String, { nullable: true, description: 'Free-text description, up to 255 characters.' })
@@ -46,13 +51,13 @@ export class AddFirewallRuleInput {
   @Field(() => ID, { description: 'Firewall id.' })
   firewallId!: string;
 
-  @Field(() => Direction, { description: 'Traffic direction to allow.' })
+  @Field(() => DirectionInput, { description: 'Traffic direction to allow.' })
   direction!: string;
 
-  @Field(() => Protocol, { description: 'IP protocol to allow; ports apply to TCP and UDP only.' })
+  @Field(() => ProtocolInput, { description: 'IP protocol to allow; ports apply to TCP and UDP only.' })
   protocol!: string;
 
-  @Field(() => Ethertype, { defaultValue: 'IPV4', description: 'IP version the rule applies to.' })
+  @Field(() => EthertypeInput, { defaultValue: 'IPV4', description: 'IP version the rule applies to.' })
   ethertype: string = 'IPV4';
 
   @Field({

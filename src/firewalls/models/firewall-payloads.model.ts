@@ -1,56 +1,45 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { Firewall, FirewallRule } from './firewall.model';
 
 @ObjectType({ description: 'Result of createFirewall.' })
-export class CreateFirewallPayload {
-  @Field(() => Firewall, { description: 'The new firewall (no rules yet).' })
-  firewall!: Firewall;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class CreateFirewallPayload extends MutationPayload {
+  @Field(() => Firewall, { nullable: true, description: 'The new firewall (no rules yet).' })
+  firewall?: Firewall | null;
 }
 
 @ObjectType({ description: 'Result of deleteFirewall.' })
-export class DeleteFirewallPayload {
-  @Field(() => ID, { description: 'Id of the deleted firewall (evict it from client caches).' })
-  deletedFirewallId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class DeleteFirewallPayload extends MutationPayload {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Id of the deleted firewall (evict it from client caches).',
+  })
+  deletedFirewallId?: string | null;
 }
 
 @ObjectType({ description: 'Result of addFirewallRule.' })
-export class AddFirewallRulePayload {
-  @Field(() => FirewallRule, { description: 'The new rule.' })
-  rule!: FirewallRule;
+export class AddFirewallRulePayload extends MutationPayload {
+  @Field(() => FirewallRule, { nullable: true, description: 'The new rule.' })
+  rule?: FirewallRule | null;
 
-  @Field(() => ID, { description: 'The firewall the rule was added to.' })
-  firewallId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The firewall the rule was added to.' })
+  firewallId?: string | null;
 }
 
 @ObjectType({ description: 'Result of removeFirewallRule.' })
-export class RemoveFirewallRulePayload {
-  @Field(() => ID, { description: 'Id of the removed rule.' })
-  removedRuleId!: string;
+export class RemoveFirewallRulePayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'Id of the removed rule.' })
+  removedRuleId?: string | null;
 
-  @Field(() => ID, { description: 'The firewall the rule was removed from.' })
-  firewallId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The firewall the rule was removed from.' })
+  firewallId?: string | null;
 }
 
 @ObjectType({ description: 'Result of attachFirewall.' })
-export class AttachFirewallPayload {
-  @Field(() => ID, { description: 'The firewall attached.' })
-  firewallId!: string;
+export class AttachFirewallPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'The firewall attached.' })
+  firewallId?: string | null;
 
-  @Field(() => [ID], { description: 'Every instance the firewall is now attached to.' })
-  attachedInstanceIds!: string[];
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Every instance the firewall is now attached to.' })
+  attachedInstanceIds?: string[] | null;
 }

@@ -1,10 +1,13 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Region } from '../../common/graphql/barrack-enums';
+import { RegionInput } from '../../common/graphql/barrack-enums';
 import { PageArgs } from '../../common/graphql/page.types';
 
 @ArgsType()
 export class ImagesArgs extends PageArgs {
-  @Field(() => Region, { nullable: true, description: 'Only images in this region (filtered by Barrack).' })
+  @Field(() => RegionInput, {
+    nullable: true,
+    description: 'Only images in this region (filtered by Barrack).',
+  })
   region?: string;
 
   @Field(() => String, {

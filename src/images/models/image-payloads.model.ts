@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { PageInfo } from '../../common/graphql/page.types';
 import { Image } from './image.model';
 
@@ -12,19 +13,13 @@ export class ImagePage {
 }
 
 @ObjectType({ description: 'Result of createImageFromSnapshot.' })
-export class CreateImageFromSnapshotPayload {
-  @Field(() => Image, { description: 'The new image.' })
-  image!: Image;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class CreateImageFromSnapshotPayload extends MutationPayload {
+  @Field(() => Image, { nullable: true, description: 'The new image.' })
+  image?: Image | null;
 }
 
 @ObjectType({ description: 'Result of deleteImage.' })
-export class DeleteImagePayload {
-  @Field(() => ID, { description: 'The deleted image.' })
-  deletedImageId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class DeleteImagePayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'The deleted image.' })
+  deletedImageId?: string | null;
 }

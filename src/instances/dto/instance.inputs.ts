@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { GpuModel, Region, VmStatus } from '../../common/graphql/barrack-enums';
+import { GpuModelInput, RegionInput, VmStatusInput } from '../../common/graphql/barrack-enums';
 import { PageArgs } from '../../common/graphql/page.types';
 import { SecurityRuleInput } from '../models/security-rule.model';
 
@@ -38,13 +38,13 @@ export class InstanceOrder {
 
 @ArgsType()
 export class InstancesArgs extends PageArgs {
-  @Field(() => Region, {
+  @Field(() => RegionInput, {
     nullable: true,
     description: 'Only instances in this region (filtered by Barrack).',
   })
   region?: string;
 
-  @Field(() => VmStatus, {
+  @Field(() => VmStatusInput, {
     nullable: true,
     description: 'Only instances in this state (filtered by Barrack).',
   })
@@ -71,13 +71,13 @@ export class CreateInstanceInput {
   @Field({ description: 'Name, 1-50 characters (letters, digits, spaces, - _ .), unique in the account.' })
   name!: string;
 
-  @Field(() => GpuModel, { description: 'GPU model.' })
+  @Field(() => GpuModelInput, { description: 'GPU model.' })
   gpuModel!: string;
 
   @Field(() => Int, { description: 'Number of GPUs: 1, 2, 4 or 8.' })
   gpuCount!: number;
 
-  @Field(() => Region, { description: 'Region to deploy in.' })
+  @Field(() => RegionInput, { description: 'Region to deploy in.' })
   region!: string;
 
   @Field(() => String, { nullable: true, description: 'Boot source: an OS image name (see osImages).' })

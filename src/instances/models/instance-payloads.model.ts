@@ -1,83 +1,76 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GpuModel, Region, VmStatus } from '../../common/graphql/barrack-enums';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { Instance } from './instance.model';
 import { SecurityRule } from './security-rule.model';
 
 @ObjectType({ description: 'Result of createInstance.' })
-export class CreateInstancePayload {
-  @Field(() => Instance, { description: 'The new instance (status CREATING until it becomes ACTIVE).' })
-  instance!: Instance;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class CreateInstancePayload extends MutationPayload {
+  @Field(() => Instance, {
+    nullable: true,
+    description: 'The new instance as Barrack now reads it (status CREATING until it becomes ACTIVE).',
+  })
+  instance?: Instance | null;
 }
 
 @ObjectType({
   description: 'Result of a lifecycle action (start, stop, reboot, hibernate, restore, delete).',
 })
-export class InstanceActionPayload {
-  @Field(() => ID, { description: 'The instance acted on.' })
-  instanceId!: string;
+export class InstanceActionPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance acted on." })
+  instanceId?: string | null;
 
   @Field(() => VmStatus, {
+    nullable: true,
     description: 'Status right after the action (usually transitional, e.g. STOPPING).',
   })
-  status!: string;
+  status?: string | null;
 
   @Field(() => VmStatus, { nullable: true, description: 'Status before the action.' })
-  previousStatus!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  previousStatus?: string | null;
 
   /** Resolved lazily (a fresh read) by the payload resolver. */
   instance?: Instance | null;
 }
 
 @ObjectType({ description: 'Result of toggleInstancePublicIp.' })
-export class ToggleInstancePublicIpPayload {
-  @Field(() => ID, { description: 'The instance acted on.' })
-  instanceId!: string;
+export class ToggleInstancePublicIpPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance acted on." })
+  instanceId?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description: 'Public IP after the toggle (null when detached or detaching).',
   })
-  publicIp!: string | null;
+  publicIp?: string | null;
 
-  @Field({ description: 'State of the public IP: ATTACHING, DETACHING, ATTACHED or DETACHED.' })
-  publicIpStatus!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'State of the public IP: ATTACHING, DETACHING, ATTACHED or DETACHED.',
+  })
+  publicIpStatus?: string | null;
 
   instance?: Instance | null;
 }
 
 @ObjectType({ description: 'Result of addInstanceSecurityRule.' })
-export class AddInstanceSecurityRulePayload {
-  @Field(() => ID, { description: 'The instance the rule was added to.' })
-  instanceId!: string;
+export class AddInstanceSecurityRulePayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance the rule was added to." })
+  instanceId?: string | null;
 
-  @Field(() => SecurityRule, { description: 'The new rule.' })
-  securityRule!: SecurityRule;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => SecurityRule, { nullable: true, description: 'The new rule.' })
+  securityRule?: SecurityRule | null;
 
   instance?: Instance | null;
 }
 
 @ObjectType({ description: 'Result of removeInstanceSecurityRule.' })
-export class RemoveInstanceSecurityRulePayload {
-  @Field(() => ID, { description: 'The instance the rule was removed from.' })
-  instanceId!: string;
+export class RemoveInstanceSecurityRulePayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance the rule was removed from." })
+  instanceId?: string | null;
 
-  @Field(() => ID, { description: 'The removed rule.' })
-  removedRuleId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The removed rule.' })
+  removedRuleId?: string | null;
 
   instance?: Instance | null;
 }

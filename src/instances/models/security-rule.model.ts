@@ -1,5 +1,12 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Direction, Ethertype, Protocol } from '../../common/graphql/barrack-enums';
+import {
+  Direction,
+  DirectionInput,
+  Ethertype,
+  EthertypeInput,
+  Protocol,
+  ProtocolInput,
+} from '../../common/graphql/barrack-enums';
 
 @ObjectType({ description: 'A security rule applied directly to one instance (not through a firewall).' })
 export class SecurityRule {
@@ -42,13 +49,13 @@ export class SecurityRule {
 
 @InputType({ description: 'A security rule to add to an instance (or to deploy an instance with).' })
 export class SecurityRuleInput {
-  @Field(() => Direction, { description: 'Traffic direction to allow.' })
+  @Field(() => DirectionInput, { description: 'Traffic direction to allow.' })
   direction!: string;
 
-  @Field(() => Protocol, { description: 'IP protocol to allow; ports apply to TCP and UDP only.' })
+  @Field(() => ProtocolInput, { description: 'IP protocol to allow; ports apply to TCP and UDP only.' })
   protocol!: string;
 
-  @Field(() => Ethertype, { defaultValue: 'IPV4', description: 'IP version the rule applies to.' })
+  @Field(() => EthertypeInput, { defaultValue: 'IPV4', description: 'IP version the rule applies to.' })
   ethertype: string = 'IPV4';
 
   @Field({ description: 'Remote address range in CIDR notation, e.g. 0.0.0.0/0 or 203.0.113.1/32.' })

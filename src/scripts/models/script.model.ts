@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { PageInfo } from '../../common/graphql/page.types';
 
 @ObjectType({ description: 'A stored startup (cloud-init) script, usable when deploying instances.' })
@@ -32,21 +33,15 @@ export class ScriptPage {
 }
 
 @ObjectType({ description: 'Result of createScript or updateScript.' })
-export class ScriptPayload {
-  @Field(() => Script, { description: 'The script in its new state.' })
-  script!: Script;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class ScriptPayload extends MutationPayload {
+  @Field(() => Script, { nullable: true, description: 'The script in its new state.' })
+  script?: Script | null;
 }
 
 @ObjectType({ description: 'Result of deleteScript.' })
-export class DeleteScriptPayload {
-  @Field(() => ID, { description: 'Id of the deleted script (evict it from client caches).' })
-  deletedScriptId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class DeleteScriptPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'Id of the deleted script (evict it from client caches).' })
+  deletedScriptId?: string | null;
 }
 
 @ObjectType({ description: 'A script that a bulk delete could not delete.' })
@@ -61,13 +56,10 @@ export class ScriptDeleteFailure {
 @ObjectType({
   description: 'Result of deleteScripts: each id is either deleted or failed; nothing is rolled back.',
 })
-export class DeleteScriptsPayload {
-  @Field(() => [ID], { description: 'Ids deleted.' })
-  deletedScriptIds!: string[];
+export class DeleteScriptsPayload extends MutationPayload {
+  @Field(() => [ID], { nullable: true, description: 'Ids deleted.' })
+  deletedScriptIds?: string[] | null;
 
-  @Field(() => [ScriptDeleteFailure], { description: 'Ids not deleted, with the reason.' })
-  failed!: ScriptDeleteFailure[];
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => [ScriptDeleteFailure], { nullable: true, description: 'Ids not deleted, with the reason.' })
+  failed?: ScriptDeleteFailure[] | null;
 }

@@ -1,20 +1,32 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Region } from '../../common/graphql/barrack-enums';
+import { RegionInput, registerInputEnum } from '../../common/graphql/barrack-enums';
 import { PageArgs } from '../../common/graphql/page.types';
 import { SnapshotStatus } from '../models/snapshot.model';
+
+const SnapshotStatusInput = registerInputEnum(
+  'SnapshotStatus',
+  SnapshotStatus,
+  {
+    CREATING: { description: 'Being taken.' },
+    SUCCESS: { description: 'Ready.' },
+    AVAILABLE: { description: 'Ready (older wording).' },
+    ERROR: { description: 'Failed.' },
+  },
+  'Snapshot state to filter by (the values of SnapshotStatus except UNKNOWN).',
+);
 
 const IDEMPOTENCY_KEY_DOC =
   'Optional idempotency key, the same as the Idempotency-Key header: a retry with the same key and input returns the first result instead of acting twice.';
 
 @ArgsType()
 export class SnapshotsArgs extends PageArgs {
-  @Field(() => Region, {
+  @Field(() => RegionInput, {
     nullable: true,
     description: 'Only snapshots in this region (filtered by Barrack).',
   })
   region?: string;
 
-  @Field(() => SnapshotStatus, {
+  @Field(() => SnapshotStatusInput, {
     nullable: true,
     description: 'Only snapshots in this state (filtered by Barrack).',
   })
@@ -57,8 +69,11 @@ export class DeleteSnapshotInput {
   id!: string;
 }
 
-@InputType({ description: 'How to restore a snapshot as a new VM.' })
+@InputType({ description: 'Which snapshot to restore, and the new VM it becomes.' })
 export class RestoreSnapshotInput {
+  @Field(() => ID, { description: 'Snapshot to restore (its id, or Barrack id).' })
+  id!: string;
+
   @Field({ description: 'Name of the new VM: 1-50 characters (letters, digits, spaces, - _ .), unique.' })
   newVmName!: string;
 

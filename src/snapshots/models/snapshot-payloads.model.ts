@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { Currency, GpuModel, VmStatus } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 import { Snapshot } from './snapshot.model';
@@ -72,43 +73,37 @@ export class SnapshotRef {
 }
 
 @ObjectType({ description: 'Result of restoreSnapshot.' })
-export class RestoreSnapshotPayload {
-  @Field(() => RestoredInstance, { description: "The new VM, with every field of Barrack's restore answer." })
-  restoredInstance!: RestoredInstance;
+export class RestoreSnapshotPayload extends MutationPayload {
+  @Field(() => RestoredInstance, {
+    nullable: true,
+    description: "The new VM, with every field of Barrack's restore answer.",
+  })
+  restoredInstance?: RestoredInstance | null;
 
   @Field(() => SnapshotRef, { nullable: true, description: 'The snapshot it was restored from.' })
-  sourceSnapshot!: SnapshotRef | null;
+  sourceSnapshot?: SnapshotRef | null;
 
   @Field(() => String, {
     nullable: true,
     description: 'Infrastructure tier Barrack reports (e.g. "legacy").',
   })
-  tier!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  tier?: string | null;
 }
 
 @ObjectType({ description: 'Result of createSnapshot.' })
-export class CreateSnapshotPayload {
-  @Field(() => Snapshot, { description: 'The new snapshot (CREATING until ready).' })
-  snapshot!: Snapshot;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class CreateSnapshotPayload extends MutationPayload {
+  @Field(() => Snapshot, { nullable: true, description: 'The new snapshot (CREATING until ready).' })
+  snapshot?: Snapshot | null;
 }
 
 @ObjectType({ description: 'Result of deleteSnapshot.' })
-export class DeleteSnapshotPayload {
-  @Field(() => ID, { description: 'The deleted snapshot.' })
-  deletedSnapshotId!: string;
+export class DeleteSnapshotPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'The deleted snapshot.' })
+  deletedSnapshotId?: string | null;
 
   @Field(() => ID, {
     nullable: true,
     description: 'The image deleted with it, when one had been made from it.',
   })
-  deletedImageId!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  deletedImageId?: string | null;
 }

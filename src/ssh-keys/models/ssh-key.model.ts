@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { Region as RegionCode } from '../../common/graphql/barrack-enums';
 import { PageInfo } from '../../common/graphql/page.types';
 
@@ -76,26 +77,20 @@ export class SshKeyPage {
 }
 
 @ObjectType({ description: 'Result of createSshKey.' })
-export class CreateSshKeyPayload {
-  @Field(() => SshKey, { description: 'The new key.' })
-  sshKey!: SshKey;
+export class CreateSshKeyPayload extends MutationPayload {
+  @Field(() => SshKey, { nullable: true, description: 'The new key.' })
+  sshKey?: SshKey | null;
 
   @Field(() => String, {
     nullable: true,
     description:
       'The private key (OpenSSH PEM) of a GENERATED pair, returned exactly once: here, in this response. Neither Barrack nor the gateway keeps it; save it now. Null for an imported key.',
   })
-  privateKey!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  privateKey?: string | null;
 }
 
 @ObjectType({ description: 'Result of deleteSshKey.' })
-export class DeleteSshKeyPayload {
-  @Field(() => ID, { description: 'Id of the deleted key (evict it from client caches).' })
-  deletedSshKeyId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class DeleteSshKeyPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'Id of the deleted key (evict it from client caches).' })
+  deletedSshKeyId?: string | null;
 }

@@ -1,17 +1,41 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Region } from '../../common/graphql/barrack-enums';
+import { RegionInput, registerInputEnum } from '../../common/graphql/barrack-enums';
 import { PageArgs } from '../../common/graphql/page.types';
 import { VolumeStatus, VolumeType } from '../models/volume.model';
+
+const VolumeStatusInput = registerInputEnum(
+  'VolumeStatus',
+  VolumeStatus,
+  {
+    AVAILABLE: { description: 'Ready and not attached.' },
+    IN_USE: { description: 'Attached to an instance.' },
+    CREATING: { description: 'Being created.' },
+    ERROR: { description: 'Failed.' },
+    DELETING: { description: 'Being deleted.' },
+    ATTACHING: { description: 'Being attached.' },
+    DETACHING: { description: 'Being detached.' },
+  },
+  'Volume state to filter by (the values of VolumeStatus except UNKNOWN).',
+);
+const VolumeTypeInput = registerInputEnum(
+  'VolumeTypeCode',
+  VolumeType,
+  { CLOUD_SSD: { description: 'Cloud-SSD (the default).' }, CEPH_SSD: { description: 'Ceph-SSD.' } },
+  'Block storage type to create (the values of VolumeTypeCode except UNKNOWN).',
+);
 
 const IDEMPOTENCY_KEY_DOC =
   'Optional idempotency key, the same as the Idempotency-Key header: a retry with the same key and input returns the first result instead of acting twice.';
 
 @ArgsType()
 export class VolumesArgs extends PageArgs {
-  @Field(() => Region, { nullable: true, description: 'Only volumes in this region (filtered by Barrack).' })
+  @Field(() => RegionInput, {
+    nullable: true,
+    description: 'Only volumes in this region (filtered by Barrack).',
+  })
   region?: string;
 
-  @Field(() => VolumeStatus, {
+  @Field(() => VolumeStatusInput, {
     nullable: true,
     description: 'Only volumes in this state (filtered by Barrack).',
   })
@@ -35,13 +59,13 @@ export class CreateVolumeInput {
   @Field({ description: 'Name, 1-50 characters, unique in the account.' })
   name!: string;
 
-  @Field(() => Region, { description: 'Region; it attaches only to instances of this region.' })
+  @Field(() => RegionInput, { description: 'Region; it attaches only to instances of this region.' })
   region!: string;
 
   @Field(() => Int, { description: 'Size in GB: 10-1000, or 100-1000 for a bootable volume (with imageId).' })
   sizeGb!: number;
 
-  @Field(() => VolumeType, { defaultValue: 'CLOUD_SSD', description: 'Storage type.' })
+  @Field(() => VolumeTypeInput, { defaultValue: 'CLOUD_SSD', description: 'Storage type.' })
   volumeType: string = 'CLOUD_SSD';
 
   @Field(() => String, { nullable: true, description: 'OS image id: makes the volume bootable.' })

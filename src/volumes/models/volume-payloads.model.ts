@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { MutationPayload } from '../../common/graphql/user-error';
 import { PageInfo } from '../../common/graphql/page.types';
 import { Volume, VolumeAttachment } from './volume.model';
 
@@ -12,31 +13,22 @@ export class VolumePage {
 }
 
 @ObjectType({ description: 'Result of createVolume, resizeVolume and cloneVolume.' })
-export class VolumePayload {
-  @Field(() => Volume, { description: 'The volume in its new state.' })
-  volume!: Volume;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class VolumePayload extends MutationPayload {
+  @Field(() => Volume, { nullable: true, description: 'The volume in its new state.' })
+  volume?: Volume | null;
 }
 
 @ObjectType({ description: 'Result of deleteVolume.' })
-export class DeleteVolumePayload {
-  @Field(() => ID, { description: 'The deleted volume.' })
-  deletedVolumeId!: string;
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+export class DeleteVolumePayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'The deleted volume.' })
+  deletedVolumeId?: string | null;
 }
 
 @ObjectType({ description: 'Result of attachVolumes and detachVolumes.' })
-export class VolumeAttachmentsPayload {
-  @Field(() => ID, { description: 'The instance.' })
-  instanceId!: string;
+export class VolumeAttachmentsPayload extends MutationPayload {
+  @Field(() => ID, { nullable: true, description: 'The instance.' })
+  instanceId?: string | null;
 
-  @Field(() => [VolumeAttachment], { description: 'One entry per volume.' })
-  attachments!: VolumeAttachment[];
-
-  @Field(() => String, { nullable: true, description: "Barrack's request id, for support." })
-  requestId!: string | null;
+  @Field(() => [VolumeAttachment], { nullable: true, description: 'One entry per volume.' })
+  attachments?: VolumeAttachment[] | null;
 }
