@@ -352,3 +352,56 @@ export const TARGETS = {
   consoleUpstreamCallsMax: 4,
   overheadP50MaxMs: 2,
 } as const;
+
+// ---------------------------------------------------------------------------------------------- S7
+/*
+ * S7, a realistic mix across MIX_TENANTS tenants: 80% console and catalogue reads (the catalogue query, and the
+ * tenant's scripts page, which the response cache stores per tenant), 15% pass-through reads (instance by id),
+ * 5% mutations that invalidate (each connection creates, then deletes, a script of its own). Every scripts read
+ * is checked against what that connection's own last mutation did: a read that does not reflect it is counted as
+ * STALE_AFTER_OWN_WRITE (the target is 0).
+ */
+export const MIX_TENANTS = 20;
+
+export const SCRIPTS_QUERY = /* GraphQL */ `
+  query Scripts {
+    scripts(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`;
+
+export const CREATE_SCRIPT = /* GraphQL */ `
+  mutation CreateScript($input: CreateScriptInput!) {
+    createScript(input: $input) {
+      script {
+        id
+        name
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`;
+
+export const DELETE_SCRIPT = /* GraphQL */ `
+  mutation DeleteScript($input: DeleteScriptInput!) {
+    deleteScript(input: $input) {
+      userErrors {
+        code
+      }
+    }
+  }
+`;
+
+/** Which kind of request the mix sends as request `step` of a connection (deterministic, 100-step cycle). */
+export function mixKind(step: number): 'catalogue' | 'scripts' | 'instance' | 'mutation' {
+  const r = step % 100;
+  if (r % 20 === 19) return 'mutation'; // 5%
+  if (r % 20 >= 16) return 'instance'; // 15%
+  return r % 2 === 0 ? 'catalogue' : 'scripts'; // 80%
+}

@@ -498,6 +498,7 @@ function factories(w: World) {
   const mutationSteps = new Map<number, number>();
   let mutationKeys = 0;
   return {
+    mix: mixFactory(w, runId),
     catalogue: constant(gqlPost(cfg.CATALOGUE_QUERY, {}, main, cfg.checkCatalogue)),
     regions: constant(gqlPost(cfg.REGIONS_QUERY, {}, main, cfg.checkRegions)),
     instance: ((_slot, seq) => instanceReqs[seq % instanceReqs.length]!) as RequestFactory,
@@ -544,6 +545,96 @@ function factories(w: World) {
         verify: jsonVerify((b) => (b?.data?.instance_id === id ? undefined : 'wrong instance')),
       };
     }) as RequestFactory,
+  };
+}
+
+/** What S7 counted beside the load result: reads that did not reflect their connection's own last write. */
+export const mixStats = { scriptsReads: 0, hits: 0, staleAfterOwnWrite: 0, reads: 0 };
+
+/** S7's request factory: one tenant per connection (slot), its own script created and deleted in turn. */
+function mixFactory(w: World, runId: string): RequestFactory {
+  const tenants = w.tenantApiKeys.slice(0, cfg.MIX_TENANTS);
+  const own = new Map<number, { name: string; id?: string; present: boolean }>();
+  const hit = (text: string) => text.includes('"responseCache":{"hit":true');
+  return (slot, seq, step) => {
+    const key = tenants[slot % tenants.length] ?? w.mainApiKey;
+    const headers = bearer(key);
+    let mine = own.get(slot);
+    if (!mine) own.set(slot, (mine = { name: `s7-${runId}-${slot}`, present: false }));
+    const state = mine;
+    const kind = cfg.mixKind(step);
+    if (kind === 'catalogue') {
+      const r = gqlPost(cfg.CATALOGUE_QUERY, {}, headers, cfg.checkCatalogue);
+      return {
+        ...r,
+        verify: (status, text) => {
+          mixStats.reads++;
+          if (hit(text)) mixStats.hits++;
+          return r.verify(status, text);
+        },
+      };
+    }
+    if (kind === 'instance') {
+      // Pass-through reads go to the main tenant's VMs (the mix tenants have none of their own).
+      const id = w.mainInstanceIds[seq % w.mainInstanceIds.length]!;
+      return gqlPost(cfg.INSTANCE_QUERY, { id }, bearer(w.mainApiKey), cfg.checkInstance);
+    }
+    if (kind === 'scripts') {
+      const r = gqlPost(cfg.SCRIPTS_QUERY, {}, headers, (b) =>
+        Array.isArray((b.data?.scripts as { nodes?: unknown } | undefined)?.nodes) ? undefined : 'no scripts',
+      );
+      return {
+        ...r,
+        verify: (status, text) => {
+          const v = r.verify(status, text);
+          if (v.kind !== 'ok') return v;
+          mixStats.reads++;
+          mixStats.scriptsReads++;
+          if (hit(text)) mixStats.hits++;
+          const listed = text.includes(`"name":"${state.name}"`);
+          if (listed !== state.present) {
+            mixStats.staleAfterOwnWrite++;
+            return { kind: 'business', code: 'STALE_AFTER_OWN_WRITE' };
+          }
+          return v;
+        },
+      };
+    }
+    // A mutation that invalidates: create the connection's script, or delete it.
+    if (!state.present || !state.id) {
+      const r = gqlPost(
+        cfg.CREATE_SCRIPT,
+        { input: { name: state.name, content: '#!/bin/sh\necho s7\n' } },
+        { ...headers, 'idempotency-key': `s7-${runId}-${seq}` },
+        (b) => (b.data?.createScript ? undefined : 'no payload'),
+      );
+      return {
+        ...r,
+        verify: (status, text) => {
+          const v = r.verify(status, text);
+          const m = /"script":\{"id":"([^"]+)"/.exec(text);
+          if (v.kind === 'ok' && m) {
+            state.id = m[1];
+            state.present = true;
+          }
+          return v;
+        },
+      };
+    }
+    const r = gqlPost(cfg.DELETE_SCRIPT, { input: { id: state.id } }, headers, (b) =>
+      b.data?.deleteScript ? undefined : 'no payload',
+    );
+    return {
+      ...r,
+      verify: (status, text) => {
+        const v = r.verify(status, text);
+        if (v.kind === 'ok' && text.includes('"userErrors":[]')) {
+          state.present = false;
+          state.id = undefined;
+        }
+        return v;
+      },
+    };
   };
 }
 
@@ -612,6 +703,17 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     f.tenants,
     L.saturate.connections,
   );
+  await b.measure(
+    {
+      id: 'S7',
+      title: `Realistic mix, ${cfg.MIX_TENANTS} tenants: 80% console/catalogue reads, 15% pass-through, 5% invalidating mutations`,
+      server: 'ours',
+    },
+    gw,
+    f.mix,
+    cfg.MIX_TENANTS,
+  );
+  results.mix = { ...mixStats };
   await b.measure(
     { id: 'S6b', title: 'Ceiling: `{ __typename }` through the gateway', server: 'ours' },
     gw,

@@ -120,6 +120,8 @@ export interface RunResults {
   peer: { versions: Record<string, string>; patches: string[]; error?: string; restarts?: string[] };
   profiles: ProfileSummary[];
   soak?: SoakResult;
+  /** S7's own counts: reads, response-cache hits, reads that missed their connection's own last write. */
+  mix?: { reads: number; hits: number; scriptsReads: number; staleAfterOwnWrite: number };
   resultsDir: string;
 }
 
@@ -493,6 +495,17 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     }
   } else {
     md.push('No full benchmark run found in bench/results/latest.json: run `npm run bench`.', '');
+  }
+  if (main?.mix) {
+    const m = main.mix;
+    md.push(
+      '## S7: realistic mix',
+      '',
+      `Reads checked: ${m.reads} (${m.scriptsReads} scripts-page reads checked against the connection's own last write).`,
+      `Response-cache hit rate: ${m.reads ? ((100 * m.hits) / m.reads).toFixed(1) : '0'}%.`,
+      `Reads older than the reader's own last mutation: **${m.staleAfterOwnWrite}** (target 0).`,
+      '',
+    );
   }
   if (soak) md.push(...soakSection(soak));
   else md.push('## Soak', '', 'Not run yet: `npm run bench -- --soak 600` (seconds).', '');

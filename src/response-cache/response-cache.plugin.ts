@@ -66,12 +66,15 @@ export function canonicalJson(value: unknown): string {
     .join(',')}}`;
 }
 
-/** Every global id in an answer: the entity tags of what it contains. */
+/**
+ * Every id in an answer: the entity tags of what it contains. `id` fields, and `…Id` fields such as a delete
+ * payload's `deletedSshKeyId` (the object is gone, its id is still what stored answers carry).
+ */
 export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) for (const v of value) idsIn(v, into);
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'id' && typeof v === 'string') into.add(v);
+      if ((k === 'id' || k.endsWith('Id')) && typeof v === 'string') into.add(v);
       else if (v !== null && typeof v === 'object') idsIn(v, into);
     }
   }
@@ -279,7 +282,11 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       if (!field) continue;
       let cached = this.mutationListTags.get(field.name);
       if (!cached) {
-        cached = [...nodeTypesReachable(getNamedType(field.type), 3)].map((t) => `list:${t}`);
+        const types = nodeTypesReachable(getNamedType(field.type), 3);
+        // The type a mutation is named after (deleteSshKey -> SshKey), even when its payload only names an id.
+        const named = namedObjectType(schema, field.name);
+        if (named) types.add(named);
+        cached = [...types].map((t) => `list:${t}`);
         this.mutationListTags.set(field.name, cached);
       }
       for (const t of cached) tags.add(t);
@@ -296,6 +303,17 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       return undefined;
     }
   }
+}
+
+/** The longest object type name a mutation's name ends with (`removeFirewallRule` -> `FirewallRule`). */
+function namedObjectType(schema: GraphQLSchema, mutation: string): string | undefined {
+  for (let i = 1; i < mutation.length; i++) {
+    const candidate = mutation.slice(i);
+    if (!/^[A-Z]/.test(candidate)) continue;
+    const t = schema.getType(candidate);
+    if (t && isObjectType(t) && t.getFields().id) return candidate;
+  }
+  return undefined;
 }
 
 /** Object types with an `id` reachable from `type` within `depth` levels (a payload's objects). */

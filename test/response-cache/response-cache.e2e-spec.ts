@@ -93,6 +93,23 @@ describe('whole-response cache', () => {
     // And the other tenant's entry was not touched.
   });
 
+  it('a delete whose payload names only the id still invalidates the list (the type the mutation is named after)', async () => {
+    const name = `rc-del-${Date.now()}`;
+    const created = await a.gql<{ createSshKey: { sshKey: { id: string } } }>(
+      `mutation { createSshKey(input: { name: "${name}", publicKey: "${PUBLIC_KEY}" }) { sshKey { id } } }`,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const id = created.body.data!.createSshKey.sshKey.id;
+    const listed = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
+    expect(listed.body.data?.sshKeys.items.map((k) => k.name)).toContain(name);
+    expect(ext(await b.gql(KEYS)).responseCache?.hit).toBe(true);
+    const deleted = await b.gql(`mutation { deleteSshKey(input: { id: "${id}" }) { deletedSshKeyId } }`);
+    expect(deleted.body.errors).toBeUndefined();
+    const after = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
+    expect(ext(after).responseCache?.hit).toBe(false);
+    expect(after.body.data?.sshKeys.items.map((k) => k.name)).not.toContain(name);
+  });
+
   it('never caches mutations, uncacheable fields, or answers with errors', async () => {
     const live = await a.gql('query Live { instances { items { id status } } }');
     expect(ext(live).responseCache).toBeUndefined();
