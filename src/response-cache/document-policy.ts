@@ -13,6 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { CacheConfig, CacheKind } from '../cache/cache-kinds';
+import { upstreamCostOf } from '../common/graphql/upstream-cost.decorator';
 import {
   NESTED_FIELD_POLICIES,
   ROOT_FIELD_POLICIES,
@@ -33,10 +34,14 @@ export type DocumentPolicy =
     }
   | { cacheable: false; reason: string };
 
-/** Does resolving this field call Barrack on its own (declared by the cost model's field extensions)? */
+/**
+ * Does resolving this field call Barrack on its own? The cost model's declaration (@UpstreamCost) says so:
+ * one declaration serves both, and a test fails when a resolving field lacks it.
+ */
 export function fieldCallsUpstream(field: GraphQLField<unknown, unknown>): boolean {
-  const ext = field.extensions as Record<string, unknown> | undefined;
-  return typeof ext?.upstreamCalls === 'number' && ext.upstreamCalls > 0;
+  const d = upstreamCostOf(field);
+  if (d === undefined) return false;
+  return typeof d === 'number' ? d > 0 : 'shared' in d || d.batched > 0;
 }
 
 /** The item type of a list, connection (`nodes`) or page (`items`) type, else the type itself. */

@@ -38,6 +38,9 @@ export const ROOT_FIELD_POLICIES: Readonly<Record<string, FieldPolicy>> = {
   sshKey: { scope: 'tenant', ttlS: 30 },
   scripts: { scope: 'tenant', ttlS: 30 },
   script: { scope: 'tenant', ttlS: 30 },
+  // Firewalls and their rules; `Firewall.instances` (live VM state, a Barrack read) keeps a document out.
+  firewalls: { scope: 'tenant', ttlS: 30 },
+  firewall: { scope: 'tenant', ttlS: 30 },
   // Who is asking: names the principal's own scopes, so never shared beyond the principal.
   viewer: { scope: 'principal', ttlS: 60 },
 };
