@@ -192,8 +192,9 @@ export class CacheService implements OnModuleInit {
     [];
 
   async invalidate(kind: CacheKind, target: InvalidationTarget): Promise<InvalidationResult> {
-    await Promise.all(this.invalidationListeners.map((l) => l(kind, target)));
+    // The epoch first and synchronously: a load that started before this call must not write after it.
     this.epochs.set(kind, (this.epochs.get(kind) ?? 0) + 1);
+    await Promise.all(this.invalidationListeners.map((l) => l(kind, target)));
     const prefix = this.prefixOf(kind, target);
     // Requests arriving after the invalidation must not join loads that started before it.
     for (const map of [this.inflight, this.refreshing]) {

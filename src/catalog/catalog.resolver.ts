@@ -83,6 +83,8 @@ export class CatalogResolver {
     description: 'AI models usable with createChatCompletion, with token prices. Cached.',
   })
   @RequireScopes('read')
+  // The models, and the account's balance for the currency their prices are in.
+  @UpstreamCost(2)
   aiModels(@Context() ctx: GqlContext): Promise<AiModel[]> {
     return this.catalog.aiModels(ctx);
   }

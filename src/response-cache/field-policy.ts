@@ -52,6 +52,7 @@ export const ROOT_FIELD_POLICIES: Readonly<Record<string, FieldPolicy>> = {
 export const NESTED_FIELD_POLICIES: Readonly<Record<string, FieldPolicy>> = {
   'Region.gpuStock': { kind: 'gpuStock' },
   'Region.pricing': { kind: 'pricing' },
+  'GpuStock.region': { kind: 'regions' },
 };
 
 /** Scope and TTL of one field's policy under this configuration. */

@@ -139,6 +139,9 @@ describe('cache scope per kind: three tenants on USD, EUR and INR accounts', () 
         REDIS_COMMAND_TIMEOUT_MS: '2000',
         CACHE_TTL_STOCK_S: '3600',
         CACHE_TTL_PRICING_S: '3600',
+        // This suite tests the catalogue cache's keys; the whole-response cache (which takes its scope from the
+        // same CACHE_KIND_POLICY table) is tested for scope in test/response-cache/.
+        RESPONSE_CACHE_ENABLED: 'false',
       },
     });
   }, 60_000);
@@ -155,7 +158,7 @@ describe('cache scope per kind: three tenants on USD, EUR and INR accounts', () 
       for (const order of ORDERS) {
         for (const t of order) {
           const cleared = await gw.gql<{ clearCache: { complete: boolean } }>(
-            `mutation { clearCache(kind: ${kind}) { complete } }`,
+            `mutation { clearCache(input: { kind: ${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }) { complete } }`,
             {},
             { apiKey: keyOf(t) },
           );

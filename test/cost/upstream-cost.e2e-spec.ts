@@ -50,7 +50,7 @@ const MUTATION_OF: Record<string, string> = {
   VolumeAttachmentsPayload:
     'mutation { detachVolumes(input: { instanceId: "$INSTANCE", volumeIds: ["$VOLUME"] }) { %F% } }',
   RestoreSnapshotPayload:
-    'mutation { restoreSnapshot(id: "$SNAPSHOT", input: { newVmName: "restored-$N" }) { %F% } }',
+    'mutation { restoreSnapshot(input: { id: "$SNAPSHOT", newVmName: "restored-$N" }) { %F% } }',
   AddFirewallRulePayload:
     'mutation { addFirewallRule(input: { firewallId: "$FIREWALL", direction: INGRESS, protocol: TCP, portRangeMin: 80, portRangeMax: 80, remoteIpPrefix: "0.0.0.0/0" }) { %F% } }',
   RemoveFirewallRulePayload:

@@ -105,7 +105,7 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
   });
 
   it('a mutation over GET is 405 with Allow: POST', async () => {
-    const q = encodeURIComponent('mutation { clearCache(kind: REGIONS) { complete } }');
+    const q = encodeURIComponent('mutation { clearCache(input: { kind: REGIONS }) { complete } }');
     for (const accept of [GQL_RESPONSE, JSON_TYPE]) {
       const res = await fetch(`${gw.url}/graphql?query=${q}`, {
         headers: { ...gw.auth.apiKey, accept, 'apollo-require-preflight': 'true' },
@@ -125,10 +125,12 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
     expect(await res.json()).toMatchObject({ data: { viewer: { tenantId: 'acme' } } });
   });
 
-  it('a possible CSRF (simple content type, no preflight header) is refused with a requestId', async () => {
+  // What a cross-site page can send without a preflight: a simple content type and no credential header (the
+  // gateway's credentials are never cookies; Authorization / X-API-Key themselves force a preflight).
+  it('a possible CSRF (simple content type, no preflight or credential header) is refused with a requestId', async () => {
     const res = await fetch(`${gw.url}/graphql`, {
       method: 'POST',
-      headers: { ...gw.auth.apiKey, 'content-type': 'text/plain', accept: GQL_RESPONSE },
+      headers: { 'content-type': 'text/plain', accept: GQL_RESPONSE },
       body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
     });
     const r = await toRaw(res);
@@ -136,11 +138,16 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
     expect(r.body.errors[0].extensions.reason).toBe('CSRF');
     expect(r.body.errors[0].message).toMatch(/cross-site request forgery/);
     const get = await toRaw(
-      await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ viewer { tenantId } }')}`, {
-        headers: gw.auth.apiKey,
-      }),
+      await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ viewer { tenantId } }')}`),
     );
     expectRefusal(get, 400, JSON_TYPE, 'BAD_USER_INPUT');
     expect(get.body.errors[0].extensions.reason).toBe('CSRF');
+    // The same request with a credential header cannot come from a cross-site page: it meets authentication.
+    const credentialed = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { ...gw.auth.apiKey, 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
+    });
+    expect((await toRaw(credentialed)).body.errors?.[0]?.extensions?.reason).not.toBe('CSRF');
   });
 });

@@ -8,9 +8,11 @@ import { startTestGateway, type GqlResponse, type TestGateway } from '../helpers
  */
 
 const BILLABLE_PER_HOUR = 3;
-const CREATE = `mutation($input: CreateVolumeInput!) { createVolume(input: $input) { volume { id name } } }`;
+const CREATE = `mutation($input: CreateVolumeInput!) { createVolume(input: $input) { volume { id name } userErrors { code } } }`;
 
-type CreateData = { createVolume: { volume: { id: string; name: string } } };
+type CreateData = {
+  createVolume: { volume: { id: string; name: string }; userErrors: { code: string }[] };
+};
 
 describe('billable-mutation budget and idempotent replays', () => {
   let gw: TestGateway;
@@ -28,7 +30,10 @@ describe('billable-mutation budget and idempotent replays', () => {
   afterAll(() => gw?.close());
 
   const creates = () => gw.sim.admin.requestLog().filter((e) => e.operationId === 'createVolume').length;
-  const codeOf = (r: GqlResponse) => r.body.errors?.[0]?.extensions?.code;
+  // A refusal of the input is a userError (errors as data); a budget refusal is a top-level error.
+  const codeOf = (r: GqlResponse) =>
+    r.body.errors?.[0]?.extensions?.code ??
+    (r.body.data as CreateData | null | undefined)?.createVolume?.userErrors?.[0]?.code;
   const create = (name: string, key?: string) =>
     gw.gql<CreateData>(
       CREATE,

@@ -24,7 +24,7 @@ const CACHED_READ = '{ regions { code } }';
 const volumeInput = (name: string) => ({ name, region: 'CANADA_1', sizeGb: 10 });
 
 async function metric(gw: TestGateway, line: string): Promise<number | undefined> {
-  const text = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+  const text = await (await fetch(gw.metricsUrl!)).text();
   const row = text.split('\n').find((l) => l.startsWith(`${line} `));
   return row === undefined ? undefined : Number(row.slice(line.length + 1));
 }

@@ -70,7 +70,8 @@ describe('whole-response cache', () => {
   });
 
   it('shares public answers between replicas', async () => {
-    const q = 'query PublicShared { regions { code name } }';
+    // firewallProtocols is the one public catalogue kind (CACHE_KIND_POLICY): shared by every tenant.
+    const q = 'query PublicShared { firewallProtocols { name } }';
     await a.gql(q);
     const viaB = await b.gql(q, {}, { apiKey: a.keys.other });
     expect(ext(viaB).responseCache?.hit).toBe(true);

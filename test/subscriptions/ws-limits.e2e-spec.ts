@@ -82,7 +82,8 @@ describe('WebSocket limits (same as HTTP)', () => {
   });
 
   it.each([
-    ['depth', '{ __schema { types { fields { type { name } } } } }'],
+    // A data query (introspection has its own bounds, not the data depth limit).
+    ['depth', '{ regions { gpuStock { region { gpuStock { region { code } } } } } }'],
     ['cost', '{ a: viewer { tenantId } b: viewer { tenantId } }'],
   ])('refuses an over-%s query with the same error over HTTP and WebSocket', async (_rule, query) => {
     const http = await fetch(`${kit.url}/graphql`, {

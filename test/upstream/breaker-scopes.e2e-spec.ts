@@ -72,7 +72,7 @@ describe('breakers are scoped by tenant and operation group (issue 12 item 8)', 
     expect(codeOf(await gw.gql(VOLUMES))).toBe('UPSTREAM_UNAVAILABLE');
     expect(codeOf(await gw.gql(VOLUMES, {}, { apiKey: gw.keys.other }))).toBe('UPSTREAM_UNAVAILABLE');
     expect(gw.sim.admin.counters().total).toBe(seen);
-    const metrics = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const metrics = await (await fetch(gw.metricsUrl!)).text();
     expect(metrics).toContain('barrack_upstream_breaker_state{upstream="barrack"} 2');
     console.log(
       `breaker global (all 503): opened after ${seen} failed calls from 2 tenants; later reads of both: 0 calls`,
@@ -82,11 +82,11 @@ describe('breakers are scoped by tenant and operation group (issue 12 item 8)', 
   it('a Barrack that refuses connections opens the global breaker after the threshold, for everyone', async () => {
     gw = await startTestGateway({ env: { ...ENV, BARRACK_BASE_URL: 'http://127.0.0.1:1/api' } });
     for (let i = 0; i < 5; i++) expect(codeOf(await gw.gql(INSTANCES))).toBe('UPSTREAM_UNAVAILABLE');
-    const metrics = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const metrics = await (await fetch(gw.metricsUrl!)).text();
     expect(metrics).toContain('barrack_upstream_breaker_state{upstream="barrack"} 2');
     const b = await gw.gql(VOLUMES, {}, { apiKey: gw.keys.other });
     expect(codeOf(b)).toBe('UPSTREAM_UNAVAILABLE');
-    const after = await (await fetch(`${gw.gatewayUrl}/metrics`)).text();
+    const after = await (await fetch(gw.metricsUrl!)).text();
     // B's read failed fast: no new attempt was timed (breaker_open is not observed as an attempt).
     const attempts = (m: string) =>
       [...m.matchAll(/^barrack_upstream_request_duration_seconds_count\{[^}]*\} (\d+)$/gm)].reduce(
