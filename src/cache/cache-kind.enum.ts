@@ -31,7 +31,7 @@ registerEnumType(CacheKindEnum, {
     CACHE_KINDS.map((k) => {
       const p = CACHE_KIND_POLICY[k];
       return [
-        k,
+        k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(),
         { description: `${p.scope === 'public' ? 'Shared by all tenants' : 'Per tenant'}: ${p.reason}` },
       ];
     }),
