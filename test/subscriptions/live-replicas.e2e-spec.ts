@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RequestLogEntry } from '../../simulator/simulator';
 import { startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
+import { sseFeed } from './sse-kit';
 
 /*
  * Live updates across two gateway replicas sharing one Redis prefix (README "Subscriptions"): one poller per
@@ -182,5 +183,50 @@ describe('live updates across replicas: mutations publish at once (SUBSCRIPTION_
     const seen = await until('A sees STOPPING', () => onA.events.find((e) => e.status === 'STOPPING'));
     console.log(`[live] mutation on replica B → subscriber on replica A: ${seen.at - sentAt} ms`);
     expect(onA.errors).toEqual([]);
+  });
+});
+
+describe('live updates over SSE (graphql-sse, POST /graphql/stream)', () => {
+  const { state, client } = suite(100);
+
+  it('delivers the same events as WebSocket, across replicas', async () => {
+    const gw = state.gw!;
+    const id = await deploy(gw, 'live-sse');
+    const ws = watch(client(gw.gatewayUrl, gw.keys.demo), id);
+    const sse = sseFeed(state.b!.gatewayUrl, `Bearer ${gw.keys.demo}`, SUBSCRIPTION, { id });
+    expect(await sse.status).toBe(200);
+    await until('both see the current state', () => (ws.events[0] && sse.data[0] ? true : undefined));
+    gw.sim.admin.advanceClock(TRANSITION_MS);
+    await until('ACTIVE on both', () =>
+      ws.events.some((e) => e.status === 'ACTIVE') &&
+      sse.data.some((d) => (d.instanceUpdated as { status: string }).status === 'ACTIVE')
+        ? true
+        : undefined,
+    );
+    const r = await gw.gql(`mutation($id: ID!) { deleteInstance(input: { id: $id }) { instanceId } }`, {
+      id,
+    });
+    expect(r.body.errors).toBeUndefined();
+    gw.sim.admin.advanceClock(TRANSITION_MS);
+    await until('both complete', () => (ws.completed && sse.completed ? true : undefined));
+    expect(sse.data.map((d) => d.instanceUpdated)).toEqual(
+      ws.events.map(({ id: i, status }) => ({ id: i, status })),
+    );
+    expect(sse.errors).toEqual([]);
+  });
+
+  it('applies the same admission as WebSocket: mutations and queries are refused, no credential is 401', async () => {
+    const gw = state.gw!;
+    const q = sseFeed(gw.gatewayUrl, `Bearer ${gw.keys.demo}`, '{ instances(pageSize: 1) { items { id } } }');
+    await q.done;
+    expect(q.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
+    const anon = await fetch(`${gw.gatewayUrl}/graphql/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: SUBSCRIPTION, variables: { id: 'x' } }),
+    });
+    expect(anon.status).toBe(401);
   });
 });
