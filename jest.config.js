@@ -22,7 +22,15 @@ const single = {
 
 // The suites whose state lives in Redis. Outage suites stop a private single Redis of their own, so a second
 // run would test nothing new; the failover tests in test/cluster/ start their own cluster and Sentinel set.
-const REDIS_BACKED = ['cache', 'rate-limit', 'idempotency', 'audit', 'subscriptions', 'response-cache'];
+const REDIS_BACKED = [
+  'cache',
+  'rate-limit',
+  'idempotency',
+  'audit',
+  'subscriptions',
+  'response-cache',
+  'live',
+];
 const cluster = {
   ...base,
   displayName: 'cluster',

@@ -19,6 +19,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
+import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CacheModule } from './cache/cache.module';
 import { InstancesModule } from './instances/instances.module';
@@ -54,6 +55,7 @@ export class AppModule {
         LoggingModule,
         BarrackModule,
         RedisModule,
+        LiveModule,
         MetricsModule,
         CacheModule,
         HealthModule,

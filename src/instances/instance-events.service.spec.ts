@@ -1,7 +1,13 @@
 import type { GqlContext } from '../common/context/gql-context';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
-import { InstanceEventsService, instanceChanged, type InstanceReader } from './instance-events.service';
+import type { LeaseStep, LiveMessage } from '../live/live-bus';
+import {
+  InstanceEventsService,
+  instanceChanged,
+  type InstanceReader,
+  type LiveBusPort,
+} from './instance-events.service';
 import type { Instance } from './models/instance.model';
 
 const POLL_MS = 100;
@@ -34,12 +40,32 @@ async function take(it: AsyncIterator<Instance>, n: number): Promise<string[]> {
   return out;
 }
 
+/** The embedded default's bus: no leases (this process always polls), local delivery only. */
+class InProcessBus implements LiveBusPort {
+  readonly shared = false;
+  private readonly handlers = new Set<(m: LiveMessage) => void>();
+  subscribe(_tenantId: string, h: (m: LiveMessage) => void): () => void {
+    this.handlers.add(h);
+    return () => this.handlers.delete(h);
+  }
+  publish(_tenantId: string, topic: string, state: unknown): Promise<void> {
+    for (const h of this.handlers) h({ topic, state });
+    return Promise.resolve();
+  }
+  step(): Promise<LeaseStep> {
+    return Promise.resolve('held');
+  }
+  release(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 describe('InstanceEventsService', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
   const service = (reader: FakeReader) =>
-    new InstanceEventsService(reader, { SUBSCRIPTION_POLL_MS: POLL_MS });
+    new InstanceEventsService(reader, { SUBSCRIPTION_POLL_MS: POLL_MS }, new InProcessBus());
 
   it('emits the current state, then only changes, and completes after DELETED', async () => {
     const reader = new FakeReader([

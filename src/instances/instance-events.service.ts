@@ -4,11 +4,15 @@ import type { GqlContext } from '../common/context/gql-context';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LiveBus, type LiveMessage } from '../live/live-bus';
 import { InstancesService } from './instances.service';
 import type { Instance } from './models/instance.model';
 
 /** The subset of InstancesService a feed reads with (a fake in unit tests). */
 export type InstanceReader = Pick<InstancesService, 'load'>;
+
+/** The subset of LiveBus a feed uses (a fake in unit tests). */
+export type LiveBusPort = Pick<LiveBus, 'subscribe' | 'publish' | 'step' | 'release' | 'shared'>;
 
 /** Errors after which polling on the tenant's behalf must stop (credential gone, tenant suspended). */
 const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
@@ -82,6 +86,8 @@ interface Feed {
   last: Instance | null;
   ended: boolean;
   timer: NodeJS.Timeout | undefined;
+  /** Removes this feed's handler from the live bus. */
+  unlisten: () => void;
 }
 
 /** What a subscriber sees change: other fields (accrued cost, timestamps) move constantly and are not events. */
@@ -95,11 +101,16 @@ export function instanceChanged(before: Instance | null, after: Instance): boole
 }
 
 /**
- * Live instance updates without a push API: Barrack is polled (GET instance) by ONE feed per (tenant,
- * instance) in this process, shared by every subscriber of it, with a reference count; the last subscriber
- * leaving stops the poll. State stays per process on purpose: each replica polls only for the WebSocket
- * connections it holds, so N replicas cost at most N polls per interval for a hot instance and nothing
- * needs to be shared or cleaned up when a replica dies.
+ * Live instance updates without a push API: Barrack is polled (GET instance) by ONE poller per (tenant,
+ * instance) across all replicas. Each replica keeps one feed per watched (tenant, instance), shared by its
+ * subscribers with a reference count; every SUBSCRIPTION_POLL_MS each feed steps the LiveBus lease: the
+ * replica holding it polls and publishes changes on the tenant's Redis channel, the others only listen.
+ * A holder that dies stops renewing; its lease (2 intervals) expires and the next feed to step takes it.
+ * With Redis unavailable every feed polls for itself (each replica pays its own polls until Redis is
+ * back); with no Redis configured the bus is in-process and this process's feed is the one poller.
+ * Mutations publish through the same bus (InstancesService.announce), so a change made through any
+ * replica reaches every subscriber without waiting for the next poll. Every new feed reads once itself:
+ * the first state comes with the subscriber's own tenant credential (NOT_FOUND for another tenant's id).
  */
 @Injectable()
 export class InstanceEventsService implements OnModuleDestroy {
@@ -110,6 +121,7 @@ export class InstanceEventsService implements OnModuleDestroy {
   constructor(
     @Inject(InstancesService) private readonly instances: InstanceReader,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'SUBSCRIPTION_POLL_MS'>,
+    @Inject(LiveBus) private readonly bus: LiveBusPort,
   ) {
     this.intervalMs = config.SUBSCRIPTION_POLL_MS;
   }
@@ -170,18 +182,26 @@ export class InstanceEventsService implements OnModuleDestroy {
       last: null,
       ended: false,
       timer: undefined,
+      unlisten: () => undefined,
     };
-    feed.ready = this.read(feed).then(
-      (first) => {
-        this.apply(feed, first);
-        return first;
-      },
-      (e: unknown) => {
-        // A failed first read leaves nothing to share: the next subscriber starts a fresh feed.
-        this.finish(feed);
-        throw e;
-      },
-    );
+    feed.unlisten = this.bus.subscribe(principal.tenantId, (m) => this.onMessage(feed, m));
+    // The lease is stepped before the first read, so a mutation (which publishes only while a lease exists)
+    // reaches this subscriber even before the first poll interval is over.
+    feed.ready = this.bus
+      .step(principal.tenantId, id)
+      .then(() => this.read(feed))
+      .then(
+        (first) => {
+          this.apply(feed, first);
+          if (!feed.ended) this.schedule(feed);
+          return first;
+        },
+        (e: unknown) => {
+          // A failed first read leaves nothing to share: the next subscriber starts a fresh feed.
+          this.finish(feed);
+          throw e;
+        },
+      );
     // Joiners await `ready` themselves; this keeps a rejection nobody awaits from being "unhandled".
     feed.ready.catch(() => undefined);
     this.feeds.set(key, feed);
@@ -205,7 +225,12 @@ export class InstanceEventsService implements OnModuleDestroy {
     feed.last = next;
     if (changed) for (const s of feed.streams) s.push(next);
     if (next.status === 'DELETED') this.finish(feed);
-    else this.schedule(feed);
+  }
+
+  /** A state published by another replica's poller or by a mutation (any replica). */
+  private onMessage(feed: Feed, m: LiveMessage): void {
+    if (m.topic !== feed.id || feed.ended || feed.last === null) return;
+    this.apply(feed, reviveInstance(m.state));
   }
 
   private schedule(feed: Feed): void {
@@ -217,6 +242,13 @@ export class InstanceEventsService implements OnModuleDestroy {
   private async poll(feed: Feed): Promise<void> {
     feed.timer = undefined;
     if (feed.ended) return;
+    const lease = await this.bus.step(feed.principal.tenantId, feed.id);
+    if (feed.ended) return;
+    if (lease === 'other') {
+      // Another replica polls and publishes; this feed listens.
+      this.schedule(feed);
+      return;
+    }
     let next: Instance | null;
     try {
       next = await this.read(feed);
@@ -228,11 +260,16 @@ export class InstanceEventsService implements OnModuleDestroy {
         return;
       }
       // Outages are the breaker's business; subscribers keep their last state and the next poll retries.
-      this.log.debug(`feed ${feed.feedId} poll failed: ${e instanceof GatewayError ? e.code : 'error'}`);
+      this.log.debug(`feed ${feed.feedId} poll failed: ${e instanceof Error ? e.message : 'error'}`);
       this.schedule(feed);
       return;
     }
+    if (feed.ended) return;
+    const changed = !next || instanceChanged(feed.last, next);
     this.apply(feed, next);
+    if (changed && lease === 'held' && this.bus.shared)
+      void this.bus.publish(feed.principal.tenantId, feed.id, next);
+    if (!feed.ended) this.schedule(feed);
   }
 
   private release(feed: Feed): void {
@@ -247,6 +284,8 @@ export class InstanceEventsService implements OnModuleDestroy {
     feed.timer = undefined;
     if (feed.ended) return;
     feed.ended = true;
+    feed.unlisten();
+    void this.bus.release(feed.principal.tenantId, feed.id);
     for (const s of [...feed.streams]) s.end();
   }
 }
@@ -261,4 +300,13 @@ function pollContext(principal: Principal, requestId: string): GqlContext {
     memo: new Map(),
     responseExtensions: {},
   };
+}
+
+/** A state as it crossed Redis (JSON): dates come back as strings. */
+function reviveInstance(state: unknown): Instance | null {
+  if (!state || typeof state !== 'object') return null;
+  const instance = state as Instance;
+  const createdAt = (state as { createdAt?: unknown }).createdAt;
+  if (typeof createdAt === 'string') instance.createdAt = new Date(createdAt);
+  return instance;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   InstancesApi,
   type InstanceAction,
@@ -16,6 +16,7 @@ import {
 } from '../barrack/mappers/instance.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
+import { LiveBus } from '../live/live-bus';
 import type { GqlContext } from '../common/context/gql-context';
 import { slicePage } from './list-helpers';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
@@ -59,6 +60,7 @@ export class InstancesService {
     private readonly api: InstancesApi,
     private readonly upstream: UpstreamContextFactory,
     @Optional() private readonly cache?: CacheService,
+    @Optional() @Inject(LiveBus) private readonly live?: Pick<LiveBus, 'watched' | 'publish'>,
   ) {}
 
   // ---- reads ---------------------------------------------------------------------------------------
@@ -151,12 +153,15 @@ export class InstancesService {
       this.log.warn(`read-back after createInstance failed: ${String(e)}`);
       return null;
     });
-    return { instance: fresh ?? withSent(created, input), requestId: res.requestId ?? null };
+    const instance = fresh ?? withSent(created, input);
+    this.announce(instance.id, ctx, instance);
+    return { instance, requestId: res.requestId ?? null };
   }
 
   async delete(input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
     const res = await this.api.delete(keyOf(input.id, 'Instance'), this.upstream.for(ctx));
     await this.stockChanged();
+    this.announce(input.id, ctx);
     return toInstanceAction(res.data, res.requestId);
   }
 
@@ -167,6 +172,7 @@ export class InstancesService {
   ): Promise<InstanceActionPayload> {
     const res = await this.api.action(action, keyOf(input.id, 'Instance'), this.upstream.for(ctx));
     if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged();
+    this.announce(input.id, ctx);
     return toInstanceAction(res.data, res.requestId);
   }
 
@@ -201,6 +207,32 @@ export class InstancesService {
       removedRuleId: String(res.data?.rule_id ?? ruleId),
       requestId: res.requestId ?? null,
     };
+  }
+
+  /**
+   * Publishes the instance's state right after a mutation, to subscribers on every replica (LiveBus), without
+   * delaying the mutation's answer. Only when someone watches it (a poll lease exists, or a local feed in the
+   * embedded default): then it costs one GET (the action answers carry no full instance); a gone instance
+   * publishes null, which ends the streams. Failures only delay the update to the next poll.
+   */
+  private announce(id: string, ctx: GqlContext, known?: Instance): void {
+    const live = this.live;
+    const tenantId = ctx.principal?.tenantId;
+    if (!live || !tenantId) return;
+    void (async () => {
+      if (!(await live.watched(tenantId, id))) return;
+      let state: Instance | null = known ?? null;
+      if (!known) {
+        try {
+          state = toInstance((await this.api.get(id, this.upstream.for(ctx))).data);
+        } catch (e) {
+          if (!(e instanceof GatewayError && e.code === 'NOT_FOUND')) throw e;
+        }
+      }
+      await live.publish(tenantId, id, state);
+    })().catch((e: unknown) =>
+      this.log.debug(`live update of ${id} not published: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 
   /** Stock is shared by all tenants: what this account just took or gave back changes it for everyone. */

@@ -53,6 +53,14 @@ export interface WsExtra {
   requestIds?: Map<string, string>;
 }
 
+/** One running SSE stream, as the sweep and the tenant bound see it. */
+export interface SseStreamEntry {
+  principal: Principal;
+  readonly credential: CredentialHeaders;
+  /** Ends the stream with this error as its last event. */
+  end(error: GraphQLError): void;
+}
+
 type WsContext = Context<Record<string, unknown> | undefined, WsExtra>;
 export type GraphqlWsServerOptions = ServerOptions<Record<string, unknown> | undefined, WsExtra>;
 
@@ -100,6 +108,7 @@ export function wsCredentialHeaders(
 export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('GraphqlWs');
   private readonly connections = new WsConnections<WsContext>();
+  private readonly streams = new WsConnections<SseStreamEntry>();
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private sweeping: Promise<void> | null = null;
@@ -161,7 +170,7 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
       return false;
     }
     const { tenantId } = outcome.principal;
-    if (this.connections.count(tenantId) >= this.config.WS_MAX_SOCKETS_PER_TENANT) {
+    if (this.openOf(tenantId) >= this.config.WS_MAX_SOCKETS_PER_TENANT) {
       ctx.extra.socket.close(WS_CLOSE_TOO_MANY_CONNECTIONS, 'Too many connections');
       return false;
     }
@@ -190,29 +199,70 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
           { rule: 'subscriptionsPerSocket', limit: max },
         );
       }
-      const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
-      const args = this.prepare(schema, payload);
-      // Introspection for tools draws on no budget, as over HTTP.
-      const holder = this.limits.isFreeIntrospection(args)
-        ? undefined
-        : await this.limits.holderFor(principal);
-      if (holder) await this.limits.drawRequest(holder);
-      await this.limits.check(
-        {
-          schema,
-          document: args.document,
-          operation: getOperationAST(args.document, payload.operationName)!,
-          operationName: payload.operationName,
-          variables: payload.variables,
-        },
-        holder,
-      );
+      const args = await this.admit(principal, payload);
       return args;
     } catch (e) {
       if (e instanceof GraphQLError) return [e];
       if (e instanceof GatewayError) return [asGraphqlError(e)];
       throw e;
     }
+  }
+
+  /**
+   * The admission of one operation on a long-lived transport, written once for WebSocket and SSE: tokens,
+   * parse, validation (introspection rules), no mutations, then OperationLimits (structure, cost, the
+   * tenant's request and cost budgets; free introspection draws nothing). Throws GraphQLError/GatewayError.
+   */
+  async admit(principal: Principal, payload: SubscribePayload): Promise<ExecutionArgs> {
+    const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+    const args = this.prepare(schema, payload);
+    // Introspection for tools draws on no budget, as over HTTP.
+    const holder = this.limits.isFreeIntrospection(args) ? undefined : await this.limits.holderFor(principal);
+    if (holder) await this.limits.drawRequest(holder);
+    await this.limits.check(
+      {
+        schema,
+        document: args.document,
+        operation: getOperationAST(args.document, payload.operationName)!,
+        operationName: payload.operationName,
+        variables: payload.variables,
+      },
+      holder,
+    );
+    return args;
+  }
+
+  /**
+   * Long-lived connections of a tenant on this replica: WebSocket sockets plus SSE streams, bounded together
+   * by WS_MAX_SOCKETS_PER_TENANT.
+   */
+  openOf(tenantId: string): number {
+    return this.connections.count(tenantId) + this.streams.count(tenantId);
+  }
+
+  /**
+   * Enters an SSE stream in the tenant's bound and in the credential sweep; `end` is called with the error
+   * when its credential no longer holds. Returns the function that removes it (idempotent).
+   */
+  addStream(stream: SseStreamEntry): () => void {
+    const { tenantId } = stream.principal;
+    const max = this.config.WS_MAX_SOCKETS_PER_TENANT;
+    if (this.openOf(tenantId) >= max)
+      throw new GatewayError('RATE_LIMITED', `At most ${max} streaming connections per account at once.`, {
+        rule: 'connectionsPerTenant',
+        limit: max,
+      });
+    this.streams.add(tenantId, stream);
+    return () => this.streams.remove(stream);
+  }
+
+  /** Formats errors of an operation through the one formatter, with its request id. */
+  formatFor(requestId: string, errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+    return errors.map((e) => {
+      const f = formatGatewayError(e.toJSON(), e);
+      if (f.extensions?.code === 'INTERNAL') this.log.error(`operation ${requestId} failed: ${e.message}`);
+      return { ...f, extensions: { ...(f.extensions ?? {}), requestId } };
+    });
   }
 
   /** A key revoked (or a token expired) since the connection opened starts no new operation. */
@@ -229,12 +279,26 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
   sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
-        await Promise.all(this.connections.all().map((ctx) => this.revalidate(ctx)));
+        await Promise.all([
+          ...this.connections.all().map((ctx) => this.revalidate(ctx)),
+          ...this.streams.all().map((st) => this.revalidateStream(st)),
+        ]);
       } finally {
         this.sweeping = null;
       }
     })();
     return this.sweeping;
+  }
+
+  private async revalidateStream(stream: SseStreamEntry): Promise<void> {
+    const outcome = await this.recheck.recheck(stream.credential, stream.principal);
+    if (outcome.ok) {
+      stream.principal = outcome.principal;
+      return;
+    }
+    this.streams.remove(stream);
+    this.log.log(`ending a ${stream.principal.tenantId} SSE stream: ${outcome.code}`);
+    stream.end(asGraphqlError(new GatewayError(outcome.code, outcome.message)));
   }
 
   private async revalidate(ctx: WsContext): Promise<void> {
@@ -319,7 +383,7 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-function asGraphqlError(e: GatewayError): GraphQLError {
+export function asGraphqlError(e: GatewayError): GraphQLError {
   return new GraphQLError(e.message, { originalError: e });
 }
 

@@ -12,7 +12,7 @@ export class InstanceUpdatedResolver {
 
   @Subscription(() => Instance, {
     description:
-      'The instance now, then again whenever its status, public IP or name changes (Barrack is polled every SUBSCRIPTION_POLL_MS); completes after DELETED. NOT_FOUND when the account has no such instance. WebSocket (graphql-ws) only.',
+      'The instance now, then again whenever its status, public IP or name changes (Barrack is polled every SUBSCRIPTION_POLL_MS); completes after DELETED; changes made by mutations arrive at once. NOT_FOUND when the account has no such instance. Over WebSocket (graphql-ws, /graphql) or Server-Sent Events (graphql-sse, POST /graphql/stream).',
     // The stream yields Instance objects themselves, not `{ instanceUpdated: … }` envelopes.
     resolve: (instance: Instance) => instance,
   })

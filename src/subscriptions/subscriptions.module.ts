@@ -5,6 +5,7 @@ import { InstancesModule } from '../instances/instances.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { GraphqlWsOptions } from './graphql-ws.options';
 import { GraphqlWsServer } from './graphql-ws.server';
+import { GraphqlSseController } from './graphql-sse.controller';
 import { InstanceUpdatedResolver } from './instance-updated.resolver';
 
 /**
@@ -13,6 +14,7 @@ import { InstanceUpdatedResolver } from './instance-updated.resolver';
  */
 @Module({
   imports: [AuthModule, RateLimitModule, InstancesModule],
+  controllers: [GraphqlSseController],
   providers: [GraphqlWsOptions, GraphqlWsServer, InstanceEventsService, InstanceUpdatedResolver],
   exports: [GraphqlWsOptions, GraphqlWsServer],
 })

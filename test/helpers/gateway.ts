@@ -58,7 +58,7 @@ export interface TestGateway {
    * Another gateway replica with the same configuration (same tenants file, simulator, Redis prefix), as a
    * second pod behind the load balancer. Closed by close().
    */
-  replica(): Promise<{ gatewayUrl: string; gql: TestGateway['gql'] }>;
+  replica(): Promise<{ gatewayUrl: string; gql: TestGateway['gql']; close(): Promise<void> }>;
 }
 
 export interface StartTestGatewayOptions {
@@ -194,7 +194,11 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
       replica: async () => {
         const r = await startGateway(config);
         replicas.push(r);
-        return { gatewayUrl: r.url, gql: gqlAt(r.url) };
+        let closed: Promise<void> | undefined;
+        // Closing twice (the test, then close() below) closes once.
+        const close = () => (closed ??= r.close());
+        replicas[replicas.length - 1] = { ...r, close };
+        return { gatewayUrl: r.url, gql: gqlAt(r.url), close };
       },
       close: async () => {
         try {
