@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Redis from 'ioredis';
 import * as cfg from './bench.config';
+import { startOtlpSink } from './lib/otlp-sink';
 import { summariseCpuProfile, selfTimeByArea } from './lib/cpu-profile';
 import { runLatency } from './lib/latency';
 import {
@@ -789,6 +790,45 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     'latency',
   );
   await b.stop(gw);
+
+  // Issue 15: the cost of tracing. S2 and OV again with every span exported over OTLP/HTTP (batched, the
+  // production setting) to a local sink that drops them; compared with S2 / OV-gw above (tracing off).
+  const sink = await startOtlpSink();
+  try {
+    gw = await b.startGateway('ours-traced', {
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+    });
+    await b.measure(
+      {
+        id: 'S2-traced',
+        title: 'Pass-through query (instance by id), tracing ON (OTLP to a local sink)',
+        server: 'ours',
+        variant: 'tracing on',
+      },
+      gw,
+      f.instance,
+      L.passThrough.connections,
+    );
+    await b.measure(
+      {
+        id: 'OV-traced',
+        title: 'Pass-through query, one at a time, tracing ON',
+        server: 'ours',
+        variant: 'tracing on',
+      },
+      gw,
+      f.instance,
+      L.latency.connections,
+      'latency',
+    );
+    await b.stop(gw);
+    const got = sink.stats();
+    log(`tracing sink received ${got.requests} OTLP exports, ${(got.bytes / 1e6).toFixed(1)} MB`);
+    if (got.requests === 0) throw new Error('tracing on, but the OTLP sink received no export');
+  } finally {
+    await sink.close();
+  }
 
   // Direct references: the simulator itself.
   await b.measure(

@@ -6,6 +6,8 @@ export interface RequestLogEntry {
   credential: string | null;
   /** The caller's x-request-id header, when it sent one. */
   requestId: string | null;
+  /** The caller's W3C `traceparent` header, when it sent one (the gateway does with tracing on). */
+  traceparent: string | null;
   /** 0 when the request was left hanging by a fault. */
   status: number;
   at: string;

@@ -118,6 +118,7 @@ export class SimServer {
     const requestId = this.nextRequestId();
     const credential = credentialOf(req);
     const callerId = req.headers['x-request-id'];
+    const traceparent = req.headers.traceparent;
     let path = rawPath.startsWith(prefix) ? rawPath.slice(prefix.length) : null;
     if (path !== null && !path.endsWith('/')) path += '/';
     const match = path !== null && path.startsWith('/') ? matchRoute(this.contract, method, path) : undefined;
@@ -128,6 +129,7 @@ export class SimServer {
         path: rawPath,
         credential,
         requestId: typeof callerId === 'string' ? callerId : null,
+        traceparent: typeof traceparent === 'string' ? traceparent : null,
         status,
         at: iso(this.deps.sim.clock.nowMs()),
       });

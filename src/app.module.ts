@@ -36,6 +36,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AuditModule } from './audit/audit.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
+import { TracingModule } from './tracing/tracing.module';
 import {
   APQ_CACHE,
   type ApqCacheOption,
@@ -52,6 +53,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // First: its /graphql middleware opens the operation span every later middleware runs inside.
+        TracingModule,
         LoggingModule,
         BarrackModule,
         RedisModule,

@@ -17,6 +17,9 @@ import { MetricsRegistry } from './metrics/metrics.module';
 import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
 import { TENANT_REGISTRY_OVERRIDE } from './tenancy/tenancy.module';
 import type { TenantRegistry } from './tenancy/tenant-registry.service';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { startTracing } from './tracing/tracing';
+import { TRACING, TracingShutdown } from './tracing/tracing.module';
 
 export interface RunningGateway {
   app: NestExpressApplication;
@@ -39,6 +42,8 @@ export interface GatewayAppOptions {
   logDestination?: DestinationStream;
   /** A tenant registry built at start-up (the embedded demo tenant); TENANTS_FILE wins over it. */
   tenantRegistry?: TenantRegistry;
+  /** Where spans go instead of OTEL_TRACES_EXPORTER's exporter; turns tracing on (tests, the bench). */
+  spanExporter?: SpanExporter;
 }
 
 export interface StartGatewayOptions extends GatewayAppOptions {
@@ -50,8 +55,8 @@ export interface StartGatewayOptions extends GatewayAppOptions {
 @Global()
 @Module({})
 class GatewayRuntimeModule {
-  static forRoot(options: GatewayAppOptions): DynamicModule {
-    const providers: Provider[] = [ShutdownDeadline];
+  static forRoot(options: GatewayAppOptions, tracing: Provider): DynamicModule {
+    const providers: Provider[] = [ShutdownDeadline, tracing, TracingShutdown];
     if (options.barrackBaseUrl)
       providers.push({ provide: BARRACK_BASE_URL_OVERRIDE, useValue: options.barrackBaseUrl });
     if (options.logDestination)
@@ -70,12 +75,23 @@ export async function createGatewayApp(
   config: AppConfig,
   options: GatewayAppOptions = {},
 ): Promise<NestExpressApplication> {
+  // Before the app is built, so every span of the app finds the provider; stopped by TracingShutdown.
+  const tracing = startTracing(config, options.spanExporter);
   const root: DynamicModule = {
     module: GatewayRootModule,
-    imports: [GatewayRuntimeModule.forRoot(options), AppModule.forRoot(config)],
+    imports: [
+      GatewayRuntimeModule.forRoot(options, { provide: TRACING, useValue: tracing }),
+      AppModule.forRoot(config),
+    ],
   };
-  // Buffer Nest's own start-up logs until the pino logger exists, so every line is JSON.
-  const app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, bodyParser: true });
+  let app: NestExpressApplication;
+  try {
+    // Buffer Nest's own start-up logs until the pino logger exists, so every line is JSON.
+    app = await NestFactory.create<NestExpressApplication>(root, { bufferLogs: true, bodyParser: true });
+  } catch (e) {
+    await tracing.shutdown();
+    throw e;
+  }
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });

@@ -285,6 +285,12 @@ function scenarioTable(r: RunResults): string[] {
   return out;
 }
 
+function cpuPerAnswer(s: ScenarioResult | undefined): string {
+  const l = s?.load;
+  if (!s || !l || !(l.ok + l.business)) return '–';
+  return f2(((s.cpuPercent ?? 0) * 10 * l.durationS) / (l.ok + l.business));
+}
+
 function ratioLine(a: ScenarioResult | undefined, b: ScenarioResult | undefined, label: string): string {
   if (!a || !b) return `| ${label} | – | – | – | – |`;
   const la = a.load!;
@@ -453,6 +459,11 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
         : 'not measured';
     md.push(
       `- **Issue 7 (limiter cost per request, on − off, one request at a time):** \`{ __typename }\`: ${delta(s('I7-on'), s('I7-off'))}; pass-through: ${delta(s('I7-on-pt'), s('I7-off-pt'))}. Each figure is one sample pair on a shared machine: differences of a few ms (or negative ones) are noise, not an effect.`,
+    );
+    const s2 = s('S2');
+    const s2t = s('S2-traced');
+    md.push(
+      `- **Issue 15 (tracing cost, OTLP/HTTP batched to a local sink):** pass-through throughput traced / untraced ${f0(s2t?.load?.okPerSec)} / ${f0(s2?.load?.okPerSec)} req/s = **${s2 && s2t ? f2(s2t.load!.okPerSec / s2.load!.okPerSec) : '–'}×**, CPU ms / answer ${cpuPerAnswer(s2t)} vs ${cpuPerAnswer(s2)}; one request at a time: ${delta(s('OV-traced'), s('OV-gw'))}. Tracing is off by default (OTEL_TRACES_EXPORTER=none); S2 untraced is the median of the rounds against the peer, S2-traced one run.`,
     );
     md.push(
       `- **Issues 2/9 (gateway overhead):** pass-through p50 minus the direct upstream p50 = ${delta(s('OV-gw'), s('OV-direct', 'simulator'))}.`,

@@ -124,6 +124,32 @@ export const envSchema = z.object({
   /** Add a `tenant` label to per-tenant metrics. Off: tenant ids are private and unbounded in number. */
   METRICS_TENANT_LABELS: bool.default('false'),
 
+  // Tracing (OpenTelemetry), standard OTEL_* names; see src/tracing/tracing.ts and the README's Tracing section.
+  /** `true` turns tracing off whatever else is set (the SDK's kill switch). */
+  OTEL_SDK_DISABLED: bool.default('false'),
+  /** `none` (default): no tracing, no cost; `otlp`: OTLP/HTTP (protobuf-free JSON) to the collector; `console`: stdout. */
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
+  /** The collector's base URL; traces go to `<endpoint>/v1/traces`. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.default('http://localhost:4318'),
+  /** The full traces URL, when it is not `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url.optional(),
+  /** Headers for the collector, `key1=value1,key2=value2` (e.g. an ingest token). */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().default('barrack-gateway'),
+  /** Which requests are traced; the default follows the client's sampled flag and traces the rest. */
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ])
+    .default('parentbased_always_on'),
+  /** The ratio (0..1) for the *traceidratio samplers. */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+
   // Subscriptions (GraphQL over WebSocket).
   /** How often one gateway process reads a watched instance from Barrack (one poller per tenant and instance). */
   SUBSCRIPTION_POLL_MS: int(50, 600_000).default(2_000),

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ReplyError } from 'ioredis';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { AppConfig } from '../config/app-config';
+import { inSpan, SpanKind, tracingEnabled } from '../tracing/tracing';
 
 /*
  * Every Redis command a feature sends goes through one RedisGuard, which gives Redis trouble a bounded,
@@ -152,7 +153,19 @@ export class RedisGuard {
    * or unreachable; an error Redis itself answered with (ReplyError) or a non-Error rejection (a library's
    * verdict, such as RateLimiterRes) passes through unchanged and counts as Redis being up.
    */
-  async run<T>(op: string, command: () => Promise<T>): Promise<T> {
+  run<T>(op: string, command: () => Promise<T>): Promise<T> {
+    if (!tracingEnabled()) return this.guarded(op, command);
+    // One span per guarded call, named by its purpose ('cache get'): never the key or the value.
+    return inSpan(
+      `redis ${op}`,
+      SpanKind.CLIENT,
+      { 'db.system.name': 'redis', 'db.operation.name': op },
+      () => this.guarded(op, command),
+      (e) => (e instanceof RedisUnavailableError ? e.reason : e instanceof Error ? e.name : 'rejected'),
+    );
+  }
+
+  private async guarded<T>(op: string, command: () => Promise<T>): Promise<T> {
     if (!this.client) throw new RedisUnavailableError('error', 'no Redis configured');
     if (this.stateValue !== 'closed') {
       this.metrics?.skipped.inc({ reason: 'breaker_open' });

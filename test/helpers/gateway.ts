@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateApiKey } from '../../src/auth/api-key';
-import { startGateway } from '../../src/bootstrap';
+import { type GatewayAppOptions, startGateway } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { SCOPES, type Scope } from '../../src/common/context/principal';
 import { startSimulator } from '../../simulator/simulator';
@@ -78,6 +78,8 @@ export interface StartTestGatewayOptions {
    * `simulator.accounts` (e.g. `{ apiKey: 'sim-inr-key', currency: 'INR' }`). Tenant id `e2e-<name>`.
    */
   tenants?: { name: string; barrackKey: string }[];
+  /** Start-up options for the (first) gateway, e.g. an in-memory `spanExporter` (tracing suites). */
+  gateway?: Pick<GatewayAppOptions, 'spanExporter'>;
 }
 
 const GENEROUS_PLAN = {
@@ -150,7 +152,7 @@ export async function startTestGateway(opts: StartTestGatewayOptions = {}): Prom
       NODE_ENV: 'test',
       ...opts.env,
     });
-    const gateway = await startGateway(config);
+    const gateway = await startGateway(config, opts.gateway);
     const gatewayUrl = gateway.url;
     const replicas: Awaited<ReturnType<typeof startGateway>>[] = [];
 

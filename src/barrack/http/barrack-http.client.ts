@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { toGatewayError } from '../../common/errors/upstream-error.map';
 import { ShutdownDeadline } from '../../common/lifecycle/shutdown-deadline';
 import { MetricsRegistry } from '../../metrics/metrics.module';
+import { inSpan, injectTraceHeaders, SpanKind } from '../../tracing/tracing';
 import { BarrackEndpoint } from '../barrack-endpoint';
 import type { BarrackCall, BarrackResult, UpstreamContext } from './barrack-call';
 import { BarrackBreakers, operationGroup } from './barrack-breakers';
@@ -144,6 +145,34 @@ export class BarrackHttpClient implements OnApplicationShutdown {
   async request<T>(call: BarrackCall, ctx: UpstreamContext): Promise<BarrackResult<T>> {
     // Validation first: an unsafe id must never cost an upstream call, even when Barrack is unconfigured.
     const relPath = renderPath(call) + renderQuery(call.query);
+    // One span per call (its retries inside), named by the route template: never the ids or the query string.
+    return inSpan(
+      `barrack ${call.method} ${call.path}`,
+      SpanKind.CLIENT,
+      {
+        'http.request.method': call.method,
+        'url.template': call.path,
+        'barrack.operation_id': call.operationId,
+        'tenant.id': ctx.tenantId,
+      },
+      async (span) => {
+        const result = await this.requestOnce<T>(call, ctx, relPath);
+        span?.setAttribute('http.response.status_code', result.status);
+        return result;
+      },
+      (e) => {
+        const cause = e instanceof Error ? e.cause : undefined;
+        if (!(cause instanceof BarrackUpstreamError)) return e instanceof Error ? e.name : 'error';
+        return cause.status ? String(cause.status) : cause.kind;
+      },
+    );
+  }
+
+  private async requestOnce<T>(
+    call: BarrackCall,
+    ctx: UpstreamContext,
+    relPath: string,
+  ): Promise<BarrackResult<T>> {
     try {
       return await this.perform<T>(call, ctx, relPath);
     } catch (e) {
@@ -352,6 +381,7 @@ export class BarrackHttpClient implements OnApplicationShutdown {
       'x-request-id': ctx.requestId,
       ...this.authHeader(ctx.credential),
     };
+    injectTraceHeaders(headers);
     let body: string | undefined;
     if (call.body !== undefined) {
       body = JSON.stringify(call.body);

@@ -1,0 +1,33 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
+import type { NextFunction, Request, Response } from 'express';
+import { startServerSpan, tracingEnabled } from './tracing';
+
+/** The request's operation span, for TracingPlugin to name and enrich. */
+export const OPERATION_SPAN = Symbol('operationSpan');
+
+export type TracedRequest = Request & { [OPERATION_SPAN]?: ReturnType<typeof startServerSpan>['span'] };
+
+/**
+ * Opens the operation span of one HTTP GraphQL request, child of the client's `traceparent`, and runs the
+ * rest of the request (authentication, limits, Apollo, resolvers) inside it, so every Redis and Barrack span
+ * of the request hangs below it. Nest middleware (after the body parser), for the same reason as
+ * RedisBudgetMiddleware: an AsyncLocalStorage context entered earlier would not survive the body stream.
+ * The span ends when the response is finished (or the client went away).
+ */
+@Injectable()
+export class TracingMiddleware implements NestMiddleware {
+  use(req: TracedRequest, res: Response, next: NextFunction): void {
+    if (!tracingEnabled()) return next();
+    const { span, ctx } = startServerSpan('graphql', req.headers, {
+      'http.request.method': req.method,
+      'http.route': '/graphql',
+    });
+    req[OPERATION_SPAN] = span;
+    res.once('close', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      span.end();
+    });
+    context.with(ctx, next);
+  }
+}

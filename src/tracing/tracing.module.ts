@@ -1,0 +1,36 @@
+import {
+  Inject,
+  Injectable,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type OnApplicationShutdown,
+  RequestMethod,
+} from '@nestjs/common';
+import type { TracingHandle } from './tracing';
+import { TracingMiddleware } from './tracing.middleware';
+import { TracingPlugin } from './tracing.plugin';
+
+/**
+ * The operation span of HTTP GraphQL requests. Imported first in AppModule so its middleware runs before
+ * every other /graphql middleware (authentication, limits and their Redis commands are inside the span).
+ * The provider itself is started by bootstrap (startTracing), before the app is built.
+ */
+@Module({ providers: [TracingPlugin] })
+export class TracingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(TracingMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
+}
+
+/** The running tracing (bootstrap's startTracing), flushed and stopped when the app shuts down. */
+export const TRACING = Symbol('TRACING');
+
+@Injectable()
+export class TracingShutdown implements OnApplicationShutdown {
+  constructor(@Inject(TRACING) private readonly handle: TracingHandle) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.handle.shutdown();
+  }
+}
