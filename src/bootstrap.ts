@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { GraphqlWsServer } from './subscriptions/graphql-ws.server';
 import { BARRACK_BASE_URL_OVERRIDE } from './barrack/barrack-endpoint';
 import type { AppConfig } from './config/app-config';
 import { ShutdownDeadline } from './common/lifecycle/shutdown-deadline';
@@ -207,6 +208,12 @@ export async function startGateway(
       // One clock for the whole shutdown: the drain and every close hook spend the same grace period.
       const deadline = app.get(ShutdownDeadline).start(config.SHUTDOWN_GRACE_MS);
       app.get(GatewayLifecycle).draining = true;
+      // WebSocket clients first: a subscription never "finishes", so tell them to go away (close 1001) at once
+      // and let them reconnect to another replica while the HTTP requests drain.
+      await app
+        .get(GraphqlWsServer, { strict: false })
+        .onModuleDestroy()
+        .catch((e: unknown) => log.warn(`closing WebSockets failed: ${String(e)}`));
       const { abandoned } = await drain.drain(deadline);
       if (abandoned) log.warn(`grace period over: ${abandoned} request(s) cut off`);
       // Runs every shutdown hook: graphql-ws closes its sockets with 1001, the Barrack pool is destroyed at
