@@ -365,8 +365,8 @@ export const MIX_TENANTS = 20;
 
 export const SCRIPTS_QUERY = /* GraphQL */ `
   query Scripts {
-    scripts(first: 100) {
-      nodes {
+    scripts(pageSize: 100) {
+      items {
         id
         name
       }
