@@ -1,9 +1,9 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind, parse } from 'graphql';
 import type { Principal } from '../common/context/principal';
 import { HTTP_STATUS_BY_CODE, type ErrorCode } from '../common/errors/error-codes';
 import { requestIdOf } from '../common/graphql/context.factory';
+import { isIntrospectionSource } from '../common/graphql/introspection';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { documentHash, TrustedDocuments } from './trusted-documents';
 
@@ -129,7 +129,7 @@ export class PersistedDocumentsMiddleware implements NestMiddleware {
     const hash = documentHash(item.query);
     const trusted = this.trusted.has(hash);
     req.persistedDocument = { hash, trusted };
-    if (trustedOnly && !trusted && !isIntrospectionOnly(item.query)) {
+    if (trustedOnly && !trusted && !isIntrospectionSource(item.query)) {
       throw new Refusal(
         'PERSISTED_DOCUMENT_REQUIRED',
         'This client may only run trusted documents: send a documentId from the persisted-documents manifest',
@@ -144,25 +144,6 @@ function persistedQueryHash(extensions: unknown): string | undefined {
   if (!pq || typeof pq !== 'object') return undefined;
   const hash = (pq as { sha256Hash?: unknown }).sha256Hash;
   return typeof hash === 'string' ? hash : undefined;
-}
-
-/** True when every root field of every operation is an introspection field (`__schema`, `__type`, `__typename`). */
-export function isIntrospectionOnly(text: string): boolean {
-  let doc;
-  try {
-    doc = parse(text, { noLocation: true });
-  } catch {
-    return false;
-  }
-  let operations = 0;
-  for (const def of doc.definitions) {
-    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    operations++;
-    for (const sel of def.selectionSet.selections) {
-      if (sel.kind !== Kind.FIELD || !sel.name.value.startsWith('__')) return false;
-    }
-  }
-  return operations > 0;
 }
 
 function refuse(req: GraphqlRequest, res: Response, refusal: Refusal): void {

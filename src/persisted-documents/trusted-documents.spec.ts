@@ -1,5 +1,5 @@
 import { documentHash, normaliseDocumentId, parseManifest, TrustedManifestError } from './trusted-documents';
-import { isIntrospectionOnly } from './persisted-documents.middleware';
+import { isIntrospectionSource as isIntrospectionOnly } from '../common/graphql/introspection';
 
 describe('trusted documents manifest', () => {
   const doc = 'query A { regions { code } }';
@@ -19,6 +19,7 @@ describe('trusted documents manifest', () => {
   });
 });
 
+// The trusted-documents exemption uses the gateway's one introspection test (common/graphql/introspection.ts).
 describe('isIntrospectionOnly', () => {
   it('is true only when every root field of every operation is an introspection field', () => {
     expect(isIntrospectionOnly('{ __schema { types { name } } }')).toBe(true);
