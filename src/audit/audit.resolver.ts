@@ -1,15 +1,17 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
 import { principalOf } from '../auth/current-principal.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
+import { NodeRegistry, nodeIds } from '../common/graphql/node';
 import type { AuditEntry } from './audit-entry';
 import { AUDIT_MAX_LIMIT, AuditService } from './audit.service';
 import { AuditRecord } from './models/audit-record.model';
 
 function toRecord(e: AuditEntry): AuditRecord {
   return {
-    id: e.id ?? '',
+    ...nodeIds('AuditRecord', e.id ?? ''),
     at: new Date(e.at),
     principalKind: e.principal?.kind ?? 'none',
     principalSubject: e.principal?.subject ?? null,
@@ -26,8 +28,23 @@ function toRecord(e: AuditEntry): AuditRecord {
 }
 
 @Resolver(() => AuditRecord)
-export class AuditResolver {
-  constructor(private readonly audit: AuditService) {}
+export class AuditResolver implements OnModuleInit {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    // The caller's tenant's record with this stream id, with the admin scope auditLog needs.
+    this.nodes.register('AuditRecord', async (key, ctx) => {
+      const p = ctx.principal;
+      const m = /^(\d{1,20})-(\d{1,20})$/.exec(key);
+      if (!p?.scopes.includes('admin') || !m) return null;
+      const next = `${m[1]}-${BigInt(m[2] ?? '0') + 1n}`;
+      const [e] = await this.audit.list(p.tenantId, 1, next);
+      return e && e.id === key ? toRecord(e) : null;
+    });
+  }
 
   @Query(() => [AuditRecord], { description: "The caller's tenant's mutations, newest first (admin scope)." })
   @RequireScopes('admin')

@@ -4,11 +4,11 @@ import { connectTestRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 /* The audit trail end to end: mutations over HTTP, then the admin auditLog query (records in real Redis). */
 
 const CREATE = `mutation Create($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id name } requestId userErrors { code } }
+  createInstance(input: $input) { instance { id: barrackId name } requestId userErrors { code } }
 }`;
 const AUDIT = `query Audit($limit: Int, $before: String) {
   auditLog(limit: $limit, before: $before) {
-    id at principalKind principalSubject operation targetIds idempotencyKey replayed reconciled outcome
+    id: barrackId at principalKind principalSubject operation targetIds idempotencyKey replayed reconciled outcome
     upstreamRequestId latencyMs requestId
   }
 }`;

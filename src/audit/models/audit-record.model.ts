@@ -1,9 +1,15 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 
-@ObjectType({ description: 'One mutation in the audit trail of the tenant.' })
-export class AuditRecord {
-  @Field(() => ID, { description: 'Position in the trail; pass it as `before` to read older records.' })
+@ObjectType({ description: 'One mutation in the audit trail of the tenant.', implements: () => [Node] })
+export class AuditRecord implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, {
+    description: `${BARRACK_ID_DOC} The audit stream id of the record (what auditLog(before:) takes).`,
+  })
+  barrackId!: string;
 
   @Field(() => GraphQLISODateTime, { description: 'When the mutation started.' })
   at!: Date;

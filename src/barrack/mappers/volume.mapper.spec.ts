@@ -15,7 +15,7 @@ describe('volume mapper', () => {
       created_at: '2025-01-01T00:00:00Z',
     });
     expect(v).toMatchObject({
-      id: 'BRK-1V',
+      barrackId: 'BRK-1V',
       region: 'US_1',
       sizeGb: 100,
       volumeType: 'CEPH_SSD',

@@ -1,5 +1,6 @@
 import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../api/volumes.api';
 import { CURRENCIES, REGIONS } from '../../common/graphql/barrack-enums';
+import { nodeIds } from '../../common/graphql/node';
 import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
 import {
   VOLUME_STATUS_FROM_WIRE,
@@ -11,7 +12,7 @@ import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
 
 export function toVolume(w: WireVolume): Volume {
   return {
-    id: w.volume_id,
+    ...nodeIds('Volume', w.volume_id),
     name: w.name,
     description: strOrNull(w.description),
     region: REGIONS.fromWire(w.region),

@@ -1,10 +1,17 @@
 import { Field, Float, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region } from '../../common/graphql/barrack-enums';
 
-@ObjectType({ description: 'A custom image, made from a snapshot, that instances can boot from.' })
-export class Image {
-  @Field(() => ID, { description: 'Image id.' })
+@ObjectType({
+  description: 'A custom image, made from a snapshot, that instances can boot from.',
+  implements: () => [Node],
+})
+export class Image implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({ description: 'Image name.' })
   name!: string;

@@ -1,16 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
-import { PageInfo } from '../../common/graphql/page.types';
 import { Volume, VolumeAttachment } from './volume.model';
-
-@ObjectType({ description: 'One page of volumes, newest first.' })
-export class VolumePage {
-  @Field(() => [Volume], { description: 'The volumes on this page.' })
-  items!: Volume[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole filtered list.' })
-  pageInfo!: PageInfo;
-}
 
 @ObjectType({ description: 'Result of createVolume, resizeVolume and cloneVolume.' })
 export class VolumePayload extends MutationPayload {

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 
@@ -50,10 +51,13 @@ registerEnumType(VolumeStatus, {
   },
 });
 
-@ObjectType({ description: 'A block storage volume.' })
-export class Volume {
-  @Field(() => ID, { description: 'Volume id.' })
+@ObjectType({ description: 'A block storage volume.', implements: () => [Node] })
+export class Volume implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({ description: 'Volume name.' })
   name!: string;
