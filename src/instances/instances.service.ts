@@ -36,7 +36,7 @@ import type {
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
+import { barrackKeyOf, toGlobalId } from '../common/graphql/global-id';
 import { billingWindow } from './input-rules';
 import type { Instance } from './models/instance.model';
 import type { InstanceBillingHistory } from './models/instance-billing-history.model';
@@ -223,10 +223,14 @@ export class InstancesService {
    * embedded default): then it costs one GET (the action answers carry no full instance); a gone instance
    * publishes null, which ends the streams. Failures only delay the update to the next poll.
    */
-  private announce(id: string, ctx: GqlContext, known?: Instance): void {
+  /** Publishes the instance's new state to its live subscribers; `idArg` is its global id or its Barrack id. */
+  private announce(idArg: string, ctx: GqlContext, known?: Instance): void {
     const live = this.live;
     const tenantId = ctx.principal?.tenantId;
     if (!live || !tenantId) return;
+    // The live bus keys instances by Barrack's id, as subscriptions do (instanceUpdated decodes its argument).
+    const id = barrackKeyOf(idArg, 'Instance');
+    if (id === null) return;
     void (async () => {
       if (!(await live.watched(tenantId, id))) return;
       let state: Instance | null = known ?? null;

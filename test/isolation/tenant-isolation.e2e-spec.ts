@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../src/common/graphql/global-id';
 import { demoPublicKey } from '../../simulator/sim-seed';
 import type { AccountState } from '../../simulator/simulator';
 import {
@@ -830,7 +831,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
         `{ snapshotEligibleInstances { instanceId } firewallAvailableInstances { instanceId } }`,
       );
       for (const row of [...eligible.snapshotEligibleInstances, ...eligible.firewallAvailableInstances]) {
-        expect(created.B.instances).toContain(row.instanceId);
+        expect(created.B.instances.map((i) => toGlobalId('Instance', i))).toContain(row.instanceId);
       }
     });
 

@@ -110,7 +110,10 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       `mutation($input: AttachVolumesInput!) { attachVolumes(input: $input) { requestId instanceId attachments { volumeId instanceId status } } }`,
       { input: { instanceId: vm.id, volumeIds: [vol.id] } },
     );
-    expect(attached.attachVolumes.attachments[0]).toMatchObject({ volumeId: vol.id, instanceId: vm.id });
+    expect(attached.attachVolumes.attachments[0]).toMatchObject({
+      volumeId: toGlobalId('Volume', vol.id),
+      instanceId: toGlobalId('Instance', vm.id),
+    });
     const withVolume = await q(
       `query($id: ID!, $vol: ID!) { instance(id: $id) { volumes { nodes { id: barrackId } } } volume(id: $vol) { attachedTo { id: barrackId } status } }`,
       { id: vm.id, vol: vol.id },
@@ -179,7 +182,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
         },
       )
     ).hibernateInstance;
-    expect(hib).toMatchObject({ instanceId: vm.id, requestId: expect.any(String) });
+    expect(hib).toMatchObject({ instanceId: toGlobalId('Instance', vm.id), requestId: expect.any(String) });
     expect(['HIBERNATING', 'HIBERNATED']).toContain(hib.status);
     await waitStatus(vm.id, 'HIBERNATED');
     const count = (await q(`{ hibernatedInstancesCount { count recent { instanceId } } }`))
@@ -207,13 +210,22 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       }`,
       { id: vm.id, vol: vol.id, snap: snap.id },
     );
-    expect(billing.instanceBillingHistory).toMatchObject({ instanceId: vm.id, currency: 'USD' });
+    expect(billing.instanceBillingHistory).toMatchObject({
+      instanceId: toGlobalId('Instance', vm.id),
+      currency: 'USD',
+    });
     expect(Number(billing.instanceBillingHistory.totalCost)).toBeGreaterThan(0);
     expect(billing.instanceBillingHistory.totalCost).toMatch(/^\d+(\.\d+)?$/);
     expect(Number(billing.instance.billing.accruedCost)).toBeGreaterThan(0);
     expect(billing.instance.billingHistory.totalCost).toBe(billing.instanceBillingHistory.totalCost);
-    expect(billing.volumeBillingHistory).toMatchObject({ resourceId: vol.id, currency: 'USD' });
-    expect(billing.snapshotBillingHistory).toMatchObject({ resourceId: snap.id, currency: 'USD' });
+    expect(billing.volumeBillingHistory).toMatchObject({
+      resourceId: toGlobalId('Volume', vol.id),
+      currency: 'USD',
+    });
+    expect(billing.snapshotBillingHistory).toMatchObject({
+      resourceId: toGlobalId('Snapshot', snap.id),
+      currency: 'USD',
+    });
     expect(billing.volume.billingHistory.totalCost).toBe(billing.volumeBillingHistory.totalCost);
 
     // Delete everything.
@@ -221,7 +233,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       `mutation($input: DetachVolumesInput!) { detachVolumes(input: $input) { attachments { volumeId status } instance { volumes { nodes { id: barrackId } } } } }`,
       { input: { instanceId: vm.id, volumeIds: [vol.id] } },
     );
-    expect(detached.detachVolumes.attachments[0].volumeId).toBe(vol.id);
+    expect(detached.detachVolumes.attachments[0].volumeId).toBe(toGlobalId('Volume', vol.id));
     await waitFor('volume available', async () => {
       const v = (
         await q(`query($id: ID!) { volume(id: $id) { status attachedTo { id: barrackId } } }`, { id: vol.id })
@@ -246,7 +258,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
           id,
         })
       ).deleteInstance;
-      expect(del).toMatchObject({ instanceId: id, requestId: expect.any(String) });
+      expect(del).toMatchObject({ instanceId: toGlobalId('Instance', id), requestId: expect.any(String) });
       await waitFor(`${id} gone`, async () => {
         const r = await gw.gql<Data>(`query($id: ID!) { instance(id: $id) { status } }`, { id });
         const code = r.body.errors?.[0]?.extensions?.code;

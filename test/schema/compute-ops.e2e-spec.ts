@@ -85,7 +85,10 @@ describe('compute operations (gateway + simulator + Redis)', () => {
       `mutation($id: ID!) { stopInstance(input: { id: $id }) { instanceId status previousStatus requestId } }`,
       { id: vmId },
     );
-    expect(stop.stopInstance).toMatchObject({ instanceId: vmId, requestId: expect.any(String) });
+    expect(stop.stopInstance).toMatchObject({
+      instanceId: toGlobalId('Instance', vmId),
+      requestId: expect.any(String),
+    });
     await waitStatus(vmId, 'SHUTOFF');
     const start = await q(
       `mutation($id: ID!) { startInstance(input: { id: $id }) { status instance { id: barrackId } } }`,
@@ -109,7 +112,10 @@ describe('compute operations (gateway + simulator + Redis)', () => {
         },
       )
     ).toggleInstancePublicIp;
-    expect(toggled).toMatchObject({ instanceId: vmId, publicIpStatus: expect.any(String) });
+    expect(toggled).toMatchObject({
+      instanceId: toGlobalId('Instance', vmId),
+      publicIpStatus: expect.any(String),
+    });
     expect(toggled.publicIp === null).toBe(before !== null);
   });
 
@@ -135,7 +141,9 @@ describe('compute operations (gateway + simulator + Redis)', () => {
     const r = await q(
       `{ snapshotEligibleInstances(region: CANADA_1) { instanceId name region instance { id: barrackId status } } }`,
     );
-    const row = r.snapshotEligibleInstances.find((e: { instanceId: string }) => e.instanceId === vmId);
+    const row = r.snapshotEligibleInstances.find(
+      (e: { instanceId: string }) => e.instanceId === toGlobalId('Instance', vmId),
+    );
     expect(row).toMatchObject({
       name: 'demo-vm',
       region: 'CANADA_1',
@@ -173,13 +181,14 @@ describe('compute operations (gateway + simulator + Redis)', () => {
     );
     expect(read.images.nodes.map((i: { id: string }) => i.id)).toContain(imageId);
     expect(read.image.snapshot).toEqual({ id: snapId, image: { id: imageId } });
-    expect(read.snapshotImageRelationship).toEqual({
-      snapshotId: snapId,
+    // Reference ids are the objects' global ids (what `id` of the Snapshot and the Image answer).
+    const rel = {
+      snapshotId: toGlobalId('Snapshot', snapId),
       hasImage: true,
-      imageId,
-      imageName: 'ops-image',
-    });
-    expect(read.snapshotImageRelationships).toEqual([{ snapshotId: snapId, hasImage: true, imageId }]);
+      imageId: toGlobalId('Image', imageId),
+    };
+    expect(read.snapshotImageRelationship).toEqual({ ...rel, imageName: 'ops-image' });
+    expect(read.snapshotImageRelationships).toEqual([rel]);
     expect(read.snapshot.image).toEqual({ id: imageId, name: 'ops-image' });
     const del = await q(
       `mutation($id: ID!) { deleteImage(input: { id: $id }) { deletedImageId requestId } }`,

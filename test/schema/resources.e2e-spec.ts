@@ -128,7 +128,7 @@ describe('account resources schema (e2e)', () => {
       );
       expect(available.body.errors).toBeUndefined();
       expect(available.body.data!.firewallAvailableInstances).toContainEqual(
-        expect.objectContaining({ instanceId: vmId, alreadyAttached: false }),
+        expect.objectContaining({ instanceId: toGlobalId('Instance', vmId), alreadyAttached: false }),
       );
 
       const attached = await gw.gql<{ attachFirewall: { attachedInstanceIds: string[]; firewall: Fw } }>(
@@ -138,7 +138,7 @@ describe('account resources schema (e2e)', () => {
         { input: { firewallId: fwId, instanceIds: [vmId] } },
       );
       expect(attached.body.errors).toBeUndefined();
-      expect(attached.body.data!.attachFirewall.attachedInstanceIds).toEqual([vmId]);
+      expect(attached.body.data!.attachFirewall.attachedInstanceIds).toEqual([toGlobalId('Instance', vmId)]);
       expect(attached.body.data!.attachFirewall.firewall.instances).toEqual([{ id: vmId, status: 'ACTIVE' }]);
 
       // Instance.firewalls: one firewall list call for all instances, never the per-instance endpoint.
@@ -177,8 +177,8 @@ describe('account resources schema (e2e)', () => {
       expect(edge).toEqual(
         expect.objectContaining({ name: 'web-fw', firewall: expect.objectContaining({ id: fwId }) }),
       );
-      // Barrack's id sits in its own field; the object's own id is unique per (instance, firewall), not the firewall's.
-      expect(edge!.firewallId).toBe(edge!.firewall.barrackId);
+      // firewallId is the Firewall's global id; the edge's own id is unique per (instance, firewall).
+      expect(edge!.firewallId).toBe(edge!.firewall.id);
       expect(edge!.id).not.toBe(fwId);
     });
 
@@ -517,7 +517,7 @@ describe('account resources schema (e2e)', () => {
       const history = await gw.gql<{
         aiUsageHistory: { nodes: { id: string }[]; totalCount: number };
       }>(
-        `{ aiUsageHistory(first: 10, from: "2000-01-01T00:00:00Z") { nodes { id: barrackId model promptTokens completionTokens cost currency createdAt } totalCount } }`,
+        `{ aiUsageHistory(first: 10, from: "2000-01-01T00:00:00Z") { nodes { id model promptTokens completionTokens cost currency createdAt } totalCount } }`,
       );
       expect(history.body.errors).toBeUndefined();
       expect(history.body.data!.aiUsageHistory.nodes.map((t) => t.id)).toEqual([c.transactionId]);

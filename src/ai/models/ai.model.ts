@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
 import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
@@ -84,7 +85,11 @@ export class ChatCompletion {
   @Field(() => Currency, { nullable: true, description: 'Currency of `cost`.' })
   currency!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Id of the billing transaction (see aiUsageHistory).' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('AiTransaction')],
+    description: referenceIdDoc('AiTransaction', 'the billing transaction (see aiUsageHistory)'),
+  })
   transactionId!: string | null;
 }
 

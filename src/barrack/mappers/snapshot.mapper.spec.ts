@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WireRestoredInstance } from '../api/snapshots.api';
-import { fromGlobalId } from '../../common/graphql/global-id';
+import { fromGlobalId, toGlobalId } from '../../common/graphql/global-id';
 import { sourceSnapshotKeyOf, toRestoredInstance, toSnapshot, toSnapshotBilling } from './snapshot.mapper';
 
 interface SeedFixture {
@@ -76,7 +76,7 @@ describe('snapshot mapper', () => {
         records: [{ hour: '2025-01-01T01:00:00Z', size_gb: 50, cost: 0.005 }],
       }),
     ).toEqual({
-      resourceId: 'BRK-1S',
+      resourceId: toGlobalId('Snapshot', 'BRK-1S'),
       currency: 'INR',
       hourlyRate: '0.005',
       totalCost: '0.12',

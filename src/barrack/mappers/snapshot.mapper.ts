@@ -5,6 +5,7 @@ import type {
   WireSnapshotRef,
 } from '../api/snapshots.api';
 import { CURRENCIES, GPU_MODELS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
+import { toGlobalId } from '../../common/graphql/global-id';
 import { nodeIds } from '../../common/graphql/node';
 import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from '../../snapshots/models/snapshot.model';
 import type { Instance } from '../../instances/models/instance.model';
@@ -91,7 +92,7 @@ export function sourceSnapshotKeyOf(v: unknown): string | null {
 
 export function toSnapshotBilling(w: WireSnapshotBilling): StorageBillingHistory {
   return {
-    resourceId: w.snapshot_id,
+    resourceId: toGlobalId('Snapshot', w.snapshot_id),
     currency: CURRENCIES.fromWire(w.currency),
     hourlyRate: moneyOrNull(w.hourly_rate) ?? '0',
     totalCost: moneyOrNull(w.total_cost) ?? '0',

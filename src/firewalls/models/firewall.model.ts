@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import {
@@ -78,7 +79,8 @@ export class FirewallAttachment implements Node {
   id!: string;
 
   @Field(() => ID, {
-    description: "Barrack's id of the attached instance (see `instance` for the Instance).",
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance (see `instance` for the Instance)'),
   })
   instanceId!: string;
 
@@ -137,7 +139,10 @@ export class Firewall implements Node {
 
 @ObjectType({ description: 'An instance that a firewall can be attached to (ACTIVE, in a matching region).' })
 export class FirewallAvailableInstance {
-  @Field(() => ID, { description: 'Instance id.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance (see `instance` for the Instance)'),
+  })
   instanceId!: string;
 
   @Field({ description: 'Instance name.' })
@@ -164,7 +169,10 @@ export class InstanceFirewall implements Node {
   @Field(() => ID, { description: `${NODE_ID_DOC} Unique per instance and firewall.` })
   id!: string;
 
-  @Field(() => ID, { description: "Barrack's id of the firewall (see `firewall` for the Firewall)." })
+  @Field(() => ID, {
+    middleware: [referenceId('Firewall')],
+    description: referenceIdDoc('Firewall', 'the firewall (see `firewall` for the Firewall)'),
+  })
   firewallId!: string;
 
   /** Barrack's id of the instance this view is of. */

@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
 import { Volume, VolumeAttachment } from './volume.model';
@@ -16,7 +17,11 @@ export class DeleteVolumePayload extends MutationPayload {
 
 @ObjectType({ description: 'Result of attachVolumes and detachVolumes.' })
 export class VolumeAttachmentsPayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: 'The instance.' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId?: string | null;
 
   @Field(() => [VolumeAttachment], { nullable: true, description: 'One entry per volume.' })

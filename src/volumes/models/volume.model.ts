@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region } from '../../common/graphql/barrack-enums';
@@ -104,10 +105,16 @@ export class Volume implements Node {
 
 @ObjectType({ description: 'The attachment of a volume to an instance.' })
 export class VolumeAttachment {
-  @Field(() => ID, { description: 'The volume.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Volume')],
+    description: referenceIdDoc('Volume', 'the volume'),
+  })
   volumeId!: string;
 
-  @Field(() => ID, { description: 'The instance.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId!: string;
 
   @Field(() => String, { nullable: true, description: 'Device path on the instance.' })
