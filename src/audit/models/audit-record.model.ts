@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/graphql/connection';
 import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 
 @ObjectType({ description: 'One mutation in the audit trail of the tenant.', implements: () => [Node] })
@@ -7,7 +8,7 @@ export class AuditRecord implements Node {
   id!: string;
 
   @Field(() => ID, {
-    description: `${BARRACK_ID_DOC} The audit stream id of the record (what auditLog(before:) takes).`,
+    description: `${BARRACK_ID_DOC} The audit stream id of the record.`,
   })
   barrackId!: string;
 
@@ -49,3 +50,6 @@ export class AuditRecord implements Node {
   @Field({ description: "The gateway's request id (x-request-id) of the request that carried the mutation." })
   requestId!: string;
 }
+
+@ObjectType({ description: "A page of the tenant's audit trail (Relay connection), newest first." })
+export class AuditRecordConnection extends Connection(AuditRecord, 'audit records') {}

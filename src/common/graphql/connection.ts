@@ -117,6 +117,31 @@ export function encodeCursor(list: string, offset: number): string {
   return Buffer.from(`${CURSOR_VERSION}:${list}:${offset}`, 'utf8').toString('base64url');
 }
 
+/**
+ * Keyset cursors, for lists read by key rather than by position (the audit trail pages by stream id, so a
+ * record appended meanwhile never shifts a page). Same envelope as offset cursors, with the key in place of
+ * the offset; `keyPattern` checks it on the way back in.
+ */
+export function encodeKeyCursor(list: string, key: string): string {
+  if (!LIST_NAME.test(list)) throw new Error(`not a list name: ${list}`);
+  return Buffer.from(`${CURSOR_VERSION}:${list}:${key}`, 'utf8').toString('base64url');
+}
+
+/** The key a keyset cursor of list `list` names; BAD_USER_INPUT on `field` for anything else. */
+export function decodeKeyCursor(
+  cursor: string,
+  list: string,
+  field: 'after' | 'before',
+  keyPattern: RegExp,
+): string {
+  const bad = () => new GatewayError('BAD_USER_INPUT', `${field} is not a cursor of this list`, { field });
+  if (typeof cursor !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw bad();
+  const [version, name, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  const key = rest.join(':');
+  if (version !== CURSOR_VERSION || name !== list || !keyPattern.test(key)) throw bad();
+  return key;
+}
+
 /** The offset a cursor of list `list` names; BAD_USER_INPUT on `field` for anything else. */
 export function decodeCursor(cursor: string, list: string, field: 'after' | 'before'): number {
   const bad = () => new GatewayError('BAD_USER_INPUT', `${field} is not a cursor of this list`, { field });
@@ -146,17 +171,23 @@ export function assertConnectionArgs(args: ConnectionArgs, list: string): void {
   connectionWindow(args, Number.MAX_SAFE_INTEGER, list);
 }
 
+/** `first` and `last`, checked: each 0 to MAX_PAGE_SIZE, not both. */
+export function connectionCounts(args: ConnectionArgs): { first?: number; last?: number } {
+  const first = checkCount('first', args.first);
+  const last = checkCount('last', args.last);
+  if (first !== undefined && last !== undefined) {
+    throw new GatewayError('BAD_USER_INPUT', 'give first or last, not both', { field: 'last' });
+  }
+  return { first, last };
+}
+
 /** The window [start, end) of a list of `length` items that the connection arguments select. */
 export function connectionWindow(
   args: ConnectionArgs,
   length: number,
   list: string,
 ): { start: number; end: number } {
-  const first = checkCount('first', args.first);
-  const last = checkCount('last', args.last);
-  if (first !== undefined && last !== undefined) {
-    throw new GatewayError('BAD_USER_INPUT', 'give first or last, not both', { field: 'last' });
-  }
+  const { first, last } = connectionCounts(args);
   let start = 0;
   let end = length;
   if (args.after != null) start = Math.min(length, decodeCursor(args.after, list, 'after') + 1);
