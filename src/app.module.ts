@@ -22,6 +22,7 @@ import { RedisModule } from './redis/redis.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CacheModule } from './cache/cache.module';
+import { NodeModule } from './node/node.module';
 import { InstancesModule } from './instances/instances.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { ImagesModule } from './images/images.module';
@@ -67,6 +68,7 @@ export class AppModule {
         // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
         PersistedDocumentsModule,
         RateLimitModule,
+        NodeModule,
         InstancesModule,
         SnapshotsModule,
         ImagesModule,

@@ -1,16 +1,35 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { firstProblemOf } from '../common/graphql/input-check';
 import type { GqlContext } from '../common/context/gql-context';
+import type { ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { AiService, checkChatInput } from './ai.service';
 import { AiUsageHistoryArgs, AiUsageWindowArgs, CreateChatCompletionInput } from './dto/ai.inputs';
-import { AiTransactionPage, AiUsageSummary, CreateChatCompletionPayload } from './models/ai.model';
+import {
+  AiTransaction,
+  AiTransactionConnection,
+  AiUsageSummary,
+  CreateChatCompletionPayload,
+} from './models/ai.model';
 
 @Resolver()
-export class AiResolver {
-  constructor(private readonly service: AiService) {}
+export class AiResolver implements OnModuleInit {
+  constructor(
+    private readonly service: AiService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    // node(id) needs only the read scope; AI history needs ai, so without it the transaction is not there.
+    this.nodes.register('AiTransaction', async (key, ctx) => {
+      if (!ctx.principal?.scopes.includes('ai')) return null;
+      return (await this.service.transactions(ctx)).find((t) => t.barrackId === key) ?? null;
+    });
+  }
 
   @Mutation(() => CreateChatCompletionPayload, {
     description:
@@ -32,9 +51,14 @@ export class AiResolver {
     return this.service.usageSummary(ctx, args);
   }
 
-  @Query(() => AiTransactionPage, { description: 'Billed AI chat calls, paged. Needs the ai scope.' })
+  @Query(() => AiTransactionConnection, {
+    description: 'Billed AI chat calls, newest first, as a Relay connection. Needs the ai scope.',
+  })
   @RequireScopes('ai')
-  aiUsageHistory(@Context() ctx: GqlContext, @Args() args: AiUsageHistoryArgs): Promise<AiTransactionPage> {
+  aiUsageHistory(
+    @Context() ctx: GqlContext,
+    @Args() args: AiUsageHistoryArgs,
+  ): Promise<ConnectionShape<AiTransaction>> {
     return this.service.usageHistory(ctx, args);
   }
 }

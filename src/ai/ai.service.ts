@@ -9,10 +9,15 @@ import {
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
-import { pageInfo } from '../common/graphql/page.types';
-import { assertPage, billingWindow } from '../instances/input-rules';
+import { collectPages } from '../barrack/api/paged-list';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { billingWindow } from '../instances/input-rules';
 import type { AiUsageHistoryArgs, AiUsageWindowArgs, CreateChatCompletionInput } from './dto/ai.inputs';
-import type { AiTransactionPage, AiUsageSummary, CreateChatCompletionPayload } from './models/ai.model';
+import type { AiTransaction, AiUsageSummary, CreateChatCompletionPayload } from './models/ai.model';
 
 const MAX_MESSAGES = 100;
 const MAX_CHARS = 200_000;
@@ -62,19 +67,20 @@ export class AiService {
     return toAiUsageSummary(res.data);
   }
 
-  async usageHistory(ctx: GqlContext, args: AiUsageHistoryArgs): Promise<AiTransactionPage> {
-    assertPage(args.page, args.pageSize);
-    const w = billingWindow(args.from, args.to);
-    const res = await this.api.usageHistory(this.upstream.for(ctx), {
-      page: args.page,
-      page_size: args.pageSize,
-      start_date: w.start,
-      end_date: w.end,
-    });
-    const items = (res.data.transactions ?? []).map(toAiTransaction);
-    return {
-      items,
-      pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize),
-    };
+  /** The window's whole history (pages of 100), paged here as a connection, newest first as Barrack orders it. */
+  async usageHistory(ctx: GqlContext, args: AiUsageHistoryArgs): Promise<ConnectionShape<AiTransaction>> {
+    assertConnectionArgs(args, 'aiUsageHistory');
+    return connectionFromArray(await this.transactions(ctx, args), args, 'aiUsageHistory');
+  }
+
+  async transactions(ctx: GqlContext, window: AiUsageWindowArgs = {}): Promise<AiTransaction[]> {
+    const w = billingWindow(window.from, window.to);
+    const up = this.upstream.for(ctx);
+    const all = await collectPages(
+      (page, pageSize) =>
+        this.api.usageHistory(up, { page, page_size: pageSize, start_date: w.start, end_date: w.end }),
+      (d) => d.transactions,
+    );
+    return all.map(toAiTransaction);
   }
 }

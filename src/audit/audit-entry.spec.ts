@@ -29,13 +29,19 @@ describe('MemoryAuditStore', () => {
     requestId: op,
   });
 
-  it('keeps a bounded ring per tenant, newest first, paged with before', async () => {
+  it('keeps a bounded ring per tenant, newest first, read from either end of a range', async () => {
     const store = new MemoryAuditStore(3);
     for (const op of ['a', 'b', 'c', 'd']) await store.append('t', entry(op));
     await store.append('u', entry('other'));
-    const all = await store.list('t', 10);
+    const all = await store.range('t', { count: 10, from: 'newest' });
     expect(all.map((e) => e.operation)).toEqual(['d', 'c', 'b']);
-    const page = await store.list('t', 10, all[0]?.id);
-    expect(page.map((e) => e.operation)).toEqual(['c', 'b']);
+    expect(await store.count('t')).toBe(3);
+    const older = await store.range('t', { olderThan: all[0]?.id, count: 10, from: 'newest' });
+    expect(older.map((e) => e.operation)).toEqual(['c', 'b']);
+    const oldestOne = await store.range('t', { count: 1, from: 'oldest' });
+    expect(oldestOne.map((e) => e.operation)).toEqual(['b']);
+    const newer = await store.range('t', { newerThan: all[2]?.id, count: 1, from: 'oldest' });
+    expect(newer.map((e) => e.operation)).toEqual(['c']);
+    expect(await store.range('t', { count: 0, from: 'newest' })).toEqual([]);
   });
 });

@@ -1,15 +1,18 @@
-import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
+import { type OnModuleInit } from '@nestjs/common';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { principalOf } from '../auth/current-principal.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
+import { ConnectionArgs, type ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry, nodeIds } from '../common/graphql/node';
 import type { AuditEntry } from './audit-entry';
-import { AUDIT_MAX_LIMIT, AuditService } from './audit.service';
-import { AuditRecord } from './models/audit-record.model';
+import { AuditService } from './audit.service';
+import { AuditRecord, AuditRecordConnection } from './models/audit-record.model';
 
 function toRecord(e: AuditEntry): AuditRecord {
   return {
-    id: e.id ?? '',
+    ...nodeIds('AuditRecord', e.id ?? ''),
     at: new Date(e.at),
     principalKind: e.principal?.kind ?? 'none',
     principalSubject: e.principal?.subject ?? null,
@@ -26,29 +29,34 @@ function toRecord(e: AuditEntry): AuditRecord {
 }
 
 @Resolver(() => AuditRecord)
-export class AuditResolver {
-  constructor(private readonly audit: AuditService) {}
+export class AuditResolver implements OnModuleInit {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly nodes: NodeRegistry,
+  ) {}
 
-  @Query(() => [AuditRecord], { description: "The caller's tenant's mutations, newest first (admin scope)." })
+  onModuleInit(): void {
+    // The caller's tenant's record with this stream id, with the admin scope auditLog needs.
+    this.nodes.register('AuditRecord', async (key, ctx) => {
+      const p = ctx.principal;
+      if (!p?.scopes.includes('admin')) return null;
+      const e = await this.audit.find(p.tenantId, key);
+      return e ? toRecord(e) : null;
+    });
+  }
+
+  @Query(() => AuditRecordConnection, {
+    description: "The caller's tenant's mutations, newest first, as a Relay connection (admin scope).",
+  })
   @RequireScopes('admin')
   async auditLog(
-    @Args('limit', {
-      type: () => Int,
-      defaultValue: 50,
-      description: `How many records (1-${AUDIT_MAX_LIMIT}).`,
-    })
-    limit: number,
-    @Args('before', {
-      type: () => String,
-      nullable: true,
-      description:
-        'Only records older than this record id (the `id` of the last record of the previous page).',
-    })
-    before: string | null,
+    @Args() args: ConnectionArgs,
     @Context() ctx: GqlContext,
-  ): Promise<AuditRecord[]> {
+  ): Promise<ConnectionShape<AuditRecord>> {
     const principal = principalOf(ctx);
     if (!principal) throw new GatewayError('UNAUTHENTICATED', 'Authentication required');
-    return (await this.audit.list(principal.tenantId, limit, before)).map(toRecord);
+    const page = await this.audit.page(principal.tenantId, args);
+    const edges = page.edges.map((e) => ({ cursor: e.cursor, node: toRecord(e.node) }));
+    return { ...page, edges, nodes: edges.map((e) => e.node) };
   }
 }

@@ -1,9 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { GatewayError } from '../common/errors/gateway-error';
+import {
+  type ConnectionArgs,
+  type ConnectionShape,
+  DEFAULT_PAGE_SIZE,
+  connectionCounts,
+  decodeKeyCursor,
+  encodeKeyCursor,
+} from '../common/graphql/connection';
 import type { AuditEntry } from './audit-entry';
-import { AUDIT_STORE, STREAM_ID, type AuditStore } from './audit-store';
+import { AUDIT_STORE, STREAM_ID, nextStreamId, type AuditStore } from './audit-store';
 
-export const AUDIT_MAX_LIMIT = 500;
+/** The list name in auditLog cursors. */
+const LIST = 'auditLog';
 
 /** Writes each mutation's record to the log and to the tenant's trail; reads the trail for auditLog. */
 @Injectable()
@@ -27,19 +36,60 @@ export class AuditService {
     }
   }
 
-  async list(tenantId: string, limit: number, before?: string | null): Promise<AuditEntry[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_MAX_LIMIT) {
-      throw new GatewayError('BAD_USER_INPUT', `limit must be between 1 and ${AUDIT_MAX_LIMIT}`, {
-        field: 'limit',
-      });
-    }
-    if (before != null && !STREAM_ID.test(before)) {
-      throw new GatewayError('BAD_USER_INPUT', 'before must be the id of an audit record', {
-        field: 'before',
-      });
-    }
+  /**
+   * One page of the tenant's trail, newest first, as a Relay connection. Cursors are keyset cursors (the record's
+   * stream id), so records appended while a client pages never shift or repeat a page. `first`/`after` pages
+   * towards older records, `last`/`before` towards newer ones. hasNextPage (forward) and hasPreviousPage
+   * (backward) are exact (one record more is read); the other direction reports whether a cursor was given, as
+   * the Relay spec allows.
+   */
+  async page(tenantId: string, args: ConnectionArgs): Promise<ConnectionShape<AuditEntry>> {
+    const { first, last } = connectionCounts(args);
+    const olderThan = args.after == null ? undefined : decodeKeyCursor(args.after, LIST, 'after', STREAM_ID);
+    const newerThan =
+      args.before == null ? undefined : decodeKeyCursor(args.before, LIST, 'before', STREAM_ID);
+    const backward = last !== undefined;
+    const n = backward ? last : (first ?? DEFAULT_PAGE_SIZE);
+    const [rows, totalCount] = await this.read(() =>
+      Promise.all([
+        this.store.range(tenantId, {
+          olderThan,
+          newerThan,
+          count: n + 1,
+          from: backward ? 'oldest' : 'newest',
+        }),
+        this.store.count(tenantId),
+      ]),
+    );
+    const more = rows.length > n;
+    // Newest first; the extra record is the one beyond the page: the newest when reading backward.
+    const page = more ? (backward ? rows.slice(1) : rows.slice(0, n)) : rows;
+    const edges = page.map((node) => ({ cursor: encodeKeyCursor(LIST, node.id ?? ''), node }));
+    return {
+      edges,
+      nodes: page,
+      totalCount,
+      pageInfo: {
+        hasNextPage: backward ? newerThan !== undefined : more,
+        hasPreviousPage: backward ? more : olderThan !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  /** The tenant's record with this stream id, or null. */
+  async find(tenantId: string, id: string): Promise<AuditEntry | null> {
+    if (!STREAM_ID.test(id)) return null;
+    const [e] = await this.read(() =>
+      this.store.range(tenantId, { olderThan: nextStreamId(id), count: 1, from: 'newest' }),
+    );
+    return e?.id === id ? e : null;
+  }
+
+  private async read<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await this.store.list(tenantId, limit, before ?? undefined);
+      return await run();
     } catch (e) {
       this.log.error({ msg: 'audit trail unreadable', err: e instanceof Error ? e.message : String(e) });
       throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The audit trail is unavailable; retry later', {

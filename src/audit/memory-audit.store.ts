@@ -1,5 +1,5 @@
 import type { AuditEntry } from './audit-entry';
-import { compareStreamIds, type AuditStore } from './audit-store';
+import { compareStreamIds, type AuditRange, type AuditStore } from './audit-store';
 
 /** Ring buffer per tenant for REDIS_URL unset; ids look like stream ids so `before` works the same. */
 export class MemoryAuditStore implements AuditStore {
@@ -31,15 +31,21 @@ export class MemoryAuditStore implements AuditStore {
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
-  async list(tenantId: string, limit: number, before?: string): Promise<AuditEntry[]> {
-    const ring = this.rings.get(tenantId) ?? [];
-    const out: AuditEntry[] = [];
-    for (let i = ring.length - 1; i >= 0 && out.length < limit; i--) {
-      const e = ring[i];
-      if (!e?.id) continue;
-      if (before !== undefined && compareStreamIds(e.id, before) >= 0) continue;
-      out.push({ ...e });
-    }
-    return out;
+  async range(tenantId: string, q: AuditRange): Promise<AuditEntry[]> {
+    if (q.count <= 0) return [];
+    const inRange = (this.rings.get(tenantId) ?? []).filter(
+      (e) =>
+        e.id !== undefined &&
+        (q.olderThan === undefined || compareStreamIds(e.id, q.olderThan) < 0) &&
+        (q.newerThan === undefined || compareStreamIds(e.id, q.newerThan) > 0),
+    );
+    // The ring is oldest first.
+    const picked = q.from === 'newest' ? inRange.slice(-q.count) : inRange.slice(0, q.count);
+    return picked.reverse().map((e) => ({ ...e }));
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async count(tenantId: string): Promise<number> {
+    return (this.rings.get(tenantId) ?? []).length;
   }
 }

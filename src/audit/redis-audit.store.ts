@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { RedisGuard } from '../redis/redis-guard';
 import type { AuditEntry } from './audit-entry';
-import { previousStreamId, type AuditStore } from './audit-store';
+import { nextStreamId, previousStreamId, type AuditRange, type AuditStore } from './audit-store';
 
 /**
  * Through the RedisGuard: while Redis is known to be down an append fails at once and AuditService keeps
@@ -35,12 +35,17 @@ export class RedisAuditStore implements AuditStore {
     return id ?? '';
   }
 
-  async list(tenantId: string, limit: number, before?: string): Promise<AuditEntry[]> {
-    const end = before === undefined ? '+' : previousStreamId(before);
-    if (end === null) return [];
+  async range(tenantId: string, q: AuditRange): Promise<AuditEntry[]> {
+    const upper = q.olderThan === undefined ? '+' : previousStreamId(q.olderThan);
+    const lower = q.newerThan === undefined ? '-' : nextStreamId(q.newerThan);
+    if (upper === null || q.count <= 0) return [];
+    const key = this.key(tenantId);
     const rows = await this.guard.run('audit read', () =>
-      this.redis.xrevrange(this.key(tenantId), end, '-', 'COUNT', limit),
+      q.from === 'newest'
+        ? this.redis.xrevrange(key, upper, lower, 'COUNT', q.count)
+        : this.redis.xrange(key, lower, upper, 'COUNT', q.count),
     );
+    if (q.from === 'oldest') rows.reverse();
     const out: AuditEntry[] = [];
     for (const [id, fields] of rows) {
       const i = fields.indexOf('r');
@@ -53,5 +58,9 @@ export class RedisAuditStore implements AuditStore {
       }
     }
     return out;
+  }
+
+  async count(tenantId: string): Promise<number> {
+    return this.guard.run('audit read', () => this.redis.xlen(this.key(tenantId)));
   }
 }

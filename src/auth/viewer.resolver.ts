@@ -1,4 +1,6 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
+import { NodeRegistry } from '../common/graphql/node';
 import type { Principal } from '../common/context/principal';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { ApiKeyInfo, Viewer } from './models/viewer.model';
@@ -6,8 +8,20 @@ import { RequireScopes } from './scopes.decorator';
 import { ViewerService } from './viewer.service';
 
 @Resolver()
-export class ViewerResolver {
-  constructor(private readonly viewers: ViewerService) {}
+export class ViewerResolver implements OnModuleInit {
+  constructor(
+    private readonly viewers: ViewerService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    // Only the caller's own tenant's keys, and only with the admin scope apiKeys needs.
+    this.nodes.register('ApiKeyInfo', (key, ctx) => {
+      const p = ctx.principal;
+      if (!p?.scopes.includes('admin')) return Promise.resolve(null);
+      return Promise.resolve(this.viewers.apiKeys(p).find((k) => k.barrackId === key) ?? null);
+    });
+  }
 
   @Query(() => Viewer, {
     description: 'The authenticated caller: tenant, credential kind, subject and scopes.',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { nodeIds } from '../common/graphql/node';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
@@ -21,7 +22,7 @@ export class ViewerService {
   /** Only the caller's own tenant: no principal can list another tenant's keys. */
   apiKeys(p: Principal): ApiKeyInfo[] {
     return this.tenantOf(p).apiKeys.map((k) => ({
-      id: k.id,
+      ...nodeIds('ApiKeyInfo', k.id),
       scopes: [...k.scopes],
       expiresAt: k.expiresAt ?? null,
       revoked: k.revoked,

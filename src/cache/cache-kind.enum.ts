@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { CACHE_KIND_POLICY, CACHE_KINDS, type CacheKind } from './cache-kinds';
+import { CACHE_KIND_POLICY, type CacheKind } from './cache-kinds';
 
 /**
  * The GraphQL enum mirrors CacheKind one to one (the `satisfies` keeps them in step): GraphQL names are
@@ -27,11 +27,12 @@ registerEnumType(CacheKindEnum, {
   name: 'CacheKind',
   description:
     'A kind of cached catalogue data. Each kind has its own TTL and scope (per tenant, or shared).',
+  // valuesMap is keyed by the GraphQL names (the enum's keys), not by the internal kinds behind them.
   valuesMap: Object.fromEntries(
-    CACHE_KINDS.map((k) => {
+    Object.entries(CacheKindEnum).map(([name, k]) => {
       const p = CACHE_KIND_POLICY[k];
       return [
-        k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(),
+        name,
         { description: `${p.scope === 'public' ? 'Shared by all tenants' : 'Per tenant'}: ${p.reason}` },
       ];
     }),

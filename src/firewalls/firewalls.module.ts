@@ -4,6 +4,7 @@ import { InstancesModule } from '../instances/instances.module';
 import {
   AddFirewallRulePayloadResolver,
   AttachFirewallPayloadResolver,
+  FirewallAttachmentResolver,
   FirewallsResolver,
   InstanceFirewallResolver,
   InstanceFirewallsResolver,
@@ -18,6 +19,7 @@ import { FirewallsService } from './firewalls.service';
     FirewallsApi,
     FirewallsService,
     FirewallsResolver,
+    FirewallAttachmentResolver,
     InstanceFirewallsResolver,
     InstanceFirewallResolver,
     AddFirewallRulePayloadResolver,

@@ -1,6 +1,9 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
+import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Instance } from '../instances/models/instance.model';
 import { InstancesService } from '../instances/instances.service';
 import {
@@ -28,29 +31,65 @@ import {
   DeleteFirewallPayload,
   RemoveFirewallRulePayload,
 } from './models/firewall-payloads.model';
-import { Firewall, FirewallAvailableInstance, FirewallPage, InstanceFirewall } from './models/firewall.model';
+import {
+  Firewall,
+  FirewallAttachment,
+  FirewallAvailableInstance,
+  FirewallConnection,
+  FirewallRule,
+  FirewallRuleConnection,
+  InstanceFirewall,
+} from './models/firewall.model';
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Firewall)
-export class FirewallsResolver {
+export class FirewallsResolver implements OnModuleInit {
   constructor(
     private readonly service: FirewallsService,
     private readonly instanceService: InstancesService,
+    private readonly nodes: NodeRegistry,
   ) {}
 
-  @Query(() => FirewallPage, { description: 'Firewalls of the account (25 at most), paged and searchable.' })
+  onModuleInit(): void {
+    this.nodes.register('Firewall', (key, ctx) => this.service.find(ctx, key));
+    this.nodes.register('FirewallRule', async (key, ctx) => {
+      for (const fw of await this.service.all(ctx)) {
+        const rule = fw.rules.find((r) => r.barrackId === key);
+        if (rule) return rule;
+      }
+      return null;
+    });
+    this.nodes.register('FirewallAttachment', async (key, ctx) => {
+      const [firewallId, instanceId] = key.split('/');
+      const fw = (await this.service.all(ctx)).find((f) => f.barrackId === firewallId);
+      return fw?.attachments.find((a) => a.instanceId === instanceId) ?? null;
+    });
+    this.nodes.register('InstanceFirewall', async (key, ctx) => {
+      const [instanceId, firewallId] = key.split('/');
+      if (!instanceId || !firewallId) return null;
+      const view = await this.service.instanceFirewalls(ctx, instanceId);
+      return view.find((f) => f.firewallId === firewallId) ?? null;
+    });
+  }
+
+  @Query(() => FirewallConnection, {
+    description: 'Firewalls of the account (25 at most), searchable, as a Relay connection.',
+  })
   @RequireScopes('read')
-  firewalls(@Context() ctx: GqlContext, @Args() args: FirewallsArgs): Promise<FirewallPage> {
+  firewalls(@Context() ctx: GqlContext, @Args() args: FirewallsArgs): Promise<ConnectionShape<Firewall>> {
     return this.service.list(ctx, args);
   }
 
-  @Query(() => Firewall, { description: 'One firewall by id (NOT_FOUND when it does not exist).' })
+  @Query(() => Firewall, {
+    nullable: true,
+    description: 'One firewall by id; null when the account has no such firewall.',
+  })
   @RequireScopes('read')
   firewall(
     @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID, description: 'Firewall id.' }) id: string,
-  ): Promise<Firewall> {
-    return this.service.get(ctx, id);
+    @Args('id', { type: () => ID, description: "The firewall's `id` (or its `barrackId`)." }) id: string,
+  ): Promise<Firewall | null> {
+    return this.service.find(ctx, id);
   }
 
   @Query(() => [FirewallAvailableInstance], {
@@ -72,9 +111,10 @@ export class FirewallsResolver {
   @RequireScopes('read')
   instanceFirewalls(
     @Context() ctx: GqlContext,
-    @Args('instanceId', { type: () => ID, description: 'Instance id.' }) instanceId: string,
+    @Args('instanceId', { type: () => ID, description: "The instance's `id` (or its `barrackId`)." })
+    instanceId: string,
   ): Promise<InstanceFirewall[]> {
-    return this.service.instanceFirewalls(ctx, instanceId);
+    return this.service.instanceFirewalls(ctx, argumentKey(instanceId, 'Instance', 'instanceId'));
   }
 
   @Mutation(() => CreateFirewallPayload, {
@@ -146,6 +186,26 @@ export class FirewallsResolver {
     );
     return found.filter((i): i is Instance => i !== null);
   }
+
+  @UpstreamCost(0)
+  @ResolveField(() => FirewallRuleConnection, { description: 'Rules, in Barrack order (no extra call).' })
+  rules(@Parent() firewall: Firewall, @Args() page: ConnectionArgs): ConnectionShape<FirewallRule> {
+    return connectionFromArray(firewall.rules, page, 'rules');
+  }
+}
+
+@Resolver(() => FirewallAttachment)
+export class FirewallAttachmentResolver {
+  constructor(private readonly instances: InstancesService) {}
+
+  @UpstreamCost({ batched: 1 })
+  @ResolveField(() => Instance, {
+    nullable: true,
+    description: 'The attached instance (batched with every other instance lookup; null once it is gone).',
+  })
+  instance(@Parent() a: FirewallAttachment, @Context() ctx: GqlContext): Promise<Instance | null> {
+    return this.instances.load(a.instanceId, ctx);
+  }
 }
 
 @Resolver(() => Instance)
@@ -158,7 +218,7 @@ export class InstanceFirewallsResolver {
       'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
   })
   firewalls(@Parent() instance: Instance, @Context() ctx: GqlContext): Promise<Firewall[]> {
-    return this.service.ofInstance(ctx, instance.id);
+    return this.service.ofInstance(ctx, instance.barrackId);
   }
 }
 
@@ -172,7 +232,7 @@ export class InstanceFirewallResolver {
     description: 'The full firewall (from the account firewall list, read once per request).',
   })
   async firewall(@Parent() f: InstanceFirewall, @Context() ctx: GqlContext): Promise<Firewall | null> {
-    return (await this.firewalls.all(ctx)).find((fw) => fw.id === f.id) ?? null;
+    return (await this.firewalls.all(ctx)).find((fw) => fw.barrackId === f.firewallId) ?? null;
   }
 }
 

@@ -36,8 +36,8 @@ describe('FirewallsService', () => {
     const c = ctx();
     const ids = Array.from({ length: 50 }, (_, i) => `D${i + 1}`);
     const result = await Promise.all(ids.map((id) => service.ofInstance(c, id)));
-    expect(result[0]!.map((f) => f.id)).toEqual(['F1']);
-    expect(result[1]!.map((f) => f.id)).toEqual(['F1', 'F2']);
+    expect(result[0]!.map((f) => f.barrackId)).toEqual(['F1']);
+    expect(result[1]!.map((f) => f.barrackId)).toEqual(['F1', 'F2']);
     expect(result.slice(2).every((r) => r.length === 0)).toBe(true);
     expect(calls).toEqual(['listAll']);
   });
@@ -60,7 +60,7 @@ describe('FirewallsService', () => {
     expect(await service.ofInstance(c, 'D1')).toEqual([]);
     const payload = await service.attach(c, { firewallId: 'F1', instanceIds: ['D1', 'D1'] });
     expect(payload).toEqual({ firewallId: 'F1', attachedInstanceIds: ['D1'], requestId: 'q' });
-    expect((await service.ofInstance(c, 'D1')).map((f) => f.id)).toEqual(['F1']);
+    expect((await service.ofInstance(c, 'D1')).map((f) => f.barrackId)).toEqual(['F1']);
     expect(lists).toBe(2);
   });
 

@@ -13,9 +13,15 @@ import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
-import { pageInfo } from '../common/graphql/page.types';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  MAX_PAGE_SIZE,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { argumentKey, lookupKey } from '../common/graphql/node';
 import { keyOf } from '../common/graphql/input-check';
-import { assertPage } from '../instances/input-rules';
+import { toGlobalId } from '../common/graphql/global-id';
 import type {
   AddFirewallRuleInput,
   AttachFirewallInput,
@@ -32,12 +38,7 @@ import type {
   DeleteFirewallPayload,
   RemoveFirewallRulePayload,
 } from './models/firewall-payloads.model';
-import type {
-  Firewall,
-  FirewallAvailableInstance,
-  FirewallPage,
-  InstanceFirewall,
-} from './models/firewall.model';
+import type { Firewall, FirewallAvailableInstance, InstanceFirewall } from './models/firewall.model';
 
 const ALL_KEY = 'firewalls.all';
 const BY_INSTANCE_KEY = 'firewalls.byInstance';
@@ -75,25 +76,39 @@ export class FirewallsService {
     return loader.load(instanceId);
   }
 
-  async list(ctx: GqlContext, args: FirewallsArgs): Promise<FirewallPage> {
-    assertPage(args.page, args.pageSize);
+  /**
+   * `firewalls`: Barrack filters (search, region) and returns the whole filtered list in one page (an account
+   * has at most 25 firewalls; a page of 100 holds them), which the gateway pages as a connection.
+   */
+  async list(ctx: GqlContext, args: FirewallsArgs): Promise<ConnectionShape<Firewall>> {
+    assertConnectionArgs(args, 'firewalls');
     const search = args.search?.trim();
     if (search && search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
     const res = await this.api.list(this.upstream.for(ctx), {
-      page: args.page,
-      page_size: args.pageSize,
+      page: 1,
+      page_size: MAX_PAGE_SIZE,
       search: search || undefined,
       region: args.region ? REGIONS.toWire(args.region) : undefined,
     });
-    const items = (res.data.firewalls ?? []).map(toFirewall);
-    const total = res.data.pagination?.total ?? items.length;
-    return { items, pageInfo: pageInfo(total, args.page, args.pageSize) };
+    return connectionFromArray((res.data.firewalls ?? []).map(toFirewall), args, 'firewalls');
   }
 
   async get(ctx: GqlContext, id: string): Promise<Firewall> {
     return toFirewall((await this.api.get(this.upstream.for(ctx), id)).data);
+  }
+
+  /** `firewall(id:)` and node(id): null for an id that names no firewall of this account. */
+  async find(ctx: GqlContext, id: string): Promise<Firewall | null> {
+    const key = lookupKey(id, 'Firewall');
+    if (key === null) return null;
+    try {
+      return await this.get(ctx, key);
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
   }
 
   async availableInstances(
@@ -102,7 +117,7 @@ export class FirewallsService {
   ): Promise<FirewallAvailableInstance[]> {
     const res = await this.api.availableInstances(this.upstream.for(ctx), {
       region: args.region ? REGIONS.toWire(args.region) : undefined,
-      firewall_id: args.firewallId ?? undefined,
+      firewall_id: args.firewallId ? argumentKey(args.firewallId, 'Firewall', 'firewallId') : undefined,
     });
     return (res.data.instances ?? []).map(toFirewallAvailableInstance);
   }
@@ -110,7 +125,7 @@ export class FirewallsService {
   /** Barrack's own per-instance view (root query instanceFirewalls); edges use ofInstance instead. */
   async instanceFirewalls(ctx: GqlContext, instanceId: string): Promise<InstanceFirewall[]> {
     const res = await this.api.ofInstance(this.upstream.for(ctx), instanceId);
-    return (res.data.firewalls ?? []).map(toInstanceFirewall);
+    return (res.data.firewalls ?? []).map((f) => toInstanceFirewall(instanceId, f));
   }
 
   async create(ctx: GqlContext, input: CreateFirewallInput): Promise<CreateFirewallPayload> {
@@ -129,7 +144,10 @@ export class FirewallsService {
     const id = keyOf(input.id, 'Firewall');
     const res = await this.api.delete(this.upstream.for(ctx), id);
     this.forget(ctx);
-    return { deletedFirewallId: res.data?.firewall_id ?? id, requestId: res.requestId ?? null };
+    return {
+      deletedFirewallId: toGlobalId('Firewall', res.data?.firewall_id ?? id),
+      requestId: res.requestId ?? null,
+    };
   }
 
   async addRule(ctx: GqlContext, input: AddFirewallRuleInput): Promise<AddFirewallRulePayload> {
@@ -144,7 +162,11 @@ export class FirewallsService {
     const ruleId = keyOf(input.ruleId, 'FirewallRule', 'ruleId');
     const res = await this.api.removeRule(this.upstream.for(ctx), firewallId, ruleId);
     this.forget(ctx);
-    return { removedRuleId: ruleId, firewallId, requestId: res.requestId ?? null };
+    return {
+      removedRuleId: toGlobalId('FirewallRule', ruleId),
+      firewallId,
+      requestId: res.requestId ?? null,
+    };
   }
 
   async attach(ctx: GqlContext, input: AttachFirewallInput): Promise<AttachFirewallPayload> {

@@ -9,6 +9,7 @@ import { toSnapshot } from '../barrack/mappers/snapshot.mapper';
 import { toVolume } from '../barrack/mappers/volume.mapper';
 import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
+import { barrackKeyOf } from '../common/graphql/global-id';
 import type { Instance } from '../instances/models/instance.model';
 
 export interface ReconcileInput {
@@ -61,27 +62,11 @@ export const RECONCILERS: Readonly<Record<string, Reconciler>> = {
   restoreSnapshot: async (r) => {
     const i = await findInstance(r, nameIn(r.args, 'newVmName'));
     if (!i) return null;
-    // Barrack's restore answer is gone; this is the same VM described from its instance listing.
+    // Barrack's restore answer is gone; the VM is found by its unique name.
+    const source = inputOf(r.args).id;
     return {
-      restoredInstance: {
-        instanceId: i.id,
-        vmName: i.name,
-        ipAddress: i.publicIp ?? i.privateIp,
-        ipStatus: i.publicIpStatus ?? (i.privateIp ? 'assigned' : 'pending'),
-        billing: { hourlyRate: i.billing.hourlyRate ?? '0', currency: i.billing.currency ?? 'USD' },
-        specs: {
-          gpuModel: i.gpuModel,
-          gpuCount: i.gpuCount,
-          ramGb: i.flavor?.ramGb ?? 0,
-          vcpus: i.flavor?.cpuCores ?? 0,
-          storageGb: i.flavor?.rootDiskGb ?? 0,
-        },
-        status: i.status,
-        bootSource: i.bootSource ?? 'snapshot',
-        createdAt: i.createdAt,
-      },
-      sourceSnapshot:
-        typeof inputOf(r.args).id === 'string' ? { id: String(inputOf(r.args).id), name: null } : null,
+      instance: i,
+      sourceSnapshotKey: typeof source === 'string' ? barrackKeyOf(source, 'Snapshot') : null,
       tier: null,
       requestId: null,
     };

@@ -1,40 +1,58 @@
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { createImageFromSnapshotRules, deleteImageRules } from './dto/image.rules';
 import type { GqlContext } from '../common/context/gql-context';
+import type { ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry } from '../common/graphql/node';
 import { Snapshot } from '../snapshots/models/snapshot.model';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 import { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import { ImagesService } from './images.service';
 import { Image, SnapshotImageRelationship } from './models/image.model';
-import { CreateImageFromSnapshotPayload, DeleteImagePayload, ImagePage } from './models/image-payloads.model';
+import { ImageConnection } from './models/image-connection.model';
+import { CreateImageFromSnapshotPayload, DeleteImagePayload } from './models/image-payloads.model';
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Image)
-export class ImagesResolver {
+export class ImagesResolver implements OnModuleInit {
   constructor(
     private readonly service: ImagesService,
     private readonly snapshots: SnapshotsService,
+    private readonly nodes: NodeRegistry,
   ) {}
 
-  @Query(() => ImagePage, { description: 'Custom images of the account, newest first (ties by id).' })
+  onModuleInit(): void {
+    this.nodes.register('Image', (key, ctx) => this.service.load(key, ctx));
+  }
+
+  @Query(() => ImageConnection, {
+    description: 'Custom images of the account, newest first (ties by id), as a Relay connection.',
+  })
   @RequireScopes('read')
-  images(@Args() args: ImagesArgs, @Context() ctx: GqlContext) {
+  images(@Args() args: ImagesArgs, @Context() ctx: GqlContext): Promise<ConnectionShape<Image>> {
     return this.service.list(args, ctx);
   }
 
-  @Query(() => Image, { description: 'One custom image by id (NOT_FOUND when it does not exist).' })
+  @Query(() => Image, {
+    nullable: true,
+    description: 'One custom image by id; null when the account has no such image.',
+  })
   @RequireScopes('read')
-  image(@Args('id', { type: () => ID, description: 'Image id.' }) id: string, @Context() ctx: GqlContext) {
-    return this.service.get(id, ctx);
+  image(
+    @Args('id', { type: () => ID, description: "The image's `id` (or its `barrackId`)." }) id: string,
+    @Context() ctx: GqlContext,
+  ): Promise<Image | null> {
+    return this.service.find(id, ctx);
   }
 
   @Query(() => SnapshotImageRelationship, { description: 'Whether an image was made from this snapshot.' })
   @RequireScopes('read')
   snapshotImageRelationship(
-    @Args('snapshotId', { type: () => ID, description: 'Snapshot id.' }) snapshotId: string,
+    @Args('snapshotId', { type: () => ID, description: "The snapshot's `id` (or its `barrackId`)." })
+    snapshotId: string,
     @Context() ctx: GqlContext,
   ) {
     return this.service.relationship(snapshotId, ctx);
@@ -45,7 +63,8 @@ export class ImagesResolver {
   })
   @RequireScopes('read')
   snapshotImageRelationships(
-    @Args('snapshotIds', { type: () => [ID], description: 'Snapshot ids (1-100).' }) snapshotIds: string[],
+    @Args('snapshotIds', { type: () => [ID], description: 'Snapshot `id`s (or `barrackId`s), 1-100.' })
+    snapshotIds: string[],
     @Context() ctx: GqlContext,
   ) {
     return this.service.relationships(snapshotIds, ctx);
@@ -92,7 +111,7 @@ export class SnapshotImageResolver {
       'The image made from this snapshot, if any (batched: one relationship call per 100 snapshots).',
   })
   image(@Parent() s: Snapshot, @Context() ctx: GqlContext) {
-    return this.service.imageOfSnapshot(s.id, ctx);
+    return this.service.imageOfSnapshot(s.barrackId, ctx);
   }
 
   @UpstreamCost({ batched: 1 })
@@ -100,6 +119,6 @@ export class SnapshotImageResolver {
     description: 'Whether an image was made from this snapshot.',
   })
   imageRelationship(@Parent() s: Snapshot, @Context() ctx: GqlContext) {
-    return this.service.relationshipOf(s.id, ctx);
+    return this.service.relationshipOf(s.barrackId, ctx);
   }
 }

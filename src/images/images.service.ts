@@ -4,19 +4,21 @@ import { ImagesApi, type ImageListFilter } from '../barrack/api/images.api';
 import { toImage, toSnapshotImageRelationship } from '../barrack/mappers/image.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { argumentKey, lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
-import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
-import { assertNonEmpty, assertPage } from '../instances/input-rules';
-import { newestFirst, slicePage } from '../instances/list-helpers';
+import { toGlobalId } from '../common/graphql/global-id';
+import { assertNonEmpty } from '../instances/input-rules';
+import { newestFirst } from '../instances/list-helpers';
 import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import type { Image, SnapshotImageRelationship } from './models/image.model';
-import type {
-  CreateImageFromSnapshotPayload,
-  DeleteImagePayload,
-  ImagePage,
-} from './models/image-payloads.model';
+import type { CreateImageFromSnapshotPayload, DeleteImagePayload } from './models/image-payloads.model';
 
 /** Barrack's batch relationship call takes at most this many snapshot ids. */
 const RELATIONSHIP_BATCH = 100;
@@ -65,14 +67,14 @@ export class ImagesService {
     return this.collection.load(id, ctx);
   }
 
-  async get(id: string, ctx: GqlContext): Promise<Image> {
-    const i = await this.load(id, ctx);
-    if (!i) throw new GatewayError('NOT_FOUND', 'Image not found', { id });
-    return i;
+  /** `image(id:)`: null for an id that names no image of this account (no Barrack call if malformed). */
+  async find(id: string, ctx: GqlContext): Promise<Image | null> {
+    const key = lookupKey(id, 'Image');
+    return key === null ? null : this.load(key, ctx);
   }
 
-  async list(args: ImagesArgs, ctx: GqlContext): Promise<ImagePage> {
-    assertPage(args.page, args.pageSize);
+  async list(args: ImagesArgs, ctx: GqlContext): Promise<ConnectionShape<Image>> {
+    assertConnectionArgs(args, 'images');
     const all = await this.collection.matching(
       ctx,
       filterOrNone({
@@ -80,7 +82,7 @@ export class ImagesService {
         search: args.search || undefined,
       }),
     );
-    return slicePage(newestFirst(all), args.page, args.pageSize);
+    return connectionFromArray(newestFirst(all), args, 'images');
   }
 
   relationshipOf(snapshotId: string, ctx: GqlContext): Promise<SnapshotImageRelationship> {
@@ -89,14 +91,14 @@ export class ImagesService {
 
   /** The single-snapshot operation, for clients that ask about exactly one snapshot. */
   async relationship(snapshotId: string, ctx: GqlContext): Promise<SnapshotImageRelationship> {
-    return toSnapshotImageRelationship(
-      (await this.api.relationship(snapshotId, this.upstream.for(ctx))).data,
-    );
+    const key = argumentKey(snapshotId, 'Snapshot', 'snapshotId');
+    return toSnapshotImageRelationship((await this.api.relationship(key, this.upstream.for(ctx))).data);
   }
 
   async relationships(snapshotIds: string[], ctx: GqlContext): Promise<SnapshotImageRelationship[]> {
     assertNonEmpty('snapshotIds', snapshotIds, RELATIONSHIP_BATCH);
-    return Promise.all(snapshotIds.map((id) => this.relationshipOf(id, ctx)));
+    const keys = snapshotIds.map((id) => argumentKey(id, 'Snapshot', 'snapshotIds'));
+    return Promise.all(keys.map((key) => this.relationshipOf(key, ctx)));
   }
 
   async imageOfSnapshot(snapshotId: string, ctx: GqlContext): Promise<Image | null> {
@@ -119,6 +121,9 @@ export class ImagesService {
   async delete(input: DeleteImageInput, ctx: GqlContext): Promise<DeleteImagePayload> {
     const id = keyOf(input.id, 'Image');
     const res = await this.api.delete(id, this.upstream.for(ctx));
-    return { deletedImageId: res.data?.image_id ?? id, requestId: res.requestId ?? null };
+    return {
+      deletedImageId: toGlobalId('Image', res.data?.image_id ?? id),
+      requestId: res.requestId ?? null,
+    };
   }
 }

@@ -1,8 +1,11 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { RegionInput } from '../common/graphql/barrack-enums';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
+import type { ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import {
@@ -24,7 +27,7 @@ import {
 import { InstancesService } from './instances.service';
 import { Instance } from './models/instance.model';
 import { InstanceBillingHistory } from './models/instance-billing-history.model';
-import { InstancePage } from './models/instance-page.model';
+import { InstanceConnection } from './models/instance-connection.model';
 import {
   AddInstanceSecurityRulePayload,
   CreateInstancePayload,
@@ -37,28 +40,48 @@ import {
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Instance)
-export class InstancesResolver {
-  constructor(private readonly service: InstancesService) {}
+export class InstancesResolver implements OnModuleInit {
+  constructor(
+    private readonly service: InstancesService,
+    private readonly nodes: NodeRegistry,
+  ) {}
 
-  @Query(() => InstancePage, { description: 'Instances of the account: filter, order and page.' })
+  onModuleInit(): void {
+    this.nodes.register('Instance', (key, ctx) => this.service.load(key, ctx));
+    this.nodes.register('SecurityRule', async (key, ctx) => {
+      for (const i of await this.service.allInstances(ctx)) {
+        const rule = i.securityRules.find((r) => r.barrackId === key);
+        if (rule) return rule;
+      }
+      return null;
+    });
+  }
+
+  @Query(() => InstanceConnection, {
+    description: 'Instances of the account: filter, order and page (Relay connection).',
+  })
   @RequireScopes('read')
-  instances(@Args() args: InstancesArgs, @Context() ctx: GqlContext): Promise<InstancePage> {
+  instances(@Args() args: InstancesArgs, @Context() ctx: GqlContext): Promise<ConnectionShape<Instance>> {
     return this.service.list(args, ctx);
   }
 
-  @Query(() => Instance, { description: 'One instance by id (NOT_FOUND when it does not exist).' })
+  @Query(() => Instance, {
+    nullable: true,
+    description:
+      'One instance by id; null when the account has no such instance (unknown, deleted, or not an instance id).',
+  })
   @RequireScopes('read')
   instance(
-    @Args('id', { type: () => ID, description: 'Instance id.' }) id: string,
+    @Args('id', { type: () => ID, description: "The instance's `id` (or its `barrackId`)." }) id: string,
     @Context() ctx: GqlContext,
-  ) {
-    return this.service.get(id, ctx);
+  ): Promise<Instance | null> {
+    return this.service.find(id, ctx);
   }
 
   @Query(() => InstanceBillingHistory, { description: "An instance's billing over a time window." })
   @RequireScopes('read', 'billing')
   instanceBillingHistory(@Args() args: InstanceBillingHistoryArgs, @Context() ctx: GqlContext) {
-    return this.service.billingHistory(args.id, args, ctx);
+    return this.service.billingHistory(argumentKey(args.id, 'Instance', 'id'), args, ctx);
   }
 
   @Query(() => HibernatedInstancesCount, { description: 'How many instances are hibernated.' })
@@ -91,7 +114,7 @@ export class InstancesResolver {
     @Args() window: BillingWindowArgs,
     @Context() ctx: GqlContext,
   ) {
-    return this.service.billingHistory(instance.id, window, ctx);
+    return this.service.billingHistory(instance.barrackId, window, ctx);
   }
 
   @Mutation(() => CreateInstancePayload, {

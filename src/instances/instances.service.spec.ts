@@ -1,3 +1,4 @@
+import { encodeCursor } from '../common/graphql/connection';
 import type { InstancesApi, WireInstance } from '../barrack/api/instances.api';
 import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { CacheService } from '../cache/cache.service';
@@ -69,26 +70,28 @@ describe('InstancesService', () => {
     const many = build(list);
     const c2 = ctx();
     const got = await Promise.all(['BRK-1D', 'BRK-3D', 'BRK-9D'].map((id) => many.service.load(id, c2)));
-    expect(got.map((i) => i?.id ?? null)).toEqual(['BRK-1D', 'BRK-3D', null]);
+    expect(got.map((i) => i?.barrackId ?? null)).toEqual(['BRK-1D', 'BRK-3D', null]);
     expect(many.calls).toEqual(['list']);
   });
 
   it('lists once per request and serves later lookups from that listing', async () => {
     const { service, calls } = build(list);
     const c = ctx();
-    const page = await service.list({ page: 1, pageSize: 2 }, c);
-    expect(page.items.map((i) => i.id)).toEqual(['BRK-3D', 'BRK-1D']);
-    expect(page.pageInfo).toMatchObject({ totalCount: 3, hasNextPage: true });
+    const page = await service.list({ first: 2 }, c);
+    expect(page.nodes.map((i) => i.barrackId)).toEqual(['BRK-3D', 'BRK-1D']);
+    expect(page.totalCount).toBe(3);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     await service.load('BRK-2D', c);
     expect(calls).toEqual(['list']);
   });
 
   it('orders by name with ties broken by id, in both directions', () => {
     const models = list.map(
-      (w) => ({ id: w.instance_id, name: w.name, createdAt: new Date(w.created_at) }) as Instance,
+      (w) => ({ barrackId: w.instance_id, name: w.name, createdAt: new Date(w.created_at) }) as Instance,
     );
-    expect(sortInstances(models, 'NAME', 'ASC').map((i) => i.id)).toEqual(['BRK-2D', 'BRK-3D', 'BRK-1D']);
-    expect(sortInstances(models, 'NAME', 'DESC').map((i) => i.id)).toEqual(['BRK-1D', 'BRK-2D', 'BRK-3D']);
+    const ids = (l: Instance[]) => l.map((i) => i.barrackId);
+    expect(ids(sortInstances(models, 'NAME', 'ASC'))).toEqual(['BRK-2D', 'BRK-3D', 'BRK-1D']);
+    expect(ids(sortInstances(models, 'NAME', 'DESC'))).toEqual(['BRK-1D', 'BRK-2D', 'BRK-3D']);
   });
 
   it('invalidates cached GPU stock after a hibernate, not after a reboot', async () => {
@@ -99,10 +102,18 @@ describe('InstancesService', () => {
     expect(invalidate).toHaveBeenCalledWith('gpuStock', 'all');
   });
 
-  it('refuses a bad page size before any upstream call', async () => {
+  it("refuses a bad page size or another list's cursor before any upstream call", async () => {
     const { service, calls } = build(list);
-    await expect(service.list({ page: 1, pageSize: 0 }, ctx())).rejects.toMatchObject({
+    await expect(service.list({ first: 101 }, ctx())).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
+      details: { field: 'first' },
+    });
+    await expect(service.list({ first: 1, last: 1 }, ctx())).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    await expect(service.list({ after: encodeCursor('snapshots', 0) }, ctx())).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'after' },
     });
     expect(calls).toEqual([]);
   });

@@ -18,7 +18,12 @@ import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
 import { LiveBus } from '../live/live-bus';
 import type { GqlContext } from '../common/context/gql-context';
-import { slicePage } from './list-helpers';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
@@ -31,10 +36,10 @@ import type {
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
 import { keyOf } from '../common/graphql/input-check';
-import { assertPage, billingWindow } from './input-rules';
+import { barrackKeyOf, toGlobalId } from '../common/graphql/global-id';
+import { billingWindow } from './input-rules';
 import type { Instance } from './models/instance.model';
 import type { InstanceBillingHistory } from './models/instance-billing-history.model';
-import type { InstancePage } from './models/instance-page.model';
 import type {
   AddInstanceSecurityRulePayload,
   CreateInstancePayload,
@@ -90,14 +95,17 @@ export class InstancesService {
     return this.collection.load(id, ctx);
   }
 
-  async get(id: string, ctx: GqlContext): Promise<Instance> {
-    const found = await this.load(id, ctx);
-    if (!found) throw new GatewayError('NOT_FOUND', 'Instance not found', { id });
-    return found;
+  /**
+   * `instance(id:)`: null for an id that names no instance of this account (unknown, deleted, another
+   * tenant's, another type's, or malformed: the last two without a Barrack call).
+   */
+  async find(id: string, ctx: GqlContext): Promise<Instance | null> {
+    const key = lookupKey(id, 'Instance');
+    return key === null ? null : this.load(key, ctx);
   }
 
-  async list(args: InstancesArgs, ctx: GqlContext): Promise<InstancePage> {
-    assertPage(args.page, args.pageSize);
+  async list(args: InstancesArgs, ctx: GqlContext): Promise<ConnectionShape<Instance>> {
+    assertConnectionArgs(args, 'instances');
     if (args.search !== undefined && args.search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
@@ -114,7 +122,7 @@ export class InstancesService {
       args.orderBy?.field ?? 'CREATED_AT',
       args.orderBy?.direction ?? (args.orderBy ? 'ASC' : 'DESC'),
     );
-    return slicePage(sorted, args.page, args.pageSize);
+    return connectionFromArray(sorted, args, 'instances');
   }
 
   async billingHistory(
@@ -149,7 +157,7 @@ export class InstancesService {
     const res = await this.api.create(toDeploymentRequest(input), this.upstream.for(ctx));
     await this.stockChanged();
     const created = toInstance(res.data);
-    const fresh = await this.loadFresh(created.id, ctx).catch((e: unknown) => {
+    const fresh = await this.loadFresh(created.barrackId, ctx).catch((e: unknown) => {
       this.log.warn(`read-back after createInstance failed: ${String(e)}`);
       return null;
     });
@@ -204,7 +212,7 @@ export class InstancesService {
     const res = await this.api.removeSecurityRule(instanceId, ruleId, this.upstream.for(ctx));
     return {
       instanceId,
-      removedRuleId: String(res.data?.rule_id ?? ruleId),
+      removedRuleId: toGlobalId('SecurityRule', String(res.data?.rule_id ?? ruleId)),
       requestId: res.requestId ?? null,
     };
   }
@@ -215,10 +223,14 @@ export class InstancesService {
    * embedded default): then it costs one GET (the action answers carry no full instance); a gone instance
    * publishes null, which ends the streams. Failures only delay the update to the next poll.
    */
-  private announce(id: string, ctx: GqlContext, known?: Instance): void {
+  /** Publishes the instance's new state to its live subscribers; `idArg` is its global id or its Barrack id. */
+  private announce(idArg: string, ctx: GqlContext, known?: Instance): void {
     const live = this.live;
     const tenantId = ctx.principal?.tenantId;
     if (!live || !tenantId) return;
+    // The live bus keys instances by Barrack's id, as subscriptions do (instanceUpdated decodes its argument).
+    const id = barrackKeyOf(idArg, 'Instance');
+    if (id === null) return;
     void (async () => {
       if (!(await live.watched(tenantId, id))) return;
       let state: Instance | null = known ?? null;
@@ -249,7 +261,8 @@ export function sortInstances(
   direction: 'ASC' | 'DESC',
 ): Instance[] {
   const sign = direction === 'ASC' ? 1 : -1;
-  const byId = (a: Instance, b: Instance) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byId = (a: Instance, b: Instance) =>
+    a.barrackId < b.barrackId ? -1 : a.barrackId > b.barrackId ? 1 : 0;
   return [...list].sort((a, b) => {
     const primary =
       field === 'NAME' ? a.name.localeCompare(b.name, 'en') : a.createdAt.getTime() - b.createdAt.getTime();

@@ -1,9 +1,11 @@
 import { pageInfo, type PageInfo } from '../common/graphql/page.types';
 
 /** The documented default order of compute lists: newest first, ties by id ascending (stable across pages). */
-export function newestFirst<T extends { id: string; createdAt: Date }>(list: readonly T[]): T[] {
+export function newestFirst<T extends { barrackId: string; createdAt: Date }>(list: readonly T[]): T[] {
   return [...list].sort(
-    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      b.createdAt.getTime() - a.createdAt.getTime() ||
+      (a.barrackId < b.barrackId ? -1 : a.barrackId > b.barrackId ? 1 : 0),
   );
 }
 

@@ -1,3 +1,4 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
@@ -8,6 +9,8 @@ import {
   updateScriptRules,
 } from './dto/script.rules';
 import type { GqlContext } from '../common/context/gql-context';
+import type { ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry } from '../common/graphql/node';
 import {
   CreateScriptInput,
   DeleteScriptInput,
@@ -19,28 +22,40 @@ import {
   DeleteScriptPayload,
   DeleteScriptsPayload,
   Script,
-  ScriptPage,
+  ScriptConnection,
   ScriptPayload,
 } from './models/script.model';
 import { ScriptsService } from './scripts.service';
 
 @Resolver(() => Script)
-export class ScriptsResolver {
-  constructor(private readonly service: ScriptsService) {}
+export class ScriptsResolver implements OnModuleInit {
+  constructor(
+    private readonly service: ScriptsService,
+    private readonly nodes: NodeRegistry,
+  ) {}
 
-  @Query(() => ScriptPage, { description: 'Startup scripts of the account, paged and searchable.' })
+  onModuleInit(): void {
+    this.nodes.register('Script', (key, ctx) => this.service.find(ctx, key));
+  }
+
+  @Query(() => ScriptConnection, {
+    description: 'Startup scripts of the account, searchable, as a Relay connection.',
+  })
   @RequireScopes('read')
-  scripts(@Context() ctx: GqlContext, @Args() args: ScriptsArgs): Promise<ScriptPage> {
+  scripts(@Context() ctx: GqlContext, @Args() args: ScriptsArgs): Promise<ConnectionShape<Script>> {
     return this.service.list(ctx, args);
   }
 
-  @Query(() => Script, { description: 'One startup script by id (NOT_FOUND when it does not exist).' })
+  @Query(() => Script, {
+    nullable: true,
+    description: 'One startup script by id; null when the account has none with this id.',
+  })
   @RequireScopes('read')
   script(
     @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID, description: 'Script id.' }) id: string,
-  ): Promise<Script> {
-    return this.service.get(ctx, id);
+    @Args('id', { type: () => ID, description: "The script's `id` (or its `barrackId`)." }) id: string,
+  ): Promise<Script | null> {
+    return this.service.find(ctx, id);
   }
 
   @Mutation(() => ScriptPayload, { description: 'Stores a startup script (NAME_TAKEN for a used name).' })

@@ -6,8 +6,15 @@ import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { keyOf } from '../common/graphql/input-check';
-import { pageInfo } from '../common/graphql/page.types';
-import { assertNonEmpty, assertPage, assertResourceName } from '../instances/input-rules';
+import { toGlobalId } from '../common/graphql/global-id';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { lookupKey } from '../common/graphql/node';
+import { collectPages } from '../barrack/api/paged-list';
+import { assertNonEmpty, assertResourceName } from '../instances/input-rules';
 import type {
   CreateScriptInput,
   DeleteScriptInput,
@@ -15,13 +22,7 @@ import type {
   ScriptsArgs,
   UpdateScriptInput,
 } from './dto/script.inputs';
-import type {
-  DeleteScriptPayload,
-  DeleteScriptsPayload,
-  Script,
-  ScriptPage,
-  ScriptPayload,
-} from './models/script.model';
+import type { DeleteScriptPayload, DeleteScriptsPayload, Script, ScriptPayload } from './models/script.model';
 
 type S = components['schemas'];
 
@@ -78,26 +79,38 @@ export class ScriptsService {
     private readonly upstream: UpstreamContextFactory,
   ) {}
 
-  async list(ctx: GqlContext, args: ScriptsArgs): Promise<ScriptPage> {
-    assertPage(args.page, args.pageSize);
+  /**
+   * The whole (searched) list, read in pages of 100 and paged here as a connection: offsets of any size work
+   * forwards and backwards, and accounts hold few of these.
+   */
+  async list(ctx: GqlContext, args: ScriptsArgs): Promise<ConnectionShape<Script>> {
+    assertConnectionArgs(args, 'scripts');
     const search = args.search?.trim();
     if (search && search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
-    const res = await this.api.list(this.upstream.for(ctx), {
-      page: args.page,
-      page_size: args.pageSize,
-      search: search || undefined,
-    });
-    const items = (res.data.scripts ?? []).map(toScript);
-    return {
-      items,
-      pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize),
-    };
+    const up = this.upstream.for(ctx);
+    const all = await collectPages(
+      (page, pageSize) => this.api.list(up, { page, page_size: pageSize, search: search || undefined }),
+      (d) => d.scripts,
+    );
+    return connectionFromArray(all.map(toScript), args, 'scripts');
   }
 
   async get(ctx: GqlContext, id: string): Promise<Script> {
     return toScript((await this.api.get(this.upstream.for(ctx), id)).data);
+  }
+
+  /** The lookup by id and node(id): null for an id that names nothing of this account (no call if malformed). */
+  async find(ctx: GqlContext, id: string): Promise<Script | null> {
+    const key = lookupKey(id, 'Script');
+    if (key === null) return null;
+    try {
+      return await this.get(ctx, key);
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
   }
 
   async create(ctx: GqlContext, input: CreateScriptInput): Promise<ScriptPayload> {
@@ -114,7 +127,10 @@ export class ScriptsService {
   async delete(ctx: GqlContext, input: DeleteScriptInput): Promise<DeleteScriptPayload> {
     const id = keyOf(input.id, 'Script');
     const res = await this.api.delete(this.upstream.for(ctx), id);
-    return { deletedScriptId: res.data?.script_id ?? id, requestId: res.requestId ?? null };
+    return {
+      deletedScriptId: toGlobalId('Script', res.data?.script_id ?? id),
+      requestId: res.requestId ?? null,
+    };
   }
 
   async deleteMany(ctx: GqlContext, input: DeleteScriptsInput): Promise<DeleteScriptsPayload> {
@@ -123,8 +139,8 @@ export class ScriptsService {
       script_ids: [...new Set(input.ids.map((id) => keyOf(id, 'Script', 'ids')))],
     });
     return {
-      deletedScriptIds: res.data.deleted ?? [],
-      failed: (res.data.failed ?? []).map((f) => ({ id: f.script_id, reason: f.reason })),
+      deletedScriptIds: (res.data.deleted ?? []).map((k) => toGlobalId('Script', k)),
+      failed: (res.data.failed ?? []).map((f) => ({ scriptId: f.script_id, reason: f.reason })),
       requestId: res.requestId ?? null,
     };
   }

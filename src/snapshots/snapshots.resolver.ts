@@ -1,8 +1,11 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { createSnapshotRules, deleteSnapshotRules, restoreSnapshotRules } from './dto/snapshot.rules';
 import type { GqlContext } from '../common/context/gql-context';
+import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import { RequireFieldScopes } from '../auth/field-scopes';
@@ -17,7 +20,7 @@ import {
   SnapshotsArgs,
 } from './dto/snapshot.inputs';
 import { Snapshot } from './models/snapshot.model';
-import { SnapshotPage } from './models/snapshot-page.model';
+import { SnapshotConnection } from './models/snapshot-connection.model';
 import {
   CreateSnapshotPayload,
   DeleteSnapshotPayload,
@@ -27,35 +30,45 @@ import { SnapshotsService } from './snapshots.service';
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Snapshot)
-export class SnapshotsResolver {
+export class SnapshotsResolver implements OnModuleInit {
   constructor(
     private readonly service: SnapshotsService,
     private readonly instances: InstancesService,
+    private readonly nodes: NodeRegistry,
   ) {}
 
-  @Query(() => SnapshotPage, { description: 'Snapshots of the account, newest first (ties by id).' })
+  onModuleInit(): void {
+    this.nodes.register('Snapshot', (key, ctx) => this.service.load(key, ctx));
+  }
+
+  @Query(() => SnapshotConnection, {
+    description: 'Snapshots of the account, newest first (ties by id), as a Relay connection.',
+  })
   @RequireScopes('read')
-  snapshots(@Args() args: SnapshotsArgs, @Context() ctx: GqlContext) {
+  snapshots(@Args() args: SnapshotsArgs, @Context() ctx: GqlContext): Promise<ConnectionShape<Snapshot>> {
     return this.service.list(args, ctx);
   }
 
-  @Query(() => Snapshot, { description: 'One snapshot by id (NOT_FOUND when it does not exist).' })
+  @Query(() => Snapshot, {
+    nullable: true,
+    description: 'One snapshot by id; null when the account has no such snapshot.',
+  })
   @RequireScopes('read')
   snapshot(
-    @Args('id', { type: () => ID, description: 'Snapshot id.' }) id: string,
+    @Args('id', { type: () => ID, description: "The snapshot's `id` (or its `barrackId`)." }) id: string,
     @Context() ctx: GqlContext,
-  ) {
-    return this.service.get(id, ctx);
+  ): Promise<Snapshot | null> {
+    return this.service.find(id, ctx);
   }
 
   @Query(() => StorageBillingHistory, { description: "A snapshot's storage billing over a time window." })
   @RequireScopes('read', 'billing')
   snapshotBillingHistory(
-    @Args('id', { type: () => ID, description: 'Snapshot id.' }) id: string,
+    @Args('id', { type: () => ID, description: "The snapshot's `id` (or its `barrackId`)." }) id: string,
     @Args() window: BillingWindowArgs,
     @Context() ctx: GqlContext,
   ) {
-    return this.service.billingHistory(id, window, ctx);
+    return this.service.billingHistory(argumentKey(id, 'Snapshot', 'id'), window, ctx);
   }
 
   @UpstreamCost({ batched: 1 })
@@ -75,7 +88,7 @@ export class SnapshotsResolver {
       'Storage billing of this snapshot over a time window (one Barrack call each; null without the billing scope).',
   })
   billingHistory(@Parent() s: Snapshot, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
-    return this.service.billingHistory(s.id, window, ctx);
+    return this.service.billingHistory(s.barrackId, window, ctx);
   }
 
   @Mutation(() => CreateSnapshotPayload, {
@@ -125,21 +138,28 @@ export class InstanceSnapshotsResolver {
   constructor(private readonly service: SnapshotsService) {}
 
   @UpstreamCost({ shared: 'snapshots' })
-  @ResolveField(() => [Snapshot], {
+  @ResolveField(() => SnapshotConnection, {
     description: 'Snapshots taken of this instance, newest first (one account listing per request, shared).',
   })
-  snapshots(@Parent() i: Instance, @Context() ctx: GqlContext) {
-    return this.service.ofInstance(i.id, ctx);
+  async snapshots(
+    @Parent() i: Instance,
+    @Args() page: ConnectionArgs,
+    @Context() ctx: GqlContext,
+  ): Promise<ConnectionShape<Snapshot>> {
+    return connectionFromArray(await this.service.ofInstance(i.barrackId, ctx), page, 'Instance.snapshots');
   }
 }
 
 @Resolver(() => RestoreSnapshotPayload)
 export class RestoreSnapshotPayloadResolver {
-  constructor(private readonly instances: InstancesService) {}
+  constructor(private readonly snapshots: SnapshotsService) {}
 
-  @UpstreamCost(1)
-  @ResolveField(() => Instance, { nullable: true, description: 'The new VM as an Instance (a fresh read).' })
-  instance(@Parent() p: RestoreSnapshotPayload, @Context() ctx: GqlContext) {
-    return p.restoredInstance ? this.instances.loadFresh(p.restoredInstance.instanceId, ctx) : null;
+  @UpstreamCost({ batched: 1 })
+  @ResolveField(() => Snapshot, {
+    nullable: true,
+    description: 'The snapshot the VM was restored from (null once it is gone).',
+  })
+  sourceSnapshot(@Parent() p: RestoreSnapshotPayload, @Context() ctx: GqlContext): Promise<Snapshot | null> {
+    return p.sourceSnapshotKey ? this.snapshots.load(p.sourceSnapshotKey, ctx) : Promise.resolve(null);
   }
 }

@@ -1,21 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { SnapshotsApi, type SnapshotListFilter } from '../barrack/api/snapshots.api';
 import {
+  sourceSnapshotKeyOf,
   toRestoredInstance,
   toSnapshot,
   toSnapshotBilling,
-  toSnapshotRef,
 } from '../barrack/mappers/snapshot.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { argumentKey, lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { keyOf } from '../common/graphql/input-check';
-import { assertPage, billingWindow } from '../instances/input-rules';
+import { toGlobalId } from '../common/graphql/global-id';
+import { billingWindow } from '../instances/input-rules';
 import { InstancesService } from '../instances/instances.service';
-import { newestFirst, slicePage } from '../instances/list-helpers';
+import { newestFirst } from '../instances/list-helpers';
 import type { StorageBillingHistory } from '../volumes/models/storage-billing.model';
 import type {
   CreateSnapshotInput,
@@ -24,7 +31,6 @@ import type {
   SnapshotsArgs,
 } from './dto/snapshot.inputs';
 import type { Snapshot } from './models/snapshot.model';
-import type { SnapshotPage } from './models/snapshot-page.model';
 import type {
   CreateSnapshotPayload,
   DeleteSnapshotPayload,
@@ -40,6 +46,8 @@ const SNAPSHOT_STATUS_TO_WIRE = {
 
 @Injectable()
 export class SnapshotsService {
+  private readonly log = new Logger(SnapshotsService.name);
+
   constructor(
     private readonly api: SnapshotsApi,
     private readonly upstream: UpstreamContextFactory,
@@ -66,14 +74,15 @@ export class SnapshotsService {
     return this.collection.load(id, ctx);
   }
 
-  async get(id: string, ctx: GqlContext): Promise<Snapshot> {
-    const s = await this.load(id, ctx);
-    if (!s) throw new GatewayError('NOT_FOUND', 'Snapshot not found', { id });
-    return s;
+  /** `snapshot(id:)`: null for an id that names no snapshot of this account (no Barrack call if malformed). */
+  async find(id: string, ctx: GqlContext): Promise<Snapshot | null> {
+    const key = lookupKey(id, 'Snapshot');
+    return key === null ? null : this.load(key, ctx);
   }
 
-  async list(args: SnapshotsArgs, ctx: GqlContext): Promise<SnapshotPage> {
-    assertPage(args.page, args.pageSize);
+  async list(args: SnapshotsArgs, ctx: GqlContext): Promise<ConnectionShape<Snapshot>> {
+    assertConnectionArgs(args, 'snapshots');
+    const instanceId = args.instanceId ? argumentKey(args.instanceId, 'Instance', 'instanceId') : undefined;
     const status = args.status
       ? (
           SNAPSHOT_STATUS_TO_WIRE as Record<
@@ -94,8 +103,8 @@ export class SnapshotsService {
         search: args.search || undefined,
       }),
     );
-    if (args.instanceId) all = all.filter((s) => s.instanceId === args.instanceId);
-    return slicePage(newestFirst(all), args.page, args.pageSize);
+    if (instanceId) all = all.filter((s) => s.instanceId === instanceId);
+    return connectionFromArray(newestFirst(all), args, 'snapshots');
   }
 
   async billingHistory(
@@ -124,8 +133,8 @@ export class SnapshotsService {
     const id = keyOf(input.id, 'Snapshot');
     const res = await this.api.delete(id, this.upstream.for(ctx));
     return {
-      deletedSnapshotId: res.data?.snapshot_id ?? id,
-      deletedImageId: res.data?.deleted_image_id ?? null,
+      deletedSnapshotId: toGlobalId('Snapshot', res.data?.snapshot_id ?? id),
+      deletedImageId: res.data?.deleted_image_id ? toGlobalId('Image', res.data.deleted_image_id) : null,
       requestId: res.requestId ?? null,
     };
   }
@@ -135,9 +144,21 @@ export class SnapshotsService {
     const res = await this.api.restore(id, { new_vm_name: input.newVmName.trim() }, this.upstream.for(ctx));
     await this.instances.stockChanged();
     const tier = res.envelope.tier;
+    const sourceSnapshotKey = sourceSnapshotKeyOf(res.envelope.snapshot) ?? id;
+    // The new VM as an Instance, like createInstance: read back; Barrack's own answer if the read fails.
+    const fresh = await this.instances.loadFresh(res.data.instance_id, ctx).catch((e: unknown) => {
+      this.log.warn(`read-back after restoreSnapshot failed: ${String(e)}`);
+      return null;
+    });
+    const instance =
+      fresh ??
+      toRestoredInstance(
+        res.data,
+        (await this.load(sourceSnapshotKey, ctx).catch(() => null))?.region ?? 'UNKNOWN',
+      );
     return {
-      restoredInstance: toRestoredInstance(res.data),
-      sourceSnapshot: toSnapshotRef(res.envelope.snapshot),
+      instance,
+      sourceSnapshotKey,
       tier: typeof tier === 'string' ? tier : null,
       requestId: res.requestId ?? null,
     };

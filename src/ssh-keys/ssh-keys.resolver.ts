@@ -1,30 +1,45 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { firstProblemOf } from '../common/graphql/input-check';
 import { deleteSshKeyRules } from './dto/ssh-key.rules';
 import type { GqlContext } from '../common/context/gql-context';
+import type { ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry } from '../common/graphql/node';
 import { CreateSshKeyInput, DeleteSshKeyInput, SshKeysArgs } from './dto/ssh-key.inputs';
-import { CreateSshKeyPayload, DeleteSshKeyPayload, SshKey, SshKeyPage } from './models/ssh-key.model';
+import { CreateSshKeyPayload, DeleteSshKeyPayload, SshKey, SshKeyConnection } from './models/ssh-key.model';
 import { SshKeysService, checkSshKeyInput } from './ssh-keys.service';
 
 @Resolver(() => SshKey)
-export class SshKeysResolver {
-  constructor(private readonly service: SshKeysService) {}
+export class SshKeysResolver implements OnModuleInit {
+  constructor(
+    private readonly service: SshKeysService,
+    private readonly nodes: NodeRegistry,
+  ) {}
 
-  @Query(() => SshKeyPage, { description: 'SSH keys of the account, paged and searchable.' })
+  onModuleInit(): void {
+    this.nodes.register('SshKey', (key, ctx) => this.service.find(ctx, key));
+  }
+
+  @Query(() => SshKeyConnection, {
+    description: 'SSH keys of the account, searchable, as a Relay connection.',
+  })
   @RequireScopes('read')
-  sshKeys(@Context() ctx: GqlContext, @Args() args: SshKeysArgs): Promise<SshKeyPage> {
+  sshKeys(@Context() ctx: GqlContext, @Args() args: SshKeysArgs): Promise<ConnectionShape<SshKey>> {
     return this.service.list(ctx, args);
   }
 
-  @Query(() => SshKey, { description: 'One SSH key by id (NOT_FOUND when it does not exist).' })
+  @Query(() => SshKey, {
+    nullable: true,
+    description: 'One SSH key by id; null when the account has none with this id.',
+  })
   @RequireScopes('read')
   sshKey(
     @Context() ctx: GqlContext,
-    @Args('id', { type: () => ID, description: 'Key id.' }) id: string,
-  ): Promise<SshKey> {
-    return this.service.get(ctx, id);
+    @Args('id', { type: () => ID, description: "The key's `id` (or its `barrackId`)." }) id: string,
+  ): Promise<SshKey | null> {
+    return this.service.find(ctx, id);
   }
 
   @Mutation(() => CreateSshKeyPayload, {

@@ -5,10 +5,16 @@ import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { keyOf } from '../common/graphql/input-check';
-import { pageInfo } from '../common/graphql/page.types';
-import { assertPage } from '../instances/input-rules';
+import { toGlobalId } from '../common/graphql/global-id';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { lookupKey } from '../common/graphql/node';
+import { collectPages } from '../barrack/api/paged-list';
 import type { CreateSshKeyInput, DeleteSshKeyInput, SshKeysArgs } from './dto/ssh-key.inputs';
-import type { CreateSshKeyPayload, DeleteSshKeyPayload, SshKey, SshKeyPage } from './models/ssh-key.model';
+import type { CreateSshKeyPayload, DeleteSshKeyPayload, SshKey } from './models/ssh-key.model';
 
 /** [doc] ssh/creating-keys: up to 50 characters, letters, digits, '_', '-', '.', no spaces. */
 const SSH_KEY_NAME = /^[A-Za-z0-9._-]{1,50}$/;
@@ -50,26 +56,38 @@ export class SshKeysService {
     private readonly upstream: UpstreamContextFactory,
   ) {}
 
-  async list(ctx: GqlContext, args: SshKeysArgs): Promise<SshKeyPage> {
-    assertPage(args.page, args.pageSize);
+  /**
+   * The whole (searched) list, read in pages of 100 and paged here as a connection: offsets of any size work
+   * forwards and backwards, and accounts hold few of these.
+   */
+  async list(ctx: GqlContext, args: SshKeysArgs): Promise<ConnectionShape<SshKey>> {
+    assertConnectionArgs(args, 'sshKeys');
     const search = args.search?.trim();
     if (search && search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
-    const res = await this.api.list(this.upstream.for(ctx), {
-      page: args.page,
-      page_size: args.pageSize,
-      search: search || undefined,
-    });
-    const items = (res.data.ssh_keys ?? []).map(toSshKey);
-    return {
-      items,
-      pageInfo: pageInfo(res.data.pagination?.total ?? items.length, args.page, args.pageSize),
-    };
+    const up = this.upstream.for(ctx);
+    const all = await collectPages(
+      (page, pageSize) => this.api.list(up, { page, page_size: pageSize, search: search || undefined }),
+      (d) => d.ssh_keys,
+    );
+    return connectionFromArray(all.map(toSshKey), args, 'sshKeys');
   }
 
   async get(ctx: GqlContext, id: string): Promise<SshKey> {
     return toSshKey((await this.api.get(this.upstream.for(ctx), id)).data);
+  }
+
+  /** The lookup by id and node(id): null for an id that names nothing of this account (no call if malformed). */
+  async find(ctx: GqlContext, id: string): Promise<SshKey | null> {
+    const key = lookupKey(id, 'SshKey');
+    if (key === null) return null;
+    try {
+      return await this.get(ctx, key);
+    } catch (e) {
+      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    }
   }
 
   async create(ctx: GqlContext, input: CreateSshKeyInput): Promise<CreateSshKeyPayload> {
@@ -82,6 +100,9 @@ export class SshKeysService {
   async delete(ctx: GqlContext, input: DeleteSshKeyInput): Promise<DeleteSshKeyPayload> {
     const id = keyOf(input.id, 'SshKey');
     const res = await this.api.delete(this.upstream.for(ctx), id);
-    return { deletedSshKeyId: res.data?.key_id ?? id, requestId: res.requestId ?? null };
+    return {
+      deletedSshKeyId: toGlobalId('SshKey', res.data?.key_id ?? id),
+      requestId: res.requestId ?? null,
+    };
   }
 }

@@ -3,6 +3,7 @@ import { principalOf } from '../auth/current-principal.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
+import { lookupKey } from '../common/graphql/node';
 import { InstanceEventsService } from '../instances/instance-events.service';
 import { Instance } from '../instances/models/instance.model';
 
@@ -18,11 +19,14 @@ export class InstanceUpdatedResolver {
   })
   @RequireScopes('read')
   instanceUpdated(
-    @Args('id', { type: () => ID, description: 'Instance id.' }) id: string,
+    @Args('id', { type: () => ID, description: "The instance's `id` (or its `barrackId`)." }) id: string,
     @Context() ctx: GqlContext,
   ): Promise<AsyncIterableIterator<Instance>> {
     const principal = principalOf(ctx);
     if (!principal) throw new GatewayError('UNAUTHENTICATED', 'Authentication required');
-    return this.events.watch(principal, id);
+    // Not an instance id at all: the same NOT_FOUND an unknown or foreign id gets, and no Barrack call.
+    const key = lookupKey(id, 'Instance');
+    if (key === null) throw new GatewayError('NOT_FOUND', 'Instance not found', { id });
+    return this.events.watch(principal, key);
   }
 }

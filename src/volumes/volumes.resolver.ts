@@ -1,3 +1,4 @@
+import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
@@ -9,6 +10,8 @@ import {
   volumeAttachmentRules,
 } from './dto/volume.rules';
 import type { GqlContext } from '../common/context/gql-context';
+import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
+import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import { RequireFieldScopes } from '../auth/field-scopes';
@@ -26,42 +29,51 @@ import {
 } from './dto/volume.inputs';
 import { StorageBillingHistory } from './models/storage-billing.model';
 import { Volume } from './models/volume.model';
-import {
-  DeleteVolumePayload,
-  VolumeAttachmentsPayload,
-  VolumePage,
-  VolumePayload,
-} from './models/volume-payloads.model';
+import { VolumeConnection } from './models/volume-connection.model';
+import { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePayload } from './models/volume-payloads.model';
 import { VolumesService } from './volumes.service';
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver(() => Volume)
-export class VolumesResolver {
+export class VolumesResolver implements OnModuleInit {
   constructor(
     private readonly service: VolumesService,
     private readonly instances: InstancesService,
+    private readonly nodes: NodeRegistry,
   ) {}
 
-  @Query(() => VolumePage, { description: 'Volumes of the account, newest first (ties by id).' })
+  onModuleInit(): void {
+    this.nodes.register('Volume', (key, ctx) => this.service.load(key, ctx));
+  }
+
+  @Query(() => VolumeConnection, {
+    description: 'Volumes of the account, newest first (ties by id), as a Relay connection.',
+  })
   @RequireScopes('read')
-  volumes(@Args() args: VolumesArgs, @Context() ctx: GqlContext) {
+  volumes(@Args() args: VolumesArgs, @Context() ctx: GqlContext): Promise<ConnectionShape<Volume>> {
     return this.service.list(args, ctx);
   }
 
-  @Query(() => Volume, { description: 'One volume by id (NOT_FOUND when it does not exist).' })
+  @Query(() => Volume, {
+    nullable: true,
+    description: 'One volume by id; null when the account has no such volume.',
+  })
   @RequireScopes('read')
-  volume(@Args('id', { type: () => ID, description: 'Volume id.' }) id: string, @Context() ctx: GqlContext) {
-    return this.service.get(id, ctx);
+  volume(
+    @Args('id', { type: () => ID, description: "The volume's `id` (or its `barrackId`)." }) id: string,
+    @Context() ctx: GqlContext,
+  ): Promise<Volume | null> {
+    return this.service.find(id, ctx);
   }
 
   @Query(() => StorageBillingHistory, { description: "A volume's storage billing over a time window." })
   @RequireScopes('read', 'billing')
   volumeBillingHistory(
-    @Args('id', { type: () => ID, description: 'Volume id.' }) id: string,
+    @Args('id', { type: () => ID, description: "The volume's `id` (or its `barrackId`)." }) id: string,
     @Args() window: BillingWindowArgs,
     @Context() ctx: GqlContext,
   ) {
-    return this.service.billingHistory(id, window, ctx);
+    return this.service.billingHistory(argumentKey(id, 'Volume', 'id'), window, ctx);
   }
 
   @UpstreamCost({ batched: 1 })
@@ -78,7 +90,7 @@ export class VolumesResolver {
       'Storage billing of this volume over a time window (one Barrack call each; null without the billing scope).',
   })
   billingHistory(@Parent() v: Volume, @Args() window: BillingWindowArgs, @Context() ctx: GqlContext) {
-    return this.service.billingHistory(v.id, window, ctx);
+    return this.service.billingHistory(v.barrackId, window, ctx);
   }
 
   @Mutation(() => VolumePayload, {
@@ -162,11 +174,15 @@ export class InstanceVolumesResolver {
   constructor(private readonly service: VolumesService) {}
 
   @UpstreamCost({ shared: 'volumes' })
-  @ResolveField(() => [Volume], {
+  @ResolveField(() => VolumeConnection, {
     description: 'Volumes attached to this instance (one account listing per request, shared).',
   })
-  volumes(@Parent() i: Instance, @Context() ctx: GqlContext) {
-    return this.service.ofInstance(i.id, ctx);
+  async volumes(
+    @Parent() i: Instance,
+    @Args() page: ConnectionArgs,
+    @Context() ctx: GqlContext,
+  ): Promise<ConnectionShape<Volume>> {
+    return connectionFromArray(await this.service.ofInstance(i.barrackId, ctx), page, 'Instance.volumes');
   }
 }
 

@@ -3,13 +3,20 @@ import { VolumesApi, type VolumeListFilter } from '../barrack/api/volumes.api';
 import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
+import {
+  assertConnectionArgs,
+  connectionFromArray,
+  type ConnectionShape,
+} from '../common/graphql/connection';
+import { argumentKey, lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
+import { toGlobalId } from '../common/graphql/global-id';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import { assertPage, billingWindow } from '../instances/input-rules';
-import { newestFirst, slicePage } from '../instances/list-helpers';
+import { billingWindow } from '../instances/input-rules';
+import { newestFirst } from '../instances/list-helpers';
 import type {
   AttachVolumesInput,
   CloneVolumeInput,
@@ -24,7 +31,6 @@ import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './mod
 import type {
   DeleteVolumePayload,
   VolumeAttachmentsPayload,
-  VolumePage,
   VolumePayload,
 } from './models/volume-payloads.model';
 
@@ -65,14 +71,19 @@ export class VolumesService {
     return grouped.get(instanceId) ?? [];
   }
 
-  async get(id: string, ctx: GqlContext): Promise<Volume> {
-    const v = await this.collection.load(id, ctx);
-    if (!v) throw new GatewayError('NOT_FOUND', 'Volume not found', { id });
-    return v;
+  load(id: string, ctx: GqlContext): Promise<Volume | null> {
+    return this.collection.load(id, ctx);
   }
 
-  async list(args: VolumesArgs, ctx: GqlContext): Promise<VolumePage> {
-    assertPage(args.page, args.pageSize);
+  /** `volume(id:)`: null for an id that names no volume of this account (no Barrack call if malformed). */
+  async find(id: string, ctx: GqlContext): Promise<Volume | null> {
+    const key = lookupKey(id, 'Volume');
+    return key === null ? null : this.load(key, ctx);
+  }
+
+  async list(args: VolumesArgs, ctx: GqlContext): Promise<ConnectionShape<Volume>> {
+    assertConnectionArgs(args, 'volumes');
+    const attachedTo = args.attachedTo ? argumentKey(args.attachedTo, 'Instance', 'attachedTo') : undefined;
     const status = args.status ? VOLUME_STATUS_TO_WIRE.get(args.status) : undefined;
     if (args.status && !status)
       throw new GatewayError('BAD_USER_INPUT', `${args.status} cannot be sent to Barrack`, {
@@ -86,8 +97,8 @@ export class VolumesService {
         search: args.search || undefined,
       }),
     );
-    if (args.attachedTo) all = all.filter((v) => v.attachedInstanceId === args.attachedTo);
-    return slicePage(newestFirst(all), args.page, args.pageSize);
+    if (attachedTo) all = all.filter((v) => v.attachedInstanceId === attachedTo);
+    return connectionFromArray(newestFirst(all), args, 'volumes');
   }
 
   async billingHistory(
@@ -124,7 +135,10 @@ export class VolumesService {
   async delete(input: DeleteVolumeInput, ctx: GqlContext): Promise<DeleteVolumePayload> {
     const id = keyOf(input.id, 'Volume');
     const res = await this.api.delete(id, this.upstream.for(ctx));
-    return { deletedVolumeId: res.data?.volume_id ?? id, requestId: res.requestId ?? null };
+    return {
+      deletedVolumeId: toGlobalId('Volume', res.data?.volume_id ?? id),
+      requestId: res.requestId ?? null,
+    };
   }
 
   async resize(input: ResizeVolumeInput, ctx: GqlContext): Promise<VolumePayload> {

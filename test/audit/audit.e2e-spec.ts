@@ -4,14 +4,31 @@ import { connectTestRedis, testRedisUrl, uniquePrefix } from '../helpers/redis';
 /* The audit trail end to end: mutations over HTTP, then the admin auditLog query (records in real Redis). */
 
 const CREATE = `mutation Create($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id name } requestId userErrors { code } }
+  createInstance(input: $input) { instance { id: barrackId name } requestId userErrors { code } }
 }`;
-const AUDIT = `query Audit($limit: Int, $before: String) {
-  auditLog(limit: $limit, before: $before) {
-    id at principalKind principalSubject operation targetIds idempotencyKey replayed reconciled outcome
-    upstreamRequestId latencyMs requestId
+const AUDIT = `query Audit($first: Int, $after: String, $last: Int, $before: String) {
+  auditLog(first: $first, after: $after, last: $last, before: $before) {
+    nodes {
+      id: barrackId at principalKind principalSubject operation targetIds idempotencyKey replayed reconciled outcome
+      upstreamRequestId latencyMs requestId
+    }
+    edges { cursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    totalCount
   }
 }`;
+
+interface AuditPage {
+  nodes: AuditRow[];
+  edges: { cursor: string }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number;
+}
 
 interface AuditRow {
   id: string;
@@ -55,13 +72,17 @@ describe('audit trail (real Redis, simulator)', () => {
     await redis.quit();
   });
 
+  async function auditPage(apiKey: string, vars: Record<string, unknown>): Promise<AuditPage> {
+    const r = await gw.gql<{ auditLog: AuditPage }>(AUDIT, vars, { apiKey });
+    expect(r.body.errors).toBeUndefined();
+    return r.body.data!.auditLog;
+  }
+
   async function audit(
     apiKey = gw.keys.demo,
-    vars: Record<string, unknown> = { limit: 100 },
+    vars: Record<string, unknown> = { first: 100 },
   ): Promise<AuditRow[]> {
-    const r = await gw.gql<{ auditLog: AuditRow[] }>(AUDIT, vars, { apiKey });
-    expect(r.body.errors).toBeUndefined();
-    return r.body.data?.auditLog ?? [];
+    return (await auditPage(apiKey, vars)).nodes;
   }
 
   it('records each mutation once with its outcome, key, replay flag, ids and Barrack request id', async () => {
@@ -121,10 +142,34 @@ describe('audit trail (real Redis, simulator)', () => {
     expect(await redis.xlen(`${prefix}audit:{${gw.tenantIds.demo}}`)).toBe(rows.length);
     expect(await redis.exists(`${prefix}audit:{${gw.tenantIds.other}}`)).toBe(0);
 
-    // Newest first, and `before` pages on from a record.
+    // Newest first, paged forward (first/after) and backward (last/before) over more than one page.
     const ids = rows.map((r) => r.id);
-    const older = await audit(gw.keys.demo, { limit: 100, before: ids[0] });
-    expect(older.map((r) => r.id)).toEqual(ids.slice(1));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page: AuditPage = await auditPage(gw.keys.demo, { first: 2, after });
+      expect(page.totalCount).toBe(ids.length);
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      forward.push(...page.nodes.map((r) => r.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(ids);
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (let guard = 0; guard < 10; guard++) {
+      const page: AuditPage = await auditPage(gw.keys.demo, { last: 2, before });
+      backward.unshift(...page.nodes.map((r) => r.id));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(ids);
+    // A record appended while paging does not shift the next page (keyset cursors).
+    const firstTwo = await auditPage(gw.keys.demo, { first: 2 });
+    await gw.gql(CREATE, { input: vmInput('demo-vm') });
+    const next = await auditPage(gw.keys.demo, { first: 2, after: firstTwo.pageInfo.endCursor });
+    expect(next.nodes.map((r) => r.id)).toEqual(ids.slice(2, 4));
   });
 
   it('shows a tenant only its own records', async () => {
@@ -136,15 +181,21 @@ describe('audit trail (real Redis, simulator)', () => {
   });
 
   it('is refused to a caller without the admin scope', async () => {
-    const r = await gw.gql(AUDIT, { limit: 5 }, { apiKey: gw.keys.demoNoBilling });
+    const r = await gw.gql(AUDIT, { first: 5 }, { apiKey: gw.keys.demoNoBilling });
     expect(r.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(r.body.data ?? null).toBeNull();
   });
 
-  it('refuses a bad limit or cursor as BAD_USER_INPUT', async () => {
-    const big = await gw.gql(AUDIT, { limit: 100_000 });
-    expect(big.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const cursor = await gw.gql(AUDIT, { limit: 5, before: 'nope' });
-    expect(cursor.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  it('refuses a bad count or cursor as BAD_USER_INPUT on its argument', async () => {
+    const big = await gw.gql(AUDIT, { first: -1 });
+    expect(big.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const cursor = await gw.gql(AUDIT, { first: 5, before: 'nope' });
+    expect(cursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
+    // A cursor of another list is not an audit cursor.
+    const list = await gw.gql<{ instances: { pageInfo: { endCursor: string } } }>(
+      '{ instances(first: 1) { pageInfo { endCursor } } }',
+    );
+    const foreign = await gw.gql(AUDIT, { first: 5, after: list.body.data!.instances.pageInfo.endCursor });
+    expect(foreign.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

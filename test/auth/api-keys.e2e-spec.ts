@@ -116,7 +116,9 @@ describe('API key authentication (real HTTP)', () => {
       missingScopes: ['admin'],
     });
 
-    const allowed = await gql(gw.url, '{ apiKeys { id scopes revoked } }', { 'x-api-key': full.key });
+    const allowed = await gql(gw.url, '{ apiKeys { id: barrackId scopes revoked } }', {
+      'x-api-key': full.key,
+    });
     expect(allowed.status).toBe(200);
     const ids = (allowed.body.data?.apiKeys as { id: string }[]).map((k) => k.id);
     expect(ids).toEqual([full.id, readOnly.id, revoked.id, expired.id]);

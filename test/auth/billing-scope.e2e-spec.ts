@@ -48,35 +48,35 @@ describe('billing scope on money already spent', () => {
   it('gives a read-only key FORBIDDEN on accrued cost and billing history, with the rest of the data', async () => {
     gw.sim.admin.resetLog();
     const q = `{
-      instances { items { id name billing { hourlyRate currency accruedCost } billingHistory { totalCost } } }
-      volumes { items { id name billingHistory { totalCost } } }
-      snapshots { items { id name billingHistory { totalCost } } }
+      instances { nodes { id: barrackId name billing { hourlyRate currency accruedCost } billingHistory { totalCost } } }
+      volumes { nodes { id name billingHistory { totalCost } } }
+      snapshots { nodes { id name billingHistory { totalCost } } }
     }`;
     const res = await gw.gql<{
       instances: {
-        items: {
+        nodes: {
           id: string;
           billing: { hourlyRate: string | null; accruedCost: string | null };
           billingHistory: unknown;
         }[];
       };
-      volumes: { items: { id: string; billingHistory: unknown }[] };
-      snapshots: { items: { id: string; billingHistory: unknown }[] };
+      volumes: { nodes: { id: string; billingHistory: unknown }[] };
+      snapshots: { nodes: { id: string; billingHistory: unknown }[] };
     }>(q, {}, { apiKey: gw.keys.demoRead });
     const data = res.body.data!;
-    expect(data.instances.items.length).toBeGreaterThan(0);
-    expect(data.volumes.items.length).toBeGreaterThan(0);
-    expect(data.snapshots.items.length).toBeGreaterThan(0);
-    for (const i of data.instances.items) {
+    expect(data.instances.nodes.length).toBeGreaterThan(0);
+    expect(data.volumes.nodes.length).toBeGreaterThan(0);
+    expect(data.snapshots.nodes.length).toBeGreaterThan(0);
+    for (const i of data.instances.nodes) {
       expect(i.id).toMatch(/^BRK-/);
       expect(i.billing.hourlyRate).not.toBeNull();
       expect(i.billing.accruedCost).toBeNull();
       expect(i.billingHistory).toBeNull();
     }
-    for (const v of [...data.volumes.items, ...data.snapshots.items]) expect(v.billingHistory).toBeNull();
+    for (const v of [...data.volumes.nodes, ...data.snapshots.nodes]) expect(v.billingHistory).toBeNull();
     const errors = res.body.errors ?? [];
     const expected =
-      data.instances.items.length * 2 + data.volumes.items.length + data.snapshots.items.length;
+      data.instances.nodes.length * 2 + data.volumes.nodes.length + data.snapshots.nodes.length;
     expect(errors).toHaveLength(expected);
     for (const e of errors) {
       expect(e.extensions).toMatchObject({ code: 'FORBIDDEN', missingScopes: ['billing'] });
@@ -90,13 +90,13 @@ describe('billing scope on money already spent', () => {
     gw.sim.admin.resetLog();
     const res = await gw.gql<{
       instances: {
-        items: { billing: { accruedCost: string | null }; billingHistory: { totalCost: string } | null }[];
+        nodes: { billing: { accruedCost: string | null }; billingHistory: { totalCost: string } | null }[];
       };
-    }>('{ instances { items { billing { accruedCost } billingHistory { totalCost } } } }');
+    }>('{ instances { nodes { billing { accruedCost } billingHistory { totalCost } } } }');
     expect(res.body.errors).toBeUndefined();
-    for (const i of res.body.data!.instances.items)
+    for (const i of res.body.data!.instances.nodes)
       expect(i.billingHistory?.totalCost).toEqual(expect.any(String));
-    expect(billingOps()).toBe(res.body.data!.instances.items.length);
+    expect(billingOps()).toBe(res.body.data!.instances.nodes.length);
   });
 
   it('keeps the balance behind billing and prices open to read', async () => {

@@ -95,10 +95,10 @@ const CASES: Record<CacheKind, Case> = {
     expected: { usd: 24, eur: 24, inr: 24 },
   },
   aiModels: {
-    query: '{ aiModels { id currency inputPricePer1k outputPricePer1k } }',
+    query: '{ aiModels { id barrackId currency inputPricePer1k outputPricePer1k } }',
     ops: ['listAiModels', 'getBalance'],
     pick: (d) => {
-      const m = rows(d, 'aiModels').find((x) => x.id === 'barrack-llama-3.1-8b')!;
+      const m = rows(d, 'aiModels').find((x) => x.barrackId === 'barrack-llama-3.1-8b')!;
       return [m.currency, m.inputPricePer1k, m.outputPricePer1k];
     },
     expected: {

@@ -28,11 +28,12 @@ import { SIM_DEMO_KEY, startTestGateway, type TestGateway } from '../helpers/gat
 
 /** How to reach N items of a parent type; `%F%` is replaced by the field under test. */
 const LIST_OF: Record<string, string> = {
-  Instance: '{ instances(pageSize: 20) { items { %F% } } }',
-  Volume: '{ volumes(pageSize: 20) { items { %F% } } }',
-  Snapshot: '{ snapshots(pageSize: 20) { items { %F% } } }',
-  Image: '{ images(pageSize: 20) { items { %F% } } }',
-  Firewall: '{ firewalls(pageSize: 20) { items { %F% } } }',
+  Instance: '{ instances(first: 20) { nodes { %F% } } }',
+  Volume: '{ volumes(first: 20) { nodes { %F% } } }',
+  Snapshot: '{ snapshots(first: 20) { nodes { %F% } } }',
+  Image: '{ images(first: 20) { nodes { %F% } } }',
+  Firewall: '{ firewalls(first: 20) { nodes { %F% } } }',
+  FirewallAttachment: '{ firewalls(first: 20) { nodes { attachments { %F% } } } }',
   Region: '{ regions { %F% } }',
   GpuStock: '{ gpuStock { %F% } }',
   InstanceFirewall: '{ instanceFirewalls(instanceId: "$INSTANCE") { %F% } }',

@@ -9,7 +9,7 @@ import { SIM_OTHER_KEY, SIM_DEMO_KEY, startTestGateway, waitFor, type TestGatewa
 
 const CREATE = `mutation Create($input: CreateInstanceInput!) {
   createInstance(input: $input) {
-    instance { id name status gpuModel region createdAt }
+    instance { id: barrackId name status gpuModel region createdAt }
     requestId
     userErrors { code message field }
   }

@@ -4,7 +4,7 @@ import { SIM_DEMO_KEY, startTestGateway, type TestGateway } from '../helpers/gat
 /* With its store gone, an idempotent mutation fails closed: it is not run at all, so it cannot run twice. */
 
 const CREATE = `mutation Create($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id } }
+  createInstance(input: $input) { instance { id: barrackId } }
 }`;
 
 describe('idempotency store outage', () => {

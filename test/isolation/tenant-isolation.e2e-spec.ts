@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../src/common/graphql/global-id';
 import { demoPublicKey } from '../../simulator/sim-seed';
 import type { AccountState } from '../../simulator/simulator';
 import {
@@ -60,10 +61,10 @@ const NEVER_ISSUED = {
   C: 'BRK-999906C',
 } as const;
 
-const INSTANCE_TREE = `id name status region sshKeyName
-  snapshots { id name instance { id } }
-  volumes { id name attachedTo { id } }
-  firewalls { id name rules { id } instances { id } }`;
+const INSTANCE_TREE = `id: barrackId name status region sshKeyName
+  snapshots(first: 10) { nodes { id: barrackId name instance { id: barrackId } } }
+  volumes(first: 10) { nodes { id: barrackId name attachedTo { id: barrackId } } }
+  firewalls { id: barrackId name rules(first: 5) { nodes { id: barrackId } } instances { id: barrackId } }`;
 
 function emptyCreated(): Created {
   return { instances: [], volumes: [], snapshots: [], firewalls: [], sshKeys: [], scripts: [], rules: [] };
@@ -177,21 +178,21 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
     if (r === 0) {
       const key = await ok(
         t,
-        `mutation($input: CreateSshKeyInput!) { createSshKey(input: $input) { sshKey { id name fingerprint } } }`,
+        `mutation($input: CreateSshKeyInput!) { createSshKey(input: $input) { sshKey { id: barrackId name fingerprint } } }`,
         { input: { name: 'iso-key', publicKey: SHARED_PUBLIC_KEY } },
       );
       c.sshKeys.push(key.createSshKey.sshKey.id);
     }
     const script = await ok(
       t,
-      `mutation($input: CreateScriptInput!) { createScript(input: $input) { script { id name } } }`,
+      `mutation($input: CreateScriptInput!) { createScript(input: $input) { script { id: barrackId name } } }`,
       { input: { name: `iso-script-${r}`, content: `#!/bin/bash\necho round ${r}\n` } },
     );
     c.scripts.push(script.createScript.script.id);
     const [vm, vol, fw] = await Promise.all([
       ok(
         t,
-        `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id name } } }`,
+        `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id: barrackId name } } }`,
         {
           input: {
             name: `iso-vm-${r}`,
@@ -206,12 +207,21 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
           },
         },
       ),
-      ok(t, `mutation($input: CreateVolumeInput!) { createVolume(input: $input) { volume { id name } } }`, {
-        input: { name: `iso-vol-${r}`, region: 'NORWAY_1', sizeGb: 50, idempotencyKey: `iso-idem-vol-${r}` },
-      }),
       ok(
         t,
-        `mutation($input: CreateFirewallInput!) { createFirewall(input: $input) { firewall { id name } } }`,
+        `mutation($input: CreateVolumeInput!) { createVolume(input: $input) { volume { id: barrackId name } } }`,
+        {
+          input: {
+            name: `iso-vol-${r}`,
+            region: 'NORWAY_1',
+            sizeGb: 50,
+            idempotencyKey: `iso-idem-vol-${r}`,
+          },
+        },
+      ),
+      ok(
+        t,
+        `mutation($input: CreateFirewallInput!) { createFirewall(input: $input) { firewall { id: barrackId name } } }`,
         {
           input: { name: `iso-fw-${r}`, region: 'NORWAY_1' },
         },
@@ -236,13 +246,13 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
     );
     const rule = await ok(
       t,
-      `mutation($f: ID!) { addFirewallRule(input: { firewallId: $f, direction: INGRESS, protocol: TCP, portRangeMin: 22, portRangeMax: 22, remoteIpPrefix: "0.0.0.0/0" }) { rule { id } } }`,
+      `mutation($f: ID!) { addFirewallRule(input: { firewallId: $f, direction: INGRESS, protocol: TCP, portRangeMin: 22, portRangeMax: 22, remoteIpPrefix: "0.0.0.0/0" }) { rule { id: barrackId } } }`,
       { f: fwId },
     );
     c.rules.push(rule.addFirewallRule.rule.id);
     const snap = await ok(
       t,
-      `mutation($i: ID!, $n: String!) { createSnapshot(input: { instanceId: $i, name: $n }) { snapshot { id } } }`,
+      `mutation($i: ID!, $n: String!) { createSnapshot(input: { instanceId: $i, name: $n }) { snapshot { id: barrackId } } }`,
       { i: vmId, n: `iso-snap-${r}` },
     );
     c.snapshots.push(snap.createSnapshot.snapshot.id);
@@ -281,7 +291,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
   });
 
   it('each tenant is who its key says it is', async () => {
-    const [a, b] = await both((t) => ok(t, `{ viewer { tenantId } apiKeys { id } }`));
+    const [a, b] = await both((t) => ok(t, `{ viewer { tenantId } apiKeys { id: barrackId } }`));
     expect(a.viewer.tenantId).toBe(A.tenantId);
     expect(b.viewer.tenantId).toBe(B.tenantId);
     expect(b.apiKeys).toHaveLength(1);
@@ -302,48 +312,52 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
 
   it('lists, details and nested graphs show only the caller’s resources (several concurrent rounds)', async () => {
     const listQuery = `{
-      instances(pageSize: 10) { items { ${INSTANCE_TREE} } pageInfo { totalCount } }
-      volumes(pageSize: 10) { items { id name attachedTo { id } } pageInfo { totalCount } }
-      snapshots(pageSize: 10) { items { id name instance { id name } } pageInfo { totalCount } }
-      firewalls(pageSize: 10) { items { id name instances { id } } pageInfo { totalCount } }
-      sshKeys(pageSize: 10) { items { id name fingerprint } pageInfo { totalCount } }
-      scripts(pageSize: 10) { items { id name content } pageInfo { totalCount } }
+      instances(first: 10) { nodes { ${INSTANCE_TREE} } totalCount }
+      volumes(first: 10) { nodes { id: barrackId name attachedTo { id: barrackId } } totalCount }
+      snapshots(first: 10) { nodes { id: barrackId name instance { id: barrackId name } } totalCount }
+      firewalls(first: 10) { nodes { id: barrackId name instances { id: barrackId } } totalCount }
+      sshKeys(first: 10) { nodes { id: barrackId name fingerprint } totalCount }
+      scripts(first: 10) { nodes { id: barrackId name content } totalCount }
     }`;
     for (let round = 0; round < 3; round++) {
       const results = await Promise.all([A, B, A, B].map((t) => ok(t, listQuery).then((d) => ({ t, d }))));
       for (const { t, d } of results) {
         const s = state(t);
-        expect(idsOf(d.instances.items)).toEqual(s.instances.map((i) => i.instance_id).sort());
-        expect(d.instances.pageInfo.totalCount).toBe(s.instances.length);
-        expect(idsOf(d.volumes.items)).toEqual(s.volumes.map((v) => v.volume_id).sort());
-        expect(d.volumes.pageInfo.totalCount).toBe(s.volumes.length);
-        expect(idsOf(d.snapshots.items)).toEqual(s.snapshots.map((x) => x.snapshot_id).sort());
-        expect(idsOf(d.firewalls.items)).toEqual(s.firewalls.map((f) => f.firewall_id).sort());
-        expect(idsOf(d.sshKeys.items)).toEqual(s.sshKeys.map((k) => k.key_id).sort());
-        expect(idsOf(d.scripts.items)).toEqual(s.scripts.map((x) => x.script_id).sort());
+        expect(idsOf(d.instances.nodes)).toEqual(s.instances.map((i) => i.instance_id).sort());
+        expect(d.instances.totalCount).toBe(s.instances.length);
+        expect(idsOf(d.volumes.nodes)).toEqual(s.volumes.map((v) => v.volume_id).sort());
+        expect(d.volumes.totalCount).toBe(s.volumes.length);
+        expect(idsOf(d.snapshots.nodes)).toEqual(s.snapshots.map((x) => x.snapshot_id).sort());
+        expect(idsOf(d.firewalls.nodes)).toEqual(s.firewalls.map((f) => f.firewall_id).sort());
+        expect(idsOf(d.sshKeys.nodes)).toEqual(s.sshKeys.map((k) => k.key_id).sort());
+        expect(idsOf(d.scripts.nodes)).toEqual(s.scripts.map((x) => x.script_id).sort());
         // Nested edges point inside the same tenant only.
         const own = new Set(s.instances.map((i) => i.instance_id));
-        for (const vm of d.instances.items) {
-          for (const snap of vm.snapshots) expect(snap.instance?.id ?? vm.id).toBe(vm.id);
-          for (const vol of vm.volumes) expect(vol.attachedTo?.id ?? vm.id).toBe(vm.id);
+        for (const vm of d.instances.nodes) {
+          for (const snap of vm.snapshots.nodes) expect(snap.instance?.id ?? vm.id).toBe(vm.id);
+          for (const vol of vm.volumes.nodes) expect(vol.attachedTo?.id ?? vm.id).toBe(vm.id);
           for (const fw of vm.firewalls) for (const i of fw.instances) expect(own.has(i.id)).toBe(true);
         }
         for (const name of ['iso-vm-0', 'iso-vm-1', 'iso-vm-2']) {
-          const vm = d.instances.items.find((i: { name: string }) => i.name === name);
-          expect(vm.snapshots.map((x: { name: string }) => x.name)).toEqual([`iso-snap-${name.slice(-1)}`]);
-          expect(vm.volumes.map((x: { name: string }) => x.name)).toEqual([`iso-vol-${name.slice(-1)}`]);
+          const vm = d.instances.nodes.find((i: { name: string }) => i.name === name);
+          expect(vm.snapshots.nodes.map((x: { name: string }) => x.name)).toEqual([
+            `iso-snap-${name.slice(-1)}`,
+          ]);
+          expect(vm.volumes.nodes.map((x: { name: string }) => x.name)).toEqual([
+            `iso-vol-${name.slice(-1)}`,
+          ]);
           expect(vm.firewalls.map((x: { name: string }) => x.name)).toEqual([`iso-fw-${name.slice(-1)}`]);
         }
       }
-      expect(results[0]!.d.instances.pageInfo.totalCount).toBe(ROUNDS + 1);
-      expect(results[1]!.d.instances.pageInfo.totalCount).toBe(ROUNDS);
+      expect(results[0]!.d.instances.totalCount).toBe(ROUNDS + 1);
+      expect(results[1]!.d.instances.totalCount).toBe(ROUNDS);
     }
 
     // Details by id, both tenants at once, for every resource of theirs.
     await both(async (t) => {
       const c = created[t.label];
       const one = (field: string, id: string) =>
-        ok(t, `query($id: ID!) { ${field}(id: $id) { id } }`, { id });
+        ok(t, `query($id: ID!) { ${field}(id: $id) { id: barrackId } }`, { id });
       const got = await Promise.all([
         ...c.instances.map((id) =>
           ok(t, `query($id: ID!) { instance(id: $id) { ${INSTANCE_TREE} } }`, { id }),
@@ -404,7 +418,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       const c = created[t.label];
       await ok(
         t,
-        `mutation($id: ID!, $c: String!) { updateScript(input: { id: $id, content: $c }) { script { id content } } }`,
+        `mutation($id: ID!, $c: String!) { updateScript(input: { id: $id, content: $c }) { script { id: barrackId content } } }`,
         { id: c.scripts.at(-1), c: `#!/bin/bash\necho tenant ${t.label}\n` },
       );
       await ok(t, `mutation($id: ID!) { stopInstance(input: { id: $id }) { instanceId } }`, {
@@ -415,8 +429,8 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       const s = state(t);
       const script = s.scripts.find((x) => x.script_id === created[t.label].scripts.at(-1));
       expect(script?.content).toBe(`#!/bin/bash\necho tenant ${t.label}\n`);
-      const d = await ok(t, `{ scripts(search: "iso-script-2") { items { name content } } }`);
-      expect(d.scripts.items).toEqual([
+      const d = await ok(t, `{ scripts(search: "iso-script-2") { nodes { name content } } }`);
+      expect(d.scripts.nodes).toEqual([
         { name: 'iso-script-2', content: `#!/bin/bash\necho tenant ${t.label}\n` },
       ]);
     }
@@ -459,11 +473,16 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       return `${query.slice(0, payloadEnd)} userErrors { code field message } ${query.slice(payloadEnd)}`;
     }
 
-    /** NOT_FOUND as a top-level error (queries) or as the payload's only userError (mutations). */
+    /**
+     * NOT_FOUND as a top-level error, as the payload's only userError (mutations), or a lookup answering null
+     * (`instance(id:)` and the other lookups answer null for an id the account does not hold, like node(id)).
+     */
     function refusalCode(r: GqlResponse<Data>): unknown {
       const top = r.body.errors?.[0]?.extensions?.code;
       if (top !== undefined) return top;
-      const payload = Object.values(r.body.data ?? {})[0] as { userErrors?: { code: string }[] } | undefined;
+      const values = Object.values(r.body.data ?? {});
+      if (values.length === 1 && values[0] === null) return 'NOT_FOUND';
+      const payload = values[0] as { userErrors?: { code: string }[] } | undefined;
       return payload?.userErrors?.length === 1 ? payload.userErrors[0]!.code : undefined;
     }
 
@@ -495,49 +514,49 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
     const probes = (): Probe[] => [
       [
         'instance(id)',
-        `query($id: ID!) { instance(id: $id) { id name } }`,
+        `query($id: ID!) { instance(id: $id) { id: barrackId name } }`,
         (id) => ({ id }),
         'D',
         () => aIds.instances[1]!,
       ],
       [
         'volume(id)',
-        `query($id: ID!) { volume(id: $id) { id name } }`,
+        `query($id: ID!) { volume(id: $id) { id: barrackId name } }`,
         (id) => ({ id }),
         'V',
         () => aIds.volumes[1]!,
       ],
       [
         'snapshot(id)',
-        `query($id: ID!) { snapshot(id: $id) { id name } }`,
+        `query($id: ID!) { snapshot(id: $id) { id: barrackId name } }`,
         (id) => ({ id }),
         'S',
         () => aIds.snapshots[1]!,
       ],
       [
         'firewall(id)',
-        `query($id: ID!) { firewall(id: $id) { id name } }`,
+        `query($id: ID!) { firewall(id: $id) { id: barrackId name } }`,
         (id) => ({ id }),
         'F',
         () => aIds.firewalls[1]!,
       ],
       [
         'sshKey(id)',
-        `query($id: ID!) { sshKey(id: $id) { id name } }`,
+        `query($id: ID!) { sshKey(id: $id) { id: barrackId name } }`,
         (id) => ({ id }),
         'K',
         () => aIds.sshKeys[0]!,
       ],
       [
         'script(id)',
-        `query($id: ID!) { script(id: $id) { id name } }`,
+        `query($id: ID!) { script(id: $id) { id: barrackId name } }`,
         (id) => ({ id }),
         'C',
         () => aIds.scripts[1]!,
       ],
       [
         'instanceFirewalls',
-        `query($id: ID!) { instanceFirewalls(instanceId: $id) { id } }`,
+        `query($id: ID!) { instanceFirewalls(instanceId: $id) { id: firewallId } }`,
         (id) => ({ id }),
         'D',
         () => aIds.instances[1]!,
@@ -642,21 +661,21 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       ],
       [
         'resizeVolume',
-        `mutation($id: ID!) { resizeVolume(input: { id: $id, sizeGb: 500 }) { volume { id } } }`,
+        `mutation($id: ID!) { resizeVolume(input: { id: $id, sizeGb: 500 }) { volume { id: barrackId } } }`,
         (id) => ({ id }),
         'V',
         () => aIds.volumes[1]!,
       ],
       [
         'cloneVolume',
-        `mutation($id: ID!) { cloneVolume(input: { id: $id, name: "stolen" }) { volume { id } } }`,
+        `mutation($id: ID!) { cloneVolume(input: { id: $id, name: "stolen" }) { volume { id: barrackId } } }`,
         (id) => ({ id }),
         'V',
         () => aIds.volumes[1]!,
       ],
       [
         'createSnapshot(A vm)',
-        `mutation($id: ID!) { createSnapshot(input: { instanceId: $id, name: "stolen" }) { snapshot { id } } }`,
+        `mutation($id: ID!) { createSnapshot(input: { instanceId: $id, name: "stolen" }) { snapshot { id: barrackId } } }`,
         (id) => ({ id }),
         'D',
         () => aIds.instances[1]!,
@@ -691,7 +710,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       ],
       [
         'addFirewallRule',
-        `mutation($id: ID!) { addFirewallRule(input: { firewallId: $id, direction: INGRESS, protocol: TCP, portRangeMin: 1, portRangeMax: 65535, remoteIpPrefix: "0.0.0.0/0" }) { rule { id } } }`,
+        `mutation($id: ID!) { addFirewallRule(input: { firewallId: $id, direction: INGRESS, protocol: TCP, portRangeMin: 1, portRangeMax: 65535, remoteIpPrefix: "0.0.0.0/0" }) { rule { id: barrackId } } }`,
         (id) => ({ id }),
         'F',
         () => aIds.firewalls[1]!,
@@ -726,7 +745,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       ],
       [
         'updateScript',
-        `mutation($id: ID!) { updateScript(input: { id: $id, content: "#!/bin/bash\\necho pwned\\n" }) { script { id } } }`,
+        `mutation($id: ID!) { updateScript(input: { id: $id, content: "#!/bin/bash\\necho pwned\\n" }) { script { id: barrackId } } }`,
         (id) => ({ id }),
         'C',
         () => aIds.scripts[1]!,
@@ -740,14 +759,14 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       ],
       [
         'createInstance(startupScriptId of A)',
-        `mutation($id: ID!) { createInstance(input: { name: "stolen-vm", gpuModel: RTX_A6000, gpuCount: 1, region: NORWAY_1, imageName: "${IMAGE}", sshKeyName: "iso-key", startupScriptId: $id }) { instance { id } } }`,
+        `mutation($id: ID!) { createInstance(input: { name: "stolen-vm", gpuModel: RTX_A6000, gpuCount: 1, region: NORWAY_1, imageName: "${IMAGE}", sshKeyName: "iso-key", startupScriptId: $id }) { instance { id: barrackId } } }`,
         (id) => ({ id }),
         'C',
         () => aIds.scripts[1]!,
       ],
     ];
 
-    it('every guess answers NOT_FOUND, exactly as for an id that was never issued', async () => {
+    it('every guess answers NOT_FOUND (null for a lookup), exactly as for an id that was never issued', async () => {
       const failures: string[] = [];
       // Both guesses of a probe run concurrently, and A keeps reading its own data meanwhile.
       for (const [label, query, vars, kind, guess] of probes()) {
@@ -756,7 +775,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
         const [foreign, never, own] = await Promise.all([
           gql(B, withUserErrors(query), vars(id)),
           gql(B, withUserErrors(query), vars(fake)),
-          gql(A, `{ instances(pageSize: 10) { items { id } } }`),
+          gql(A, `{ instances(first: 10) { nodes { id: barrackId } } }`),
         ]);
         expect(own.body.errors).toBeUndefined();
         const code = refusalCode(foreign);
@@ -771,15 +790,19 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
     }, 180_000);
 
     it('a list filter or bulk call with A’s ids yields nothing of A', async () => {
-      const snaps = await gql(B, `query($id: ID!) { snapshots(instanceId: $id) { items { id } } }`, {
-        id: aIds.instances[0]!,
-      });
+      const snaps = await gql(
+        B,
+        `query($id: ID!) { snapshots(instanceId: $id) { nodes { id: barrackId } } }`,
+        {
+          id: aIds.instances[0]!,
+        },
+      );
       expect(snaps.body.errors?.[0]?.extensions?.code ?? 'EMPTY').toMatch(/^(EMPTY|NOT_FOUND)$/);
-      expect(snaps.body.data?.snapshots?.items ?? []).toEqual([]);
-      const vols = await gql(B, `query($id: ID!) { volumes(attachedTo: $id) { items { id } } }`, {
+      expect(snaps.body.data?.snapshots?.nodes ?? []).toEqual([]);
+      const vols = await gql(B, `query($id: ID!) { volumes(attachedTo: $id) { nodes { id: barrackId } } }`, {
         id: aIds.instances[0]!,
       });
-      expect(vols.body.data?.volumes?.items ?? []).toEqual([]);
+      expect(vols.body.data?.volumes?.nodes ?? []).toEqual([]);
       const rel = await gql(
         B,
         `query($ids: [ID!]!) { snapshotImageRelationships(snapshotIds: $ids) { snapshotId hasImage } }`,
@@ -796,7 +819,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       }
       const bulk = await ok(
         B,
-        `mutation($ids: [ID!]!) { deleteScripts(input: { ids: $ids }) { deletedScriptIds failed { id reason } } }`,
+        `mutation($ids: [ID!]!) { deleteScripts(input: { ids: $ids }) { deletedScriptIds failed { id: scriptId reason } } }`,
         { ids: [aIds.scripts[0]!, NEVER_ISSUED.C] },
       );
       expect(bulk.deleteScripts.deletedScriptIds).toEqual([]);
@@ -808,7 +831,7 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
         `{ snapshotEligibleInstances { instanceId } firewallAvailableInstances { instanceId } }`,
       );
       for (const row of [...eligible.snapshotEligibleInstances, ...eligible.firewallAvailableInstances]) {
-        expect(created.B.instances).toContain(row.instanceId);
+        expect(created.B.instances.map((i) => toGlobalId('Instance', i))).toContain(row.instanceId);
       }
     });
 
@@ -816,14 +839,14 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
       expect(durableView(state(A))).toEqual(before);
       const d = await ok(
         A,
-        `{ instances(pageSize: 10) { items { ${INSTANCE_TREE} } } scripts(pageSize: 10) { items { id content } } }`,
+        `{ instances(first: 10) { nodes { ${INSTANCE_TREE} } } scripts(first: 10) { nodes { id: barrackId content } } }`,
       );
-      expect(idsOf(d.instances.items)).toEqual(before.instances.map((i) => i.id));
-      for (const vm of d.instances.items) {
+      expect(idsOf(d.instances.nodes)).toEqual(before.instances.map((i) => i.id));
+      for (const vm of d.instances.nodes) {
         const was = before.instances.find((i) => i.id === vm.id);
         expect(vm.status).toBe(was?.status);
       }
-      for (const s of d.scripts.items) {
+      for (const s of d.scripts.nodes) {
         expect(s.content).toBe(before.scripts.find((x) => x.id === s.id)?.content);
       }
       // Nothing B tried was created in B's account either.

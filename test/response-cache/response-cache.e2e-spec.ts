@@ -9,7 +9,7 @@ import { uniquePrefix } from '../helpers/redis';
 
 const CATALOGUE = 'query Catalogue { regions { code } gpuStock { region { code } gpuModel available } }';
 const PRICING = 'query Prices { pricing { currency } }';
-const KEYS = 'query Keys { sshKeys { items { id name } } }';
+const KEYS = 'query Keys { sshKeys { nodes { id name } } }';
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm9rZXlmb3JyZXNwb25zZWNhY2hldGVzdHNhYmNkZWY rc@test';
 
 interface Ext {
@@ -78,7 +78,7 @@ describe('whole-response cache', () => {
   });
 
   it('a mutation through one replica invalidates the list it changes for reads through the other', async () => {
-    const first = await a.gql<{ sshKeys: { items: { id: string; name: string }[] } }>(KEYS);
+    const first = await a.gql<{ sshKeys: { nodes: { id: string; name: string }[] } }>(KEYS);
     expect(first.body.errors).toBeUndefined();
     expect(ext(await a.gql(KEYS)).responseCache?.hit).toBe(true);
     expect(ext(await b.gql(KEYS)).responseCache?.hit).toBe(true);
@@ -88,9 +88,9 @@ describe('whole-response cache', () => {
     );
     expect(created.body.errors).toBeUndefined();
     // The very next read, through the other replica, reflects the write.
-    const after = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
+    const after = await a.gql<{ sshKeys: { nodes: { name: string }[] } }>(KEYS);
     expect(ext(after).responseCache?.hit).toBe(false);
-    expect(after.body.data?.sshKeys.items.map((k) => k.name)).toContain(name);
+    expect(after.body.data?.sshKeys.nodes.map((k) => k.name)).toContain(name);
     // And the other tenant's entry was not touched.
   });
 
@@ -101,22 +101,22 @@ describe('whole-response cache', () => {
     );
     expect(created.body.errors).toBeUndefined();
     const id = created.body.data!.createSshKey.sshKey.id;
-    const listed = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
-    expect(listed.body.data?.sshKeys.items.map((k) => k.name)).toContain(name);
+    const listed = await a.gql<{ sshKeys: { nodes: { name: string }[] } }>(KEYS);
+    expect(listed.body.data?.sshKeys.nodes.map((k) => k.name)).toContain(name);
     expect(ext(await b.gql(KEYS)).responseCache?.hit).toBe(true);
     const deleted = await b.gql(`mutation { deleteSshKey(input: { id: "${id}" }) { deletedSshKeyId } }`);
     expect(deleted.body.errors).toBeUndefined();
-    const after = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
+    const after = await a.gql<{ sshKeys: { nodes: { name: string }[] } }>(KEYS);
     expect(ext(after).responseCache?.hit).toBe(false);
-    expect(after.body.data?.sshKeys.items.map((k) => k.name)).not.toContain(name);
+    expect(after.body.data?.sshKeys.nodes.map((k) => k.name)).not.toContain(name);
   });
 
   it('never caches mutations, uncacheable fields, or answers with errors', async () => {
-    const live = await a.gql('query Live { instances { items { id status } } }');
+    const live = await a.gql('query Live { instances { nodes { id status } } }');
     expect(ext(live).responseCache).toBeUndefined();
     const calls = () => a.sim.admin.requestLog().filter((e) => e.credential === SIM_DEMO_KEY).length;
     const before = calls();
-    await a.gql('query Live { instances { items { id status } } }');
+    await a.gql('query Live { instances { nodes { id status } } }');
     expect(calls()).toBeGreaterThan(before);
   });
 
@@ -124,7 +124,7 @@ describe('whole-response cache', () => {
     await a.gql(KEYS); // warm the catalogue of keys, then make the next list read slow
     a.sim.admin.setFault('listSshKeys', { latencyMs: 800 });
     try {
-      const slowRead = a.gql<{ sshKeys: { items: { name: string }[] } }>(`${KEYS} # overlap`);
+      const slowRead = a.gql<{ sshKeys: { nodes: { name: string }[] } }>(`${KEYS} # overlap`);
       await new Promise((r) => setTimeout(r, 200));
       const name = `rc-race-${Date.now()}`;
       const created = await b.gql(

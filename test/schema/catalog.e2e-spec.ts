@@ -74,7 +74,7 @@ describe('catalogue schema (e2e)', () => {
     }>(`{
       gpuStock(region: CANADA_1) { regionCode gpuModel gpuModelName stockType asOf stale }
       gpuSpecs(gpuModel: H100_PCIE_80GB) { gpuModel gpuCount vcpus ramGb regions hourlyRate currency asOf stale }
-      osImages(region: CANADA_1) { id name family version sizeBytes displaySize region asOf stale }
+      osImages(region: CANADA_1) { id: barrackId name family version sizeBytes displaySize region asOf stale }
     }`);
     expect(res.body.errors).toBeUndefined();
     const d = res.body.data!;
@@ -94,7 +94,7 @@ describe('catalogue schema (e2e)', () => {
     }>(`{
       volumeTypes { name asOf stale }
       firewallProtocols { protocol name asOf stale }
-      aiModels { id name inputPricePer1k outputPricePer1k asOf stale }
+      aiModels { id: barrackId name inputPricePer1k outputPricePer1k asOf stale }
     }`);
     expect(res.body.errors).toBeUndefined();
     const d = res.body.data!;

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../src/common/graphql/global-id';
 import { startTestGateway, waitFor, type GqlResponse, type TestGateway } from '../helpers/gateway';
 
 /*
@@ -36,7 +37,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       `mutation($input: CreateInstanceInput!) {
         createInstance(input: $input) {
           requestId
-          instance { id name status region gpuModel gpuCount billing { hourlyRate currency } createdAt }
+          instance { id: barrackId name status region gpuModel gpuCount billing { hourlyRate currency } createdAt }
         }
       }`,
       {
@@ -67,8 +68,8 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     const rule = await q(
       `mutation($input: AddInstanceSecurityRuleInput!) {
         addInstanceSecurityRule(input: $input) {
-          requestId securityRule { id direction protocol ethertype remoteIpPrefix portRangeMin portRangeMax }
-          instance { id securityRules { id } }
+          requestId securityRule { id: barrackId direction protocol ethertype remoteIpPrefix portRangeMin portRangeMax }
+          instance { id: barrackId securityRules { id: barrackId } }
         }
       }`,
       {
@@ -95,7 +96,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     // Volume: create, attach, see it from both sides of the edge.
     const vol = (
       await q(
-        `mutation($input: CreateVolumeInput!) { createVolume(input: $input) { requestId volume { id name sizeGb volumeType status region } } }`,
+        `mutation($input: CreateVolumeInput!) { createVolume(input: $input) { requestId volume { id: barrackId name sizeGb volumeType status region } } }`,
         { input: { name: 'console-data', region: 'CANADA_1', sizeGb: 20 } },
       )
     ).createVolume.volume;
@@ -109,18 +110,21 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       `mutation($input: AttachVolumesInput!) { attachVolumes(input: $input) { requestId instanceId attachments { volumeId instanceId status } } }`,
       { input: { instanceId: vm.id, volumeIds: [vol.id] } },
     );
-    expect(attached.attachVolumes.attachments[0]).toMatchObject({ volumeId: vol.id, instanceId: vm.id });
+    expect(attached.attachVolumes.attachments[0]).toMatchObject({
+      volumeId: toGlobalId('Volume', vol.id),
+      instanceId: toGlobalId('Instance', vm.id),
+    });
     const withVolume = await q(
-      `query($id: ID!, $vol: ID!) { instance(id: $id) { volumes { id } } volume(id: $vol) { attachedTo { id } status } }`,
+      `query($id: ID!, $vol: ID!) { instance(id: $id) { volumes { nodes { id: barrackId } } } volume(id: $vol) { attachedTo { id: barrackId } status } }`,
       { id: vm.id, vol: vol.id },
     );
-    expect(withVolume.instance.volumes.map((v: { id: string }) => v.id)).toContain(vol.id);
+    expect(withVolume.instance.volumes.nodes.map((v: { id: string }) => v.id)).toContain(vol.id);
     expect(withVolume.volume.attachedTo.id).toBe(vm.id);
 
     // Snapshot, then wait until it is ready.
     const snap = (
       await q(
-        `mutation($input: CreateSnapshotInput!) { createSnapshot(input: $input) { requestId snapshot { id name status region } } }`,
+        `mutation($input: CreateSnapshotInput!) { createSnapshot(input: $input) { requestId snapshot { id: barrackId name status region } } }`,
         { input: { instanceId: vm.id, name: 'console-snap', description: 'before restore' } },
       )
     ).createSnapshot.snapshot;
@@ -130,46 +134,44 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       return s.status === 'SUCCESS' || s.status === 'AVAILABLE' ? true : undefined;
     });
     const snapView = await q(
-      `query($id: ID!) { snapshot(id: $id) { id instance { id name } vmConfig { gpuModel gpuCount } } instance(id: "${vm.id}") { snapshots { id } } }`,
+      `query($id: ID!) { snapshot(id: $id) { id: barrackId instance { id: barrackId name } vmConfig { gpuModel gpuCount } } instance(id: "${vm.id}") { snapshots { nodes { id: barrackId } } } }`,
       { id: snap.id },
     );
     expect(snapView.snapshot.instance).toEqual({ id: vm.id, name: 'console-vm' });
-    expect(snapView.instance.snapshots.map((s: { id: string }) => s.id)).toContain(snap.id);
+    expect(snapView.instance.snapshots.nodes.map((s: { id: string }) => s.id)).toContain(snap.id);
 
-    // Restore the snapshot as a new VM: every field of the seed page's answer comes through.
+    // Restore the snapshot as a new VM: the payload holds the new Instance and the source Snapshot, both Nodes.
     const restored = (
       await q(
         `mutation($input: RestoreSnapshotInput!) {
           restoreSnapshot(input: $input) {
             requestId tier
-            sourceSnapshot { id name }
-            restoredInstance {
-              instanceId vmName ipAddress ipStatus status bootSource createdAt
+            sourceSnapshot { id barrackId name }
+            instance {
+              id barrackId name status bootSource createdAt gpuModel gpuCount region
               billing { hourlyRate currency }
-              specs { gpuModel gpuCount ramGb vcpus storageGb }
             }
-            instance { id name }
           }
         }`,
         { input: { id: snap.id, newVmName: 'console-restored' } },
       )
     ).restoreSnapshot;
-    const ri = restored.restoredInstance;
+    const ri = restored.instance;
     expect(restored.requestId).toEqual(expect.any(String));
-    expect(restored.sourceSnapshot).toEqual({ id: snap.id, name: 'console-snap' });
+    expect(restored.sourceSnapshot).toMatchObject({ barrackId: snap.id, name: 'console-snap' });
     expect(ri).toMatchObject({
-      vmName: 'console-restored',
+      name: 'console-restored',
       bootSource: 'snapshot',
       billing: { hourlyRate: '1.55', currency: 'USD' },
-      specs: { gpuModel: 'A100_PCIE_80GB', gpuCount: 1 },
+      gpuModel: 'A100_PCIE_80GB',
+      gpuCount: 1,
+      region: snap.region,
     });
-    expect(ri.instanceId).toMatch(/^BRK-/);
-    expect(typeof ri.ipStatus).toBe('string');
-    expect(ri.specs.ramGb).toBeGreaterThan(0);
-    expect(ri.specs.vcpus).toBeGreaterThan(0);
-    expect(ri.specs.storageGb).toBeGreaterThan(0);
+    expect(ri.barrackId).toMatch(/^BRK-/);
+    expect(ri.id).not.toBe(ri.barrackId);
     expect(new Date(ri.createdAt).getTime()).not.toBeNaN();
-    expect(restored.instance).toEqual({ id: ri.instanceId, name: 'console-restored' });
+    const again = await q(`query($id: ID!) { node(id: $id) { id ... on Instance { name } } }`, { id: ri.id });
+    expect(again.node).toEqual({ id: ri.id, name: 'console-restored' });
 
     // Hibernate and restore.
     const hib = (
@@ -180,7 +182,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
         },
       )
     ).hibernateInstance;
-    expect(hib).toMatchObject({ instanceId: vm.id, requestId: expect.any(String) });
+    expect(hib).toMatchObject({ instanceId: toGlobalId('Instance', vm.id), requestId: expect.any(String) });
     expect(['HIBERNATING', 'HIBERNATED']).toContain(hib.status);
     await waitStatus(vm.id, 'HIBERNATED');
     const count = (await q(`{ hibernatedInstancesCount { count recent { instanceId } } }`))
@@ -188,7 +190,7 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
     expect(count.count).toBeGreaterThanOrEqual(1);
     const back = (
       await q(
-        `mutation($id: ID!) { restoreInstance(input: { id: $id }) { status instance { id status } } }`,
+        `mutation($id: ID!) { restoreInstance(input: { id: $id }) { status instance { id: barrackId status } } }`,
         { id: vm.id },
       )
     ).restoreInstance;
@@ -208,55 +210,66 @@ describe('compute console flow (gateway + simulator + Redis)', () => {
       }`,
       { id: vm.id, vol: vol.id, snap: snap.id },
     );
-    expect(billing.instanceBillingHistory).toMatchObject({ instanceId: vm.id, currency: 'USD' });
+    expect(billing.instanceBillingHistory).toMatchObject({
+      instanceId: toGlobalId('Instance', vm.id),
+      currency: 'USD',
+    });
     expect(Number(billing.instanceBillingHistory.totalCost)).toBeGreaterThan(0);
     expect(billing.instanceBillingHistory.totalCost).toMatch(/^\d+(\.\d+)?$/);
     expect(Number(billing.instance.billing.accruedCost)).toBeGreaterThan(0);
     expect(billing.instance.billingHistory.totalCost).toBe(billing.instanceBillingHistory.totalCost);
-    expect(billing.volumeBillingHistory).toMatchObject({ resourceId: vol.id, currency: 'USD' });
-    expect(billing.snapshotBillingHistory).toMatchObject({ resourceId: snap.id, currency: 'USD' });
+    expect(billing.volumeBillingHistory).toMatchObject({
+      resourceId: toGlobalId('Volume', vol.id),
+      currency: 'USD',
+    });
+    expect(billing.snapshotBillingHistory).toMatchObject({
+      resourceId: toGlobalId('Snapshot', snap.id),
+      currency: 'USD',
+    });
     expect(billing.volume.billingHistory.totalCost).toBe(billing.volumeBillingHistory.totalCost);
 
     // Delete everything.
     const detached = await q(
-      `mutation($input: DetachVolumesInput!) { detachVolumes(input: $input) { attachments { volumeId status } instance { volumes { id } } } }`,
+      `mutation($input: DetachVolumesInput!) { detachVolumes(input: $input) { attachments { volumeId status } instance { volumes { nodes { id: barrackId } } } } }`,
       { input: { instanceId: vm.id, volumeIds: [vol.id] } },
     );
-    expect(detached.detachVolumes.attachments[0].volumeId).toBe(vol.id);
+    expect(detached.detachVolumes.attachments[0].volumeId).toBe(toGlobalId('Volume', vol.id));
     await waitFor('volume available', async () => {
-      const v = (await q(`query($id: ID!) { volume(id: $id) { status attachedTo { id } } }`, { id: vol.id }))
-        .volume;
+      const v = (
+        await q(`query($id: ID!) { volume(id: $id) { status attachedTo { id: barrackId } } }`, { id: vol.id })
+      ).volume;
       return v.status === 'AVAILABLE' && v.attachedTo === null ? true : undefined;
     });
     expect(
       (await q(`mutation($id: ID!) { deleteVolume(input: { id: $id }) { deletedVolumeId } }`, { id: vol.id }))
         .deleteVolume,
-    ).toEqual({ deletedVolumeId: vol.id });
+    ).toEqual({ deletedVolumeId: toGlobalId('Volume', vol.id) });
     expect(
       (
         await q(`mutation($id: ID!) { deleteSnapshot(input: { id: $id }) { deletedSnapshotId requestId } }`, {
           id: snap.id,
         })
       ).deleteSnapshot.deletedSnapshotId,
-    ).toBe(snap.id);
-    for (const id of [vm.id, ri.instanceId as string]) {
+    ).toBe(toGlobalId('Snapshot', snap.id));
+    for (const id of [vm.id, ri.barrackId as string]) {
       await waitStatus(id, 'ACTIVE');
       const del = (
         await q(`mutation($id: ID!) { deleteInstance(input: { id: $id }) { instanceId status requestId } }`, {
           id,
         })
       ).deleteInstance;
-      expect(del).toMatchObject({ instanceId: id, requestId: expect.any(String) });
+      expect(del).toMatchObject({ instanceId: toGlobalId('Instance', id), requestId: expect.any(String) });
       await waitFor(`${id} gone`, async () => {
         const r = await gw.gql<Data>(`query($id: ID!) { instance(id: $id) { status } }`, { id });
         const code = r.body.errors?.[0]?.extensions?.code;
-        return code === 'NOT_FOUND' || r.body.data?.instance?.status === 'DELETED' ? true : undefined;
+        const gone = r.body.data?.instance === null || r.body.data?.instance?.status === 'DELETED';
+        return code === 'NOT_FOUND' || gone ? true : undefined;
       });
     }
     const left = await q(
-      `{ instances(search: "console") { items { id } } volumes(search: "console") { items { id } } }`,
+      `{ instances(search: "console") { nodes { id: barrackId } } volumes(search: "console") { nodes { id: barrackId } } }`,
     );
-    expect(left.instances.items).toEqual([]);
-    expect(left.volumes.items).toEqual([]);
+    expect(left.instances.nodes).toEqual([]);
+    expect(left.volumes.nodes).toEqual([]);
   }, 90_000);
 });

@@ -7,7 +7,7 @@ import { SIM_DEMO_KEY, startTestGateway, type TestGateway } from '../helpers/gat
 
 const USER_ERRORS = `userErrors { code message field currentState allowedFrom alternatives balance required name limit }`;
 const CREATE = `mutation($input: CreateInstanceInput!) {
-  createInstance(input: $input) { instance { id } requestId ${USER_ERRORS} }
+  createInstance(input: $input) { instance { id: barrackId } requestId ${USER_ERRORS} }
 }`;
 interface UserErrorOut {
   code: string;
@@ -40,10 +40,10 @@ describe('compute expected failures', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway();
-    const r = await gw.gql<{ instances: { items: { id: string; name: string }[] } }>(
-      `{ instances { items { id name } } }`,
+    const r = await gw.gql<{ instances: { nodes: { id: string; name: string }[] } }>(
+      `{ instances { nodes { id: barrackId name } } }`,
     );
-    demoVmId = r.body.data!.instances.items.find((i) => i.name === 'demo-vm')!.id;
+    demoVmId = r.body.data!.instances.nodes.find((i) => i.name === 'demo-vm')!.id;
   }, 120_000);
   afterAll(async () => {
     await gw?.close();
@@ -173,20 +173,22 @@ describe('compute expected failures', () => {
         errors: [['BAD_USER_INPUT', field]],
       });
     }
-    const q = await gw.gql(`query { instances(pageSize: 500) { items { id } } }`);
+    const q = await gw.gql(`query { instances(first: 500) { nodes { id } } }`);
     expect(firstError(q).code).toBe('BAD_USER_INPUT');
     expect(upstreamCalls()).toBe(0);
   });
 
-  it('NOT_FOUND for an unknown instance, and for another tenant’s instance', async () => {
-    const r = await gw.gql(`{ instance(id: "BRK-999999D") { id } }`);
-    expect(firstError(r).code).toBe('NOT_FOUND');
+  it('null (no error) for an unknown instance, and the same for another tenant’s instance', async () => {
+    const r = await gw.gql(`{ instance(id: "BRK-999999D") { id: barrackId } }`);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data).toEqual({ instance: null });
     const other = await gw.gql(
-      `query($id: ID!) { instance(id: $id) { id } }`,
+      `query($id: ID!) { instance(id: $id) { id: barrackId } }`,
       { id: demoVmId },
       { apiKey: gw.keys.other },
     );
-    expect(firstError(other).code).toBe('NOT_FOUND');
+    expect(other.body.errors).toBeUndefined();
+    expect(other.body.data).toEqual({ instance: null });
   });
 
   it('INVALID_STATE with currentState and allowedFrom', async () => {

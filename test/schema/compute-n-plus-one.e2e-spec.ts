@@ -8,15 +8,15 @@ import { SIM_DEMO_KEY, startTestGateway, type TestGateway } from '../helpers/gat
 
 const CONSOLE_QUERY = `
   query Console {
-    instances(pageSize: 50, orderBy: { field: NAME, direction: ASC }) {
-      pageInfo { totalCount }
-      items {
-        id name status region gpuModel gpuCount publicIp createdAt
+    instances(first: 50, orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      nodes {
+        id: barrackId name status region gpuModel gpuCount publicIp createdAt
         billing { hourlyRate currency accruedCost }
-        securityRules { id protocol }
-        snapshots { id name status instance { id name } }
-        volumes { id name sizeGb attachedTo { id } }
-        firewalls { id name }
+        securityRules { id: barrackId protocol }
+        snapshots { nodes { id: barrackId name status instance { id: barrackId name } } }
+        volumes { nodes { id: barrackId name sizeGb attachedTo { id: barrackId } } }
+        firewalls { id: barrackId name }
       }
     }
   }`;
@@ -73,26 +73,26 @@ describe('compute graph: N+1 (upstream calls for the console query)', () => {
     gw.sim.admin.resetLog();
     const r = await gw.gql<{
       instances: {
-        pageInfo: { totalCount: number };
-        items: {
+        totalCount: number;
+        nodes: {
           id: string;
-          snapshots: { instance: { id: string } }[];
-          volumes: { attachedTo: { id: string } }[];
+          snapshots: { nodes: { instance: { id: string } }[] };
+          volumes: { nodes: { attachedTo: { id: string } }[] };
         }[];
       };
     }>(CONSOLE_QUERY);
 
     expect(r.body.errors).toBeUndefined();
     const page = r.body.data!.instances;
-    expect(page.items).toHaveLength(50);
-    expect(page.pageInfo.totalCount).toBe(50);
+    expect(page.nodes).toHaveLength(50);
+    expect(page.totalCount).toBe(50);
     // Edges point back at their own instance (grouping is right, not just cheap).
-    const withSnapshots = page.items.filter((i) => i.snapshots.length > 0);
-    const withVolumes = page.items.filter((i) => i.volumes.length > 0);
+    const withSnapshots = page.nodes.filter((i) => i.snapshots.nodes.length > 0);
+    const withVolumes = page.nodes.filter((i) => i.volumes.nodes.length > 0);
     expect(withSnapshots.length).toBeGreaterThanOrEqual(9);
     expect(withVolumes.length).toBeGreaterThanOrEqual(9);
-    for (const i of withSnapshots) for (const s of i.snapshots) expect(s.instance.id).toBe(i.id);
-    for (const i of withVolumes) for (const v of i.volumes) expect(v.attachedTo.id).toBe(i.id);
+    for (const i of withSnapshots) for (const s of i.snapshots.nodes) expect(s.instance.id).toBe(i.id);
+    for (const i of withVolumes) for (const v of i.volumes.nodes) expect(v.attachedTo.id).toBe(i.id);
 
     const calls = gw.sim.admin.requestLog().filter((e) => e.credential === SIM_DEMO_KEY);
     const ops = calls.map((c) => c.operationId).sort();
@@ -106,11 +106,11 @@ describe('compute graph: N+1 (upstream calls for the console query)', () => {
 
   it('batches Snapshot.image through one relationship call for all snapshots', async () => {
     gw.sim.admin.resetLog();
-    const r = await gw.gql<{ snapshots: { items: { id: string; image: { id: string } | null }[] } }>(
-      `{ snapshots(pageSize: 100) { items { id image { id } imageRelationship { hasImage } instance { id } } } }`,
+    const r = await gw.gql<{ snapshots: { nodes: { id: string; image: { id: string } | null }[] } }>(
+      `{ snapshots(first: 100) { nodes { id: barrackId image { id: barrackId } imageRelationship { hasImage } instance { id: barrackId } } } }`,
     );
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data!.snapshots.items.length).toBeGreaterThanOrEqual(9);
+    expect(r.body.data!.snapshots.nodes.length).toBeGreaterThanOrEqual(9);
     const ops = gw.sim.admin
       .requestLog()
       .filter((e) => e.credential === SIM_DEMO_KEY)

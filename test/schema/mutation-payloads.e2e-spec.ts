@@ -37,10 +37,10 @@ describe('mutation payloads (gateway + simulator + Redis)', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway();
-    const all = await q(`{ instances { items { id name volumes { id } } } }`);
-    const demo = all.instances.items.find((i: { name: string }) => i.name === 'demo-vm');
+    const all = await q(`{ instances { nodes { id name volumes { nodes { id } } } } }`);
+    const demo = all.instances.nodes.find((i: { name: string }) => i.name === 'demo-vm');
     demoVmId = demo.id;
-    attachedVolumeId = demo.volumes[0].id;
+    attachedVolumeId = demo.volumes.nodes[0].id;
   }, 120_000);
   afterAll(async () => {
     await gw?.close();

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../src/common/graphql/global-id';
 import { startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
 
 /*
@@ -40,15 +41,15 @@ describe('account resources schema (e2e)', () => {
     name: string;
     region: string;
     ruleCount: number;
-    rules: { id: string; protocol: string; portRangeMin: number | null }[];
+    rules: { nodes: { id: string; protocol: string; portRangeMin: number | null }[] };
     attachments: { instanceId: string }[];
     instances: { id: string; status: string }[];
   }
 
   const FW_FIELDS = `id name description region status ruleCount attachedCount createdAt
-    rules { id direction protocol ethertype remoteIpPrefix portRangeMin portRangeMax status createdAt }
+    rules { nodes { id: barrackId direction protocol ethertype remoteIpPrefix portRangeMin portRangeMax status createdAt } }
     attachments { instanceId name status }
-    instances { id name status }`;
+    instances { id: barrackId name status }`;
 
   describe('firewall flow', () => {
     let vmId: string;
@@ -57,7 +58,7 @@ describe('account resources schema (e2e)', () => {
 
     it('deploys an instance and waits for ACTIVE', async () => {
       const created = await gw.gql<{ createInstance: { instance: { id: string } } }>(
-        `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id status } requestId } }`,
+        `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id: barrackId status } requestId } }`,
         {
           input: {
             name: 'fw-target',
@@ -94,14 +95,14 @@ describe('account resources schema (e2e)', () => {
         name: 'web-fw',
         region: 'NORWAY_1',
         ruleCount: 0,
-        rules: [],
+        rules: { nodes: [] },
         attachments: [],
       });
       expect(created.body.data!.createFirewall.requestId).toEqual(expect.any(String));
 
       const rule = await gw.gql<{ addFirewallRule: { rule: { id: string }; firewall: Fw } }>(
         `mutation($input: AddFirewallRuleInput!) {
-          addFirewallRule(input: $input) { rule { id protocol portRangeMin portRangeMax } firewallId firewall { ruleCount rules { id } } requestId }
+          addFirewallRule(input: $input) { rule { id: barrackId protocol portRangeMin portRangeMax } firewallId firewall { ruleCount rules { nodes { id: barrackId } } } requestId }
         }`,
         {
           input: {
@@ -127,26 +128,28 @@ describe('account resources schema (e2e)', () => {
       );
       expect(available.body.errors).toBeUndefined();
       expect(available.body.data!.firewallAvailableInstances).toContainEqual(
-        expect.objectContaining({ instanceId: vmId, alreadyAttached: false }),
+        expect.objectContaining({ instanceId: toGlobalId('Instance', vmId), alreadyAttached: false }),
       );
 
       const attached = await gw.gql<{ attachFirewall: { attachedInstanceIds: string[]; firewall: Fw } }>(
         `mutation($input: AttachFirewallInput!) {
-          attachFirewall(input: $input) { firewallId attachedInstanceIds firewall { id attachedCount instances { id status } } requestId }
+          attachFirewall(input: $input) { firewallId attachedInstanceIds firewall { id: barrackId attachedCount instances { id: barrackId status } } requestId }
         }`,
         { input: { firewallId: fwId, instanceIds: [vmId] } },
       );
       expect(attached.body.errors).toBeUndefined();
-      expect(attached.body.data!.attachFirewall.attachedInstanceIds).toEqual([vmId]);
+      expect(attached.body.data!.attachFirewall.attachedInstanceIds).toEqual([toGlobalId('Instance', vmId)]);
       expect(attached.body.data!.attachFirewall.firewall.instances).toEqual([{ id: vmId, status: 'ACTIVE' }]);
 
       // Instance.firewalls: one firewall list call for all instances, never the per-instance endpoint.
       gw.sim.admin.resetLog();
       const graph = await gw.gql<{
-        instances: { items: { id: string; firewalls: { id: string; instances: { id: string }[] }[] }[] };
-      }>(`{ instances(pageSize: 100) { items { id firewalls { id name instances { id } } } } }`);
+        instances: { nodes: { id: string; firewalls: { id: string; instances: { id: string }[] }[] }[] };
+      }>(
+        `{ instances(first: 100) { nodes { id: barrackId firewalls { id name instances { id: barrackId } } } } }`,
+      );
       expect(graph.body.errors).toBeUndefined();
-      const items = graph.body.data!.instances.items;
+      const items = graph.body.data!.instances.nodes;
       expect(items.length).toBeGreaterThanOrEqual(2);
       const vm = items.find((i) => i.id === vmId)!;
       expect(vm.firewalls.map((f) => f.id)).toEqual([fwId]);
@@ -158,37 +161,45 @@ describe('account resources schema (e2e)', () => {
 
       // Barrack's own per-instance view stays reachable as a root query.
       const perInstance = await gw.gql<{
-        instanceFirewalls: { id: string; name: string; firewall: { id: string } }[];
+        instanceFirewalls: {
+          id: string;
+          firewallId: string;
+          name: string;
+          firewall: { id: string; barrackId: string };
+        }[];
       }>(
-        `query($id: ID!) { instanceFirewalls(instanceId: $id) { id name status firewall { id ruleCount } } }`,
+        `query($id: ID!) { instanceFirewalls(instanceId: $id) { id firewallId name status firewall { id barrackId ruleCount } } }`,
         { id: vmId },
       );
       expect(perInstance.body.errors).toBeUndefined();
-      expect(perInstance.body.data!.instanceFirewalls).toEqual([
-        expect.objectContaining({
-          id: fwId,
-          name: 'web-fw',
-          firewall: expect.objectContaining({ id: fwId }),
-        }),
-      ]);
+      const [edge] = perInstance.body.data!.instanceFirewalls;
+      expect(perInstance.body.data!.instanceFirewalls).toHaveLength(1);
+      expect(edge).toEqual(
+        expect.objectContaining({ name: 'web-fw', firewall: expect.objectContaining({ id: fwId }) }),
+      );
+      // firewallId is the Firewall's global id; the edge's own id is unique per (instance, firewall).
+      expect(edge!.firewallId).toBe(edge!.firewall.id);
+      expect(edge!.id).not.toBe(fwId);
     });
 
     it('reads firewalls as a page and by id', async () => {
-      const page = await gw.gql<{ firewalls: { items: Fw[]; pageInfo: { totalCount: number } } }>(
-        `{ firewalls(region: NORWAY_1, search: "web") { items { id name } pageInfo { page pageSize totalCount totalPages hasNextPage } } }`,
+      const page = await gw.gql<{ firewalls: { nodes: Fw[]; totalCount: number } }>(
+        `{ firewalls(region: NORWAY_1, search: "web") { nodes { id name } totalCount pageInfo { hasNextPage hasPreviousPage } } }`,
       );
       expect(page.body.errors).toBeUndefined();
-      expect(page.body.data!.firewalls.items.map((f) => f.id)).toEqual([fwId]);
-      expect(page.body.data!.firewalls.pageInfo.totalCount).toBe(1);
+      expect(page.body.data!.firewalls.nodes.map((f) => f.id)).toEqual([fwId]);
+      expect(page.body.data!.firewalls.totalCount).toBe(1);
       const one = await gw.gql<{ firewall: Fw }>(`query($id: ID!) { firewall(id: $id) { ${FW_FIELDS} } }`, {
         id: fwId,
       });
       expect(one.body.errors).toBeUndefined();
-      expect(one.body.data!.firewall.rules).toEqual([
+      expect(one.body.data!.firewall.rules.nodes).toEqual([
         expect.objectContaining({ id: ruleId, protocol: 'TCP', portRangeMin: 443 }),
       ]);
-      const missing = await gw.gql(`{ firewall(id: "BRK-999999F") { id } }`);
-      expect(codeOf(missing)).toBe('NOT_FOUND');
+      // A lookup of an id the account does not hold answers null (as node(id) does), not an error.
+      const missing = await gw.gql(`{ firewall(id: "BRK-999999F") { id: barrackId } }`);
+      expect(missing.body.errors).toBeUndefined();
+      expect(missing.body.data).toEqual({ firewall: null });
     });
 
     it('removes the rule, refuses to delete an attached firewall, deletes it once the instance is gone', async () => {
@@ -200,7 +211,7 @@ describe('account resources schema (e2e)', () => {
       );
       expect(removed.body.errors).toBeUndefined();
       expect(removed.body.data!.removeFirewallRule).toMatchObject({
-        removedRuleId: ruleId,
+        removedRuleId: toGlobalId('FirewallRule', ruleId),
         firewall: { ruleCount: 0 },
       });
 
@@ -222,14 +233,15 @@ describe('account resources schema (e2e)', () => {
         return r.body.data?.deleteFirewall ?? undefined;
       });
       expect(deleted.deletedFirewallId).toBe(fwId);
-      const after = await gw.gql(`query($id: ID!) { firewall(id: $id) { id } }`, { id: fwId });
-      expect(codeOf(after)).toBe('NOT_FOUND');
+      const after = await gw.gql(`query($id: ID!) { firewall(id: $id) { id: barrackId } }`, { id: fwId });
+      expect(after.body.errors).toBeUndefined();
+      expect(after.body.data).toEqual({ firewall: null });
     });
   });
 
   describe('firewall failures', () => {
-    const create = `mutation($input: CreateFirewallInput!) { createFirewall(input: $input) { firewall { id } } }`;
-    const addRule = `mutation($input: AddFirewallRuleInput!) { addFirewallRule(input: $input) { rule { id } } }`;
+    const create = `mutation($input: CreateFirewallInput!) { createFirewall(input: $input) { firewall { id: barrackId } } }`;
+    const addRule = `mutation($input: AddFirewallRuleInput!) { addFirewallRule(input: $input) { rule { id: barrackId } } }`;
 
     it('rejects a bad CIDR or port range with BAD_USER_INPUT before any upstream call', async () => {
       gw.sim.admin.resetLog();
@@ -267,10 +279,8 @@ describe('account resources schema (e2e)', () => {
       const over = await gw.gql(create, { input: { name: 'limit-26', region: 'US_1' } }, other);
       expect(codeOf(over)).toBe('LIMIT_EXCEEDED');
       // The demo tenant's account is untouched by the other tenant's firewalls.
-      const mine = await gw.gql<{ firewalls: { pageInfo: { totalCount: number } } }>(
-        `{ firewalls { pageInfo { totalCount } } }`,
-      );
-      expect(mine.body.data!.firewalls.pageInfo.totalCount).toBe(0);
+      const mine = await gw.gql<{ firewalls: { totalCount: number } }>(`{ firewalls { totalCount } }`);
+      expect(mine.body.data!.firewalls.totalCount).toBe(0);
     });
 
     it('refuses to attach a firewall to an instance that is not ACTIVE', async () => {
@@ -278,10 +288,10 @@ describe('account resources schema (e2e)', () => {
         input: { name: 'state-fw', region: 'CANADA_1' },
       });
       const fwId = fw.body.data!.createFirewall.firewall.id;
-      const list = await gw.gql<{ instances: { items: { id: string; name: string }[] } }>(
-        `{ instances(region: CANADA_1) { items { id name } } }`,
+      const list = await gw.gql<{ instances: { nodes: { id: string; name: string }[] } }>(
+        `{ instances(region: CANADA_1) { nodes { id: barrackId name } } }`,
       );
-      const demoVm = list.body.data!.instances.items.find((i) => i.name === 'demo-vm')!;
+      const demoVm = list.body.data!.instances.nodes.find((i) => i.name === 'demo-vm')!;
       const stop = await gw.gql(`mutation($id: ID!) { stopInstance(input: { id: $id }) { status } }`, {
         id: demoVm.id,
       });
@@ -309,7 +319,7 @@ describe('account resources schema (e2e)', () => {
 
   describe('SSH keys', () => {
     const create = `mutation($input: CreateSshKeyInput!) {
-      createSshKey(input: $input) { sshKey { id name publicKey fingerprint keyType keySize source regions createdAt } privateKey requestId }
+      createSshKey(input: $input) { sshKey { id: barrackId name publicKey fingerprint keyType keySize source regions createdAt } privateKey requestId }
     }`;
 
     it('generates a pair (private key returned once) and imports a public key (no private key)', async () => {
@@ -323,7 +333,7 @@ describe('account resources schema (e2e)', () => {
 
       // Reading the key again never shows a private key: the schema has no field for it outside the payload.
       const read = await gw.gql<{ sshKey: Record<string, unknown> }>(
-        `query($id: ID!) { sshKey(id: $id) { id name source } }`,
+        `query($id: ID!) { sshKey(id: $id) { id: barrackId name source } }`,
         { id: g.sshKey.id },
       );
       expect(read.body.errors).toBeUndefined();
@@ -344,10 +354,10 @@ describe('account resources schema (e2e)', () => {
 
     it('lists, finds, rejects bad input early, maps NAME_TAKEN and deletes', async () => {
       const page = await gw.gql<{
-        sshKeys: { items: { id: string; name: string }[]; pageInfo: { totalCount: number } };
-      }>(`{ sshKeys(search: "key") { items { id name keyType } pageInfo { totalCount } } }`);
+        sshKeys: { nodes: { id: string; name: string }[]; totalCount: number };
+      }>(`{ sshKeys(search: "key") { nodes { id: barrackId name keyType } totalCount } }`);
       expect(page.body.errors).toBeUndefined();
-      const names = page.body.data!.sshKeys.items.map((k) => k.name);
+      const names = page.body.data!.sshKeys.nodes.map((k) => k.name);
       expect(names).toEqual(expect.arrayContaining(['demo-key', 'generated-key', 'imported-key']));
 
       gw.sim.admin.resetLog();
@@ -360,21 +370,22 @@ describe('account resources schema (e2e)', () => {
       const dup = await gw.gql(create, { input: { name: 'generated-key' } });
       expect(codeOf(dup)).toBe('NAME_TAKEN');
 
-      const victim = page.body.data!.sshKeys.items.find((k) => k.name === 'imported-key')!;
+      const victim = page.body.data!.sshKeys.nodes.find((k) => k.name === 'imported-key')!;
       const del = await gw.gql<{ deleteSshKey: { deletedSshKeyId: string } }>(
         `mutation($id: ID!) { deleteSshKey(input: { id: $id }) { deletedSshKeyId requestId } }`,
         { id: victim.id },
       );
       expect(del.body.errors).toBeUndefined();
-      expect(del.body.data!.deleteSshKey.deletedSshKeyId).toBe(victim.id);
-      const after = await gw.gql(`query($id: ID!) { sshKey(id: $id) { id } }`, { id: victim.id });
-      expect(codeOf(after)).toBe('NOT_FOUND');
+      expect(del.body.data!.deleteSshKey.deletedSshKeyId).toBe(toGlobalId('SshKey', victim.id));
+      const after = await gw.gql(`query($id: ID!) { sshKey(id: $id) { id: barrackId } }`, { id: victim.id });
+      expect(after.body.errors).toBeUndefined();
+      expect(after.body.data).toEqual({ sshKey: null });
     });
   });
 
   describe('startup scripts', () => {
     it('creates, reads, updates, deletes one and bulk-deletes the rest', async () => {
-      const create = `mutation($input: CreateScriptInput!) { createScript(input: $input) { script { id name description content createdAt updatedAt } requestId } }`;
+      const create = `mutation($input: CreateScriptInput!) { createScript(input: $input) { script { id: barrackId name description content createdAt updatedAt } requestId } }`;
       const ids: string[] = [];
       for (const name of ['s-one', 's-two', 's-three']) {
         const r = await gw.gql<{ createScript: { script: { id: string; content: string } } }>(create, {
@@ -390,7 +401,7 @@ describe('account resources schema (e2e)', () => {
       const upd = await gw.gql<{
         updateScript: { script: { name: string; content: string; description: string } };
       }>(
-        `mutation($input: UpdateScriptInput!) { updateScript(input: $input) { script { id name content description updatedAt } requestId } }`,
+        `mutation($input: UpdateScriptInput!) { updateScript(input: $input) { script { id: barrackId name content description updatedAt } requestId } }`,
         { input: { id: first, content: 'echo changed' } },
       );
       expect(upd.body.errors).toBeUndefined();
@@ -402,7 +413,7 @@ describe('account resources schema (e2e)', () => {
 
       gw.sim.admin.resetLog();
       const empty = await gw.gql(
-        `mutation($id: ID!) { updateScript(input: { id: $id }) { script { id } } }`,
+        `mutation($id: ID!) { updateScript(input: { id: $id }) { script { id: barrackId } } }`,
         { id: first },
       );
       expect(codeOf(empty)).toBe('BAD_USER_INPUT');
@@ -417,25 +428,27 @@ describe('account resources schema (e2e)', () => {
         },
       );
       expect(one.body.data!.script.name).toBe('s-two');
-      const page = await gw.gql<{ scripts: { items: { id: string }[]; pageInfo: { totalCount: number } } }>(
-        `{ scripts(search: "s-") { items { id name } pageInfo { totalCount } } }`,
+      const page = await gw.gql<{ scripts: { nodes: { id: string }[]; totalCount: number } }>(
+        `{ scripts(search: "s-") { nodes { id: barrackId name } totalCount } }`,
       );
-      expect(page.body.data!.scripts.items.map((s) => s.id)).toEqual(expect.arrayContaining(ids));
+      expect(page.body.data!.scripts.nodes.map((s) => s.id)).toEqual(expect.arrayContaining(ids));
 
       const delOne = await gw.gql<{ deleteScript: { deletedScriptId: string } }>(
         `mutation($id: ID!) { deleteScript(input: { id: $id }) { deletedScriptId requestId } }`,
         { id: first },
       );
-      expect(delOne.body.data!.deleteScript.deletedScriptId).toBe(first);
+      expect(delOne.body.data!.deleteScript.deletedScriptId).toBe(toGlobalId('Script', first));
 
       const bulk = await gw.gql<{
         deleteScripts: { deletedScriptIds: string[]; failed: { id: string; reason: string }[] };
       }>(
-        `mutation($ids: [ID!]!) { deleteScripts(input: { ids: $ids }) { deletedScriptIds failed { id reason } requestId } }`,
+        `mutation($ids: [ID!]!) { deleteScripts(input: { ids: $ids }) { deletedScriptIds failed { id: scriptId reason } requestId } }`,
         { ids: [second, third, first] },
       );
       expect(bulk.body.errors).toBeUndefined();
-      expect(bulk.body.data!.deleteScripts.deletedScriptIds.sort()).toEqual([second, third].sort());
+      expect(bulk.body.data!.deleteScripts.deletedScriptIds.sort()).toEqual(
+        [second, third].map((k) => toGlobalId('Script', k)).sort(),
+      );
       expect(bulk.body.data!.deleteScripts.failed.map((f) => f.id)).toEqual([first]);
       expect(ops().bulkDeleteScripts).toBe(1);
     });
@@ -467,7 +480,7 @@ describe('account resources schema (e2e)', () => {
       }>(
         `mutation($input: CreateChatCompletionInput!) {
           createChatCompletion(input: $input) {
-            completion { id model createdAt choices { index message { role content } finishReason }
+            completion { id: completionId model createdAt choices { index message { role content } finishReason }
               usage { promptTokens completionTokens totalTokens } cost currency transactionId }
             requestId
           }
@@ -502,12 +515,12 @@ describe('account resources schema (e2e)', () => {
       expect(summary.body.data!.aiUsageSummary.byModel.map((m) => m.model)).toEqual(['barrack-llama-3.1-8b']);
 
       const history = await gw.gql<{
-        aiUsageHistory: { items: { id: string }[]; pageInfo: { totalCount: number } };
+        aiUsageHistory: { nodes: { id: string }[]; totalCount: number };
       }>(
-        `{ aiUsageHistory(pageSize: 10, from: "2000-01-01T00:00:00Z") { items { id model promptTokens completionTokens cost currency createdAt } pageInfo { totalCount } } }`,
+        `{ aiUsageHistory(first: 10, from: "2000-01-01T00:00:00Z") { nodes { id model promptTokens completionTokens cost currency createdAt } totalCount } }`,
       );
       expect(history.body.errors).toBeUndefined();
-      expect(history.body.data!.aiUsageHistory.items.map((t) => t.id)).toEqual([c.transactionId]);
+      expect(history.body.data!.aiUsageHistory.nodes.map((t) => t.id)).toEqual([c.transactionId]);
     });
 
     it('refuses bad chat input before any upstream call, and chat without the ai scope', async () => {

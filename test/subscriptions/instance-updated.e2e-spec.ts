@@ -23,7 +23,7 @@ import { SIM_DEMO_KEY, SIM_OTHER_KEY, startTestGateway, waitFor, type TestGatewa
 const POLL_MS = 100;
 const TRANSITION_MS = 60_000;
 const IMAGE = 'Ubuntu Server 22.04 LTS R535 CUDA 12.2';
-const SUBSCRIPTION = `subscription($id: ID!) { instanceUpdated(id: $id) { id name status publicIp } }`;
+const SUBSCRIPTION = `subscription($id: ID!) { instanceUpdated(id: $id) { id: barrackId name status publicIp } }`;
 
 interface Event {
   id: string;
@@ -108,7 +108,7 @@ describe('instanceUpdated subscription (graphql-ws)', () => {
 
   async function deploy(name: string): Promise<string> {
     const r = await gw.gql<{ createInstance: { instance: { id: string; status: string } } }>(
-      `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id status } } }`,
+      `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { id: barrackId status } } }`,
       {
         input: {
           name,

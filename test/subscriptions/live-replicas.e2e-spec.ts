@@ -1,3 +1,4 @@
+import { barrackKeyOf } from '../../src/common/graphql/global-id';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RequestLogEntry } from '../../simulator/simulator';
@@ -82,7 +83,10 @@ function suite(pollMs: number) {
     state
       .gw!.sim.admin.requestLog()
       .filter(
-        (e) => e.operationId === 'getInstance' && e.path.includes(id) && e.requestId?.startsWith('sub-'),
+        (e) =>
+          e.operationId === 'getInstance' &&
+          e.path.includes(barrackKeyOf(id, 'Instance')!) &&
+          e.requestId?.startsWith('sub-'),
       );
   beforeAll(async () => {
     state.gw = await startTestGateway({
@@ -217,7 +221,7 @@ describe('live updates over SSE (graphql-sse, POST /graphql/stream)', () => {
 
   it('applies the same admission as WebSocket: mutations and queries are refused, no credential is 401', async () => {
     const gw = state.gw!;
-    const q = sseFeed(gw.gatewayUrl, `Bearer ${gw.keys.demo}`, '{ instances(pageSize: 1) { items { id } } }');
+    const q = sseFeed(gw.gatewayUrl, `Bearer ${gw.keys.demo}`, '{ instances(first: 1) { nodes { id } } }');
     await q.done;
     expect(q.errors).toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),

@@ -57,10 +57,10 @@ export async function startWsKit(
   const res = await fetch(`${running.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${readKey}` },
-    body: JSON.stringify({ query: '{ instances(pageSize: 1) { items { id } } }' }),
+    body: JSON.stringify({ query: '{ instances(first: 1) { nodes { id } } }' }),
   });
-  const body = (await res.json()) as { data?: { instances: { items: { id: string }[] } } };
-  const instanceId = body.data?.instances.items[0]?.id;
+  const body = (await res.json()) as { data?: { instances: { nodes: { id: string }[] } } };
+  const instanceId = body.data?.instances.nodes[0]?.id;
   if (!instanceId) {
     await running.close();
     await sim.close();

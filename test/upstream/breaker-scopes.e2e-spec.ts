@@ -7,13 +7,13 @@ import { SIM_DEMO_KEY, SIM_OTHER_KEY, startTestGateway, type TestGateway } from 
  */
 
 const CHAT = `mutation($input: CreateChatCompletionInput!) {
-  createChatCompletion(input: $input) { completion { id } }
+  createChatCompletion(input: $input) { completion { completionId } }
 }`;
 const CHAT_INPUT = {
   input: { model: 'barrack-llama-3.1-8b', messages: [{ role: 'USER', content: 'hello' }], maxTokens: 8 },
 };
-const INSTANCES = '{ instances { items { id } } }';
-const VOLUMES = '{ volumes { items { id } } }';
+const INSTANCES = '{ instances { nodes { id } } }';
+const VOLUMES = '{ volumes { nodes { id } } }';
 const ENV = { BARRACK_RETRY_MAX: '0', BARRACK_BREAKER_THRESHOLD: '5', BARRACK_BREAKER_HALF_OPEN_MS: '60000' };
 
 function callsBy(gw: TestGateway, key: string, operationId: string): number {
@@ -42,20 +42,20 @@ describe('breakers are scoped by tenant and operation group (issue 12 item 8)', 
     expect(codeOf(await gw.gql(CHAT, CHAT_INPUT))).toBe('UPSTREAM_UNAVAILABLE');
     expect(callsBy(gw, SIM_DEMO_KEY, 'chatCompletion')).toBe(5);
 
-    const b = await gw.gql<{ instances: { items: { id: string }[] } }>(
+    const b = await gw.gql<{ instances: { nodes: { id: string }[] } }>(
       INSTANCES,
       {},
       { apiKey: gw.keys.other },
     );
     expect(b.body.errors).toBeUndefined();
     expect(callsBy(gw, SIM_OTHER_KEY, 'listInstances')).toBe(1);
-    const a = await gw.gql<{ instances: { items: { id: string }[] } }>(INSTANCES);
+    const a = await gw.gql<{ instances: { nodes: { id: string }[] } }>(INSTANCES);
     expect(a.body.errors).toBeUndefined();
-    expect(a.body.data!.instances.items.length).toBeGreaterThan(0);
+    expect(a.body.data!.instances.nodes.length).toBeGreaterThan(0);
     expect(callsBy(gw, SIM_DEMO_KEY, 'listInstances')).toBe(1);
     console.log(
       `breaker scopes: A chat 5 x 503 then 1 fast failure (Barrack saw ${callsBy(gw, SIM_DEMO_KEY, 'chatCompletion')} chat calls); ` +
-        `B instances read ok (${b.body.data!.instances.items.length} items, Barrack saw ${callsBy(gw, SIM_OTHER_KEY, 'listInstances')} call); A instances read ok`,
+        `B instances read ok (${b.body.data!.instances.nodes.length} items, Barrack saw ${callsBy(gw, SIM_OTHER_KEY, 'listInstances')} call); A instances read ok`,
     );
   });
 

@@ -80,7 +80,7 @@ describe('SIGTERM with slow upstream calls in flight (gateway in a child process
       fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-        body: JSON.stringify({ query: '{ instances { items { id } } }' }),
+        body: JSON.stringify({ query: '{ instances { nodes { id } } }' }),
       }).then(
         (r) => `answered ${r.status}`,
         () => 'cut',

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 import { ChatRole } from '../models/ai.model';
 
 @InputType({ description: 'One message of the conversation sent to the model.' })
@@ -45,7 +45,7 @@ export class AiUsageWindowArgs {
 }
 
 @ArgsType()
-export class AiUsageHistoryArgs extends PageArgs {
+export class AiUsageHistoryArgs extends ConnectionArgs {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Window start (inclusive).' })
   from?: Date | null;
 

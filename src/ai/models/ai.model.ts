@@ -1,9 +1,11 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Currency } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
-import { PageInfo } from '../../common/graphql/page.types';
 import { RequireFieldScopes } from '../../auth/field-scopes';
+import { Connection } from '../../common/graphql/connection';
 
 export enum ChatRole {
   SYSTEM = 'SYSTEM',
@@ -55,8 +57,11 @@ export class TokenUsage {
 
 @ObjectType({ description: 'A chat completion, billed to the account credits.' })
 export class ChatCompletion {
-  @Field(() => ID, { description: "Barrack's completion id." })
-  id!: string;
+  @Field(() => ID, {
+    description:
+      "Barrack's completion id. Not a Node (a completion cannot be read again), so not called `id`.",
+  })
+  completionId!: string;
 
   @Field({ description: 'Model that answered.' })
   model!: string;
@@ -80,7 +85,11 @@ export class ChatCompletion {
   @Field(() => Currency, { nullable: true, description: 'Currency of `cost`.' })
   currency!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Id of the billing transaction (see aiUsageHistory).' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('AiTransaction')],
+    description: referenceIdDoc('AiTransaction', 'the billing transaction (see aiUsageHistory)'),
+  })
   transactionId!: string | null;
 }
 
@@ -131,10 +140,13 @@ export class AiUsageSummary {
   byModel!: AiModelUsage[];
 }
 
-@ObjectType({ description: 'One billed chat call.' })
-export class AiTransaction {
-  @Field(() => ID, { description: 'Transaction id.' })
+@ObjectType({ description: 'One billed chat call.', implements: () => [Node] })
+export class AiTransaction implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({ description: 'Model used.' })
   model!: string;
@@ -159,13 +171,5 @@ export class AiTransaction {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One page of AI usage history.' })
-export class AiTransactionPage {
-  @Field(() => [AiTransaction], {
-    description: 'Transactions on this page, in Barrack order (newest first).',
-  })
-  items!: AiTransaction[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-  pageInfo!: PageInfo;
-}
+@ObjectType({ description: 'A page of billed AI chat calls (Relay connection), newest first.' })
+export class AiTransactionConnection extends Connection(AiTransaction, 'AI transactions') {}

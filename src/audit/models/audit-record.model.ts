@@ -1,9 +1,16 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/graphql/connection';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 
-@ObjectType({ description: 'One mutation in the audit trail of the tenant.' })
-export class AuditRecord {
-  @Field(() => ID, { description: 'Position in the trail; pass it as `before` to read older records.' })
+@ObjectType({ description: 'One mutation in the audit trail of the tenant.', implements: () => [Node] })
+export class AuditRecord implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, {
+    description: `${BARRACK_ID_DOC} The audit stream id of the record.`,
+  })
+  barrackId!: string;
 
   @Field(() => GraphQLISODateTime, { description: 'When the mutation started.' })
   at!: Date;
@@ -43,3 +50,6 @@ export class AuditRecord {
   @Field({ description: "The gateway's request id (x-request-id) of the request that carried the mutation." })
   requestId!: string;
 }
+
+@ObjectType({ description: "A page of the tenant's audit trail (Relay connection), newest first." })
+export class AuditRecordConnection extends Connection(AuditRecord, 'audit records') {}

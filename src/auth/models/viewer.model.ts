@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { SCOPES, type Scope } from '../../common/context/principal';
 
 /**
@@ -58,10 +59,16 @@ export class Viewer {
 
 @ObjectType({
   description: 'An API key of the caller’s tenant, as the tenants file lists it (never the secret).',
+  implements: () => [Node],
 })
-export class ApiKeyInfo {
-  @Field({ description: 'Public key id (the part after bgw_).' })
+export class ApiKeyInfo implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, {
+    description: 'Public key id (the part after bgw_), as the tenants file and keys CLI show it.',
+  })
+  barrackId!: string;
 
   @Field(() => [ScopeEnum], { description: 'Scopes the key grants.' })
   scopes!: Scope[];

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../common/graphql/global-id';
 import { ChatRole } from '../../ai/models/ai.model';
 import { toBalance } from './account.mapper';
 import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from './ai.mapper';
@@ -27,7 +28,7 @@ describe('ai, account and script mappers', () => {
       transaction_id: 'BRK-000001A',
     });
     expect(c).toEqual({
-      id: 'chatcmpl-1',
+      completionId: 'chatcmpl-1',
       model: 'm',
       createdAt: new Date(1_750_000_000_000),
       choices: [{ index: 0, message: { role: ChatRole.ASSISTANT, content: 'ok' }, finishReason: 'stop' }],
@@ -79,7 +80,8 @@ describe('ai, account and script mappers', () => {
         created_at: '2025-06-01T00:00:00Z',
       }),
     ).toEqual({
-      id: 'C',
+      id: toGlobalId('Script', 'C'),
+      barrackId: 'C',
       name: 'n',
       description: null,
       content: 'x',

@@ -7,6 +7,7 @@ import {
 } from '../../ai/models/ai.model';
 import type { CreateChatCompletionInput } from '../../ai/dto/ai.inputs';
 import { CURRENCIES } from '../../common/graphql/barrack-enums';
+import { nodeIds } from '../../common/graphql/node';
 import type { components } from '../contract/barrack-api.types';
 import { date, decimal, decimalOrNull, intOrNull, stringOrNull } from './tolerant-values';
 
@@ -38,7 +39,7 @@ export function toChatRequest(input: CreateChatCompletionInput): S['ChatCompleti
 
 export function toChatCompletion(w: S['ChatCompletion']): ChatCompletion {
   return {
-    id: w.id,
+    completionId: w.id,
     model: w.model,
     createdAt: typeof w.created === 'number' ? new Date(w.created * 1000) : null,
     choices: (w.choices ?? []).map((c) => ({
@@ -74,7 +75,7 @@ export function toAiUsageSummary(w: S['UsageSummary']): AiUsageSummary {
 
 export function toAiTransaction(w: S['AITransaction']): AiTransaction {
   return {
-    id: w.id,
+    ...nodeIds('AiTransaction', w.id),
     model: w.model,
     promptTokens: intOrNull(w.prompt_tokens),
     completionTokens: intOrNull(w.completion_tokens),

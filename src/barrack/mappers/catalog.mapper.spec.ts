@@ -153,7 +153,7 @@ describe('catalog mappers', () => {
     );
     expect(list).toEqual([
       expect.objectContaining({
-        id: '42',
+        barrackId: '42',
         name: 'Ubuntu 22.04',
         family: 'Ubuntu',
         region: 'CANADA_1',
@@ -181,6 +181,6 @@ describe('catalog mappers', () => {
     ]);
     expect(
       toAiModels({ models: [{ id: 'm', name: 'M', input_price_per_1k: 0.83 }] }, stamp, 'INR')[0],
-    ).toMatchObject({ id: 'm', currency: 'INR', inputPricePer1k: '0.83', outputPricePer1k: null });
+    ).toMatchObject({ barrackId: 'm', currency: 'INR', inputPricePer1k: '0.83', outputPricePer1k: null });
   });
 });

@@ -1,4 +1,6 @@
 import { CURRENCIES, GPU_MODELS, PROTOCOLS, REGIONS } from '../../common/graphql/barrack-enums';
+import { compoundKey, toGlobalId } from '../../common/graphql/global-id';
+import { nodeIds } from '../../common/graphql/node';
 import type { AiModel } from '../../catalog/models/ai-model.model';
 import type { CatalogStamp } from '../../catalog/models/catalog-entry.model';
 import type { FirewallProtocol } from '../../catalog/models/firewall-protocol.model';
@@ -119,9 +121,13 @@ export function toOsImages(wire: S['OSImages'], stamp: CatalogStamp): OsImage[] 
   return (wire.images ?? []).flatMap((group) =>
     (group.images ?? []).map((img) => {
       const region = img.region ?? group.region;
+      const barrackId = img.id === undefined || img.id === null ? null : String(img.id);
       return {
         ...stampOf(stamp),
-        id: img.id === undefined || img.id === null ? null : String(img.id),
+        // Barrack reuses an image id across regions: the region is part of the identity (the name stands in
+        // for a missing id).
+        id: toGlobalId('OsImage', compoundKey(region ?? '-', barrackId ?? img.name)),
+        barrackId,
         name: img.name,
         family: stringOrNull(group.type),
         version: stringOrNull(img.version),
@@ -153,7 +159,7 @@ export function toAiModels(
 ): AiModel[] {
   return (wire.models ?? []).map((m) => ({
     ...stampOf(stamp),
-    id: m.id,
+    ...nodeIds('AiModel', m.id),
     name: m.name,
     currency: CURRENCIES.fromWire(accountCurrency),
     inputPricePer1k: decimalOrNull(m.input_price_per_1k),

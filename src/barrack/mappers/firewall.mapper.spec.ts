@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../common/graphql/global-id';
 import { FirewallStatus } from '../../firewalls/models/firewall.model';
 import type { components } from '../contract/barrack-api.types';
 import {
@@ -35,14 +36,16 @@ describe('firewall mapper', () => {
   it('maps a firewall with rules, attachments and counts (counts derived when Barrack omits them)', () => {
     const fw = toFirewall(wire('BRK-000001F', ['BRK-000001D']));
     expect(fw).toEqual({
-      id: 'BRK-000001F',
+      id: toGlobalId('Firewall', 'BRK-000001F'),
+      barrackId: 'BRK-000001F',
       name: 'fw-BRK-000001F',
       description: null,
       region: 'CANADA_1',
       status: FirewallStatus.SUCCESS,
       rules: [
         {
-          id: 'BRK-000001R',
+          id: toGlobalId('FirewallRule', 'BRK-000001R'),
+          barrackId: 'BRK-000001R',
           direction: 'INGRESS',
           protocol: 'TCP',
           ethertype: 'IPV4',
@@ -54,7 +57,16 @@ describe('firewall mapper', () => {
         },
       ],
       ruleCount: 1,
-      attachments: [{ instanceId: 'BRK-000001D', name: 'vm', status: 'ACTIVE' }],
+      attachments: [
+        {
+          // One attachment = one (firewall, instance) pair: its own id, never the instance's.
+          id: toGlobalId('FirewallAttachment', 'BRK-000001F/BRK-000001D'),
+          firewallId: 'BRK-000001F',
+          instanceId: 'BRK-000001D',
+          name: 'vm',
+          status: 'ACTIVE',
+        },
+      ],
       attachedCount: 1,
       // A zone-less Barrack timestamp is UTC.
       createdAt: new Date('2025-06-01T10:00:00Z'),
@@ -72,8 +84,8 @@ describe('firewall mapper', () => {
     const b = toFirewall(wire('BRK-000002F', ['BRK-000002D']));
     const c = toFirewall(wire('BRK-000003F', []));
     const grouped = firewallsByInstance([a, b, c]);
-    expect(grouped.get('BRK-000001D')?.map((f) => f.id)).toEqual(['BRK-000001F']);
-    expect(grouped.get('BRK-000002D')?.map((f) => f.id)).toEqual(['BRK-000001F', 'BRK-000002F']);
+    expect(grouped.get('BRK-000001D')?.map((f) => f.barrackId)).toEqual(['BRK-000001F']);
+    expect(grouped.get('BRK-000002D')?.map((f) => f.barrackId)).toEqual(['BRK-000001F', 'BRK-000002F']);
     expect(grouped.has('BRK-000003D')).toBe(false);
   });
 
@@ -107,8 +119,10 @@ describe('firewall mapper', () => {
     expect(
       toFirewallAvailableInstance({ instance_id: 'D', name: 'vm', region: 'US-1', status: 'ACTIVE' }),
     ).toEqual({ instanceId: 'D', name: 'vm', region: 'US_1', status: 'ACTIVE', alreadyAttached: null });
-    expect(toInstanceFirewall({ firewall_id: 'F', name: 'web' })).toEqual({
-      id: 'F',
+    expect(toInstanceFirewall('D', { firewall_id: 'F', name: 'web' })).toEqual({
+      id: toGlobalId('InstanceFirewall', 'D/F'),
+      firewallId: 'F',
+      instanceId: 'D',
       name: 'web',
       status: null,
     });

@@ -1,4 +1,6 @@
 import { DIRECTIONS, ETHERTYPES, PROTOCOLS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
+import { compoundKey, toGlobalId } from '../../common/graphql/global-id';
+import { nodeIds } from '../../common/graphql/node';
 import type { AddFirewallRuleInput } from '../../firewalls/dto/firewall.inputs';
 import {
   type Firewall,
@@ -20,7 +22,7 @@ export function toFirewallStatus(w: string | null | undefined): FirewallStatus {
 
 export function toFirewallRule(w: S['FirewallRule']): FirewallRule {
   return {
-    id: w.id,
+    ...nodeIds('FirewallRule', w.id),
     direction: DIRECTIONS.fromWire(w.direction),
     protocol: PROTOCOLS.fromWire(w.protocol),
     ethertype: ETHERTYPES.fromWire(w.ethertype),
@@ -32,8 +34,10 @@ export function toFirewallRule(w: S['FirewallRule']): FirewallRule {
   };
 }
 
-function toAttachment(w: S['FirewallAttachment']): FirewallAttachment {
+function toAttachment(firewallId: string, w: S['FirewallAttachment']): FirewallAttachment {
   return {
+    id: toGlobalId('FirewallAttachment', compoundKey(firewallId, w.instance_id)),
+    firewallId,
     instanceId: w.instance_id,
     name: stringOrNull(w.name),
     status: w.status ? VM_STATUSES.fromWire(w.status) : null,
@@ -42,9 +46,9 @@ function toAttachment(w: S['FirewallAttachment']): FirewallAttachment {
 
 export function toFirewall(w: S['FirewallResponse']): Firewall {
   const rules = (w.rules ?? []).map(toFirewallRule);
-  const attachments = (w.attached_instances ?? []).map(toAttachment);
+  const attachments = (w.attached_instances ?? []).map((a) => toAttachment(w.firewall_id, a));
   return {
-    id: w.firewall_id,
+    ...nodeIds('Firewall', w.firewall_id),
     name: w.name,
     description: stringOrNull(w.description),
     region: REGIONS.fromWire(w.region),
@@ -67,8 +71,15 @@ export function toFirewallAvailableInstance(w: S['FirewallVM']): FirewallAvailab
   };
 }
 
-export function toInstanceFirewall(w: S['AttachedFirewall']): InstanceFirewall {
-  return { id: w.firewall_id, name: w.name, status: w.status ? toFirewallStatus(w.status) : null };
+/** One entry of an instance's firewall view; its id is unique per (instance, firewall). */
+export function toInstanceFirewall(instanceId: string, w: S['AttachedFirewall']): InstanceFirewall {
+  return {
+    id: toGlobalId('InstanceFirewall', compoundKey(instanceId, w.firewall_id)),
+    firewallId: w.firewall_id,
+    instanceId,
+    name: w.name,
+    status: w.status ? toFirewallStatus(w.status) : null,
+  };
 }
 
 /** The GraphQL input (already checked) as Barrack's rule body; ports are sent only when given. */

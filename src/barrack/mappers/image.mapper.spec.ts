@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../common/graphql/global-id';
 import { toImage, toSnapshotImageRelationship } from './image.mapper';
 
 describe('image mapper', () => {
@@ -14,7 +15,8 @@ describe('image mapper', () => {
         created_at: '2025-01-01T00:00:00Z',
       }),
     ).toEqual({
-      id: 'BRK-1I',
+      id: toGlobalId('Image', 'BRK-1I'),
+      barrackId: 'BRK-1I',
       name: 'img',
       region: 'CANADA_1',
       type: 'Snapshot',

@@ -1,11 +1,12 @@
 import type { WireImage, WireSnapshotImageRelationship } from '../api/images.api';
 import { REGIONS } from '../../common/graphql/barrack-enums';
+import { nodeIds } from '../../common/graphql/node';
 import type { Image, SnapshotImageRelationship } from '../../images/models/image.model';
 import { strOrNull, wireDate } from './wire-values';
 
 export function toImage(w: WireImage): Image {
   return {
-    id: w.image_id,
+    ...nodeIds('Image', w.image_id),
     name: w.name,
     region: REGIONS.fromWire(w.region),
     type: strOrNull(w.type),

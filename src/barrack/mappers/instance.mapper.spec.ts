@@ -44,7 +44,7 @@ describe('instance mapper', () => {
   it('maps a full instance to the model, enums and money included', () => {
     const m = toInstance(wire);
     expect(m).toMatchObject({
-      id: 'BRK-901234D',
+      barrackId: 'BRK-901234D',
       status: 'ACTIVE',
       region: 'CANADA_1',
       gpuModel: 'H100_PCIE_NVLINK_80GB',

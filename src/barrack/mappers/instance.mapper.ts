@@ -25,11 +25,12 @@ import type {
   SnapshotEligibleInstance,
 } from '../../instances/models/instance-payloads.model';
 import type { SecurityRule, SecurityRuleInput } from '../../instances/models/security-rule.model';
+import { nodeIds } from '../../common/graphql/node';
 import { intOrNull, moneyOrNull, strOrNull, wireDate, wireDateOrNull } from './wire-values';
 
 export function toSecurityRule(w: WireSecurityRule): SecurityRule {
   return {
-    id: String(w.id),
+    ...nodeIds('SecurityRule', String(w.id)),
     direction: DIRECTIONS.fromWire(w.direction),
     protocol: PROTOCOLS.fromWire(w.protocol),
     ethertype: ETHERTYPES.fromWire(w.ethertype),
@@ -46,7 +47,7 @@ export function toInstance(w: WireInstance | WireDeployment): Instance {
   const full: Partial<WireInstance> = w;
   const accrued = (w as { accrued_cost?: number | null }).accrued_cost;
   return {
-    id: w.instance_id,
+    ...nodeIds('Instance', w.instance_id),
     name: w.name,
     status: VM_STATUSES.fromWire(w.status),
     region: REGIONS.fromWire(w.region),

@@ -1,4 +1,5 @@
 import type { Script } from '../../scripts/models/script.model';
+import { nodeIds } from '../../common/graphql/node';
 import type { components } from '../contract/barrack-api.types';
 import { date, dateOrNull, stringOrNull } from './tolerant-values';
 
@@ -6,7 +7,7 @@ type S = components['schemas'];
 
 export function toScript(w: S['Script']): Script {
   return {
-    id: w.script_id,
+    ...nodeIds('Script', w.script_id),
     name: w.name,
     description: stringOrNull(w.description),
     content: w.content,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WireRestoredInstance } from '../api/snapshots.api';
-import { toRestoredInstance, toSnapshot, toSnapshotBilling, toSnapshotRef } from './snapshot.mapper';
+import { fromGlobalId, toGlobalId } from '../../common/graphql/global-id';
+import { sourceSnapshotKeyOf, toRestoredInstance, toSnapshot, toSnapshotBilling } from './snapshot.mapper';
 
 interface SeedFixture {
   response200: { data: WireRestoredInstance; snapshot: unknown; tier: string };
@@ -11,28 +12,28 @@ const seed = JSON.parse(
 ) as SeedFixture;
 
 describe('snapshot mapper', () => {
-  it("keeps every field of the seed page's restore answer", () => {
-    const m = toRestoredInstance(seed.response200.data);
-    expect(m).toEqual({
-      instanceId: 'BRK-901234D',
-      vmName: 'restored-prod-vm',
-      ipAddress: '192.168.1.100',
-      ipStatus: 'assigned',
-      billing: { hourlyRate: '2.49', currency: 'USD' },
-      specs: { gpuModel: 'H100_PCIE_NVLINK_80GB', gpuCount: 2, ramGb: 256, vcpus: 32, storageGb: 500 },
+  it("maps the seed page's restore answer into an Instance with a global id", () => {
+    const m = toRestoredInstance(seed.response200.data, 'US_1');
+    expect(m).toMatchObject({
+      barrackId: 'BRK-901234D',
+      name: 'restored-prod-vm',
       status: 'ACTIVE',
+      region: 'US_1',
+      gpuModel: 'H100_PCIE_NVLINK_80GB',
+      gpuCount: 2,
+      flavor: { cpuCores: 32, ramGb: 256, rootDiskGb: 500 },
+      privateIp: '192.168.1.100',
       bootSource: 'snapshot',
+      billing: { hourlyRate: '2.49', currency: 'USD' },
       createdAt: new Date('2025-12-11T16:00:00Z'),
     });
-    expect(toSnapshotRef(seed.response200.snapshot)).toEqual({
-      id: 'BRK-123456S',
-      name: 'prod-backup-dec11',
-    });
+    expect(fromGlobalId(m.id)).toEqual({ typename: 'Instance', key: 'BRK-901234D' });
+    expect(sourceSnapshotKeyOf(seed.response200.snapshot)).toBe('BRK-123456S');
   });
 
-  it('returns null for a missing or malformed source snapshot', () => {
-    expect(toSnapshotRef(undefined)).toBeNull();
-    expect(toSnapshotRef({ name: 'no id' })).toBeNull();
+  it('has no source snapshot key for a missing or malformed envelope snapshot', () => {
+    expect(sourceSnapshotKeyOf(undefined)).toBeNull();
+    expect(sourceSnapshotKeyOf({ name: 'no id' })).toBeNull();
   });
 
   it('maps snapshots, including the lower-case "available" status', () => {
@@ -46,7 +47,7 @@ describe('snapshot mapper', () => {
       created_at: '2025-01-01T00:00:00Z',
     });
     expect(s).toMatchObject({
-      id: 'BRK-1S',
+      barrackId: 'BRK-1S',
       instanceId: 'BRK-1D',
       region: 'NORWAY_1',
       status: 'AVAILABLE',
@@ -75,7 +76,7 @@ describe('snapshot mapper', () => {
         records: [{ hour: '2025-01-01T01:00:00Z', size_gb: 50, cost: 0.005 }],
       }),
     ).toEqual({
-      resourceId: 'BRK-1S',
+      resourceId: toGlobalId('Snapshot', 'BRK-1S'),
       currency: 'INR',
       hourlyRate: '0.005',
       totalCost: '0.12',

@@ -5,8 +5,10 @@ import type {
   WireSnapshotRef,
 } from '../api/snapshots.api';
 import { CURRENCIES, GPU_MODELS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
+import { toGlobalId } from '../../common/graphql/global-id';
+import { nodeIds } from '../../common/graphql/node';
 import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from '../../snapshots/models/snapshot.model';
-import type { RestoredInstance, SnapshotRef } from '../../snapshots/models/snapshot-payloads.model';
+import type { Instance } from '../../instances/models/instance.model';
 import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
 import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
 
@@ -21,7 +23,7 @@ function snapshotStatus(w: string): string {
 export function toSnapshot(w: WireSnapshot): Snapshot {
   const c = w.vm_config;
   return {
-    id: w.snapshot_id,
+    ...nodeIds('Snapshot', w.snapshot_id),
     name: w.name,
     description: strOrNull(w.description),
     instanceId: strOrNull(w.instance_id),
@@ -43,41 +45,54 @@ export function toSnapshot(w: WireSnapshot): Snapshot {
   };
 }
 
-/** The seed page's `data`: every field it documents comes through. */
-export function toRestoredInstance(w: WireRestoredInstance): RestoredInstance {
+/**
+ * Barrack's restore answer as an Instance (the fallback when the read-back after the restore fails). The
+ * answer has no region; the source snapshot's region is the new VM's (a restore stays in its region).
+ */
+export function toRestoredInstance(w: WireRestoredInstance, region: string): Instance {
   return {
-    instanceId: w.instance_id,
-    vmName: w.vm_name,
-    ipAddress: strOrNull(w.ip_address),
-    ipStatus: w.ip_status,
-    billing: {
-      hourlyRate: moneyOrNull(w.billing.hourly_rate) ?? '0',
-      currency: CURRENCIES.fromWire(w.billing.currency),
-    },
-    specs: {
-      gpuModel: GPU_MODELS.fromWire(w.specs.gpu_type),
-      gpuCount: w.specs.gpu_count,
-      ramGb: w.specs.ram_gb,
-      vcpus: w.specs.vcpus,
-      storageGb: w.specs.storage_gb,
-    },
+    ...nodeIds('Instance', w.instance_id),
+    name: w.vm_name,
     status: VM_STATUSES.fromWire(w.status),
+    region,
+    gpuModel: GPU_MODELS.fromWire(w.specs.gpu_type),
+    gpuCount: w.specs.gpu_count,
+    flavor: {
+      name: null,
+      cpuCores: w.specs.vcpus,
+      ramGb: w.specs.ram_gb,
+      rootDiskGb: w.specs.storage_gb,
+      ephemeralDiskGb: null,
+    },
+    imageName: null,
+    sshKeyName: null,
+    privateIp: strOrNull(w.ip_address),
+    publicIp: null,
+    publicIpStatus: null,
+    firewallEligible: false,
+    securityRules: [],
+    labels: [],
     bootSource: w.boot_source,
+    billing: {
+      hourlyRate: moneyOrNull(w.billing.hourly_rate),
+      currency: CURRENCIES.fromWire(w.billing.currency),
+      accruedCost: null,
+    },
     createdAt: wireDate(w.created_at, 'restored instance created_at'),
+    attachedVolumeIds: [],
   };
 }
 
-/** The seed page's envelope-level `snapshot` ({id, name}); null when Barrack leaves it out. */
-export function toSnapshotRef(v: unknown): SnapshotRef | null {
+/** The Barrack id of the envelope-level `snapshot` ({id, name}) of a restore answer; null when left out. */
+export function sourceSnapshotKeyOf(v: unknown): string | null {
   if (typeof v !== 'object' || v === null) return null;
-  const r = v as Partial<WireSnapshotRef>;
-  if (typeof r.id !== 'string') return null;
-  return { id: r.id, name: typeof r.name === 'string' ? r.name : null };
+  const id = (v as Partial<WireSnapshotRef>).id;
+  return typeof id === 'string' ? id : null;
 }
 
 export function toSnapshotBilling(w: WireSnapshotBilling): StorageBillingHistory {
   return {
-    resourceId: w.snapshot_id,
+    resourceId: toGlobalId('Snapshot', w.snapshot_id),
     currency: CURRENCIES.fromWire(w.currency),
     hourlyRate: moneyOrNull(w.hourly_rate) ?? '0',
     totalCost: moneyOrNull(w.total_cost) ?? '0',

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../common/graphql/global-id';
 import { SshKeySource, SshKeyType } from '../../ssh-keys/models/ssh-key.model';
 import { toCreatedSshKey, toSshKey } from './ssh-key.mapper';
 
@@ -16,7 +17,8 @@ const wire = {
 describe('ssh key mapper', () => {
   it('maps a key', () => {
     expect(toSshKey(wire)).toEqual({
-      id: 'BRK-000001K',
+      id: toGlobalId('SshKey', 'BRK-000001K'),
+      barrackId: 'BRK-000001K',
       name: 'laptop',
       publicKey: 'ssh-rsa AAAA',
       fingerprint: 'SHA256:abc',

@@ -1,4 +1,5 @@
 import { REGIONS } from '../../common/graphql/barrack-enums';
+import { nodeIds } from '../../common/graphql/node';
 import { type SshKey, SshKeySource, SshKeyType } from '../../ssh-keys/models/ssh-key.model';
 import type { components } from '../contract/barrack-api.types';
 import { date, intOrNull } from './tolerant-values';
@@ -27,7 +28,7 @@ function toSource(w: string | null | undefined): SshKeySource {
 /** Never copies `private_key`: only the create payload carries it, explicitly (see toCreatedSshKey). */
 export function toSshKey(w: S['SSHKeyResponse']): SshKey {
   return {
-    id: w.key_id,
+    ...nodeIds('SshKey', w.key_id),
     name: w.name,
     publicKey: w.public_key,
     fingerprint: w.fingerprint,

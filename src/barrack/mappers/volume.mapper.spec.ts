@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../common/graphql/global-id';
 import { toVolume, toVolumeAttachment, toVolumeBilling } from './volume.mapper';
 
 describe('volume mapper', () => {
@@ -15,7 +16,7 @@ describe('volume mapper', () => {
       created_at: '2025-01-01T00:00:00Z',
     });
     expect(v).toMatchObject({
-      id: 'BRK-1V',
+      barrackId: 'BRK-1V',
       region: 'US_1',
       sizeGb: 100,
       volumeType: 'CEPH_SSD',
@@ -44,7 +45,7 @@ describe('volume mapper', () => {
     expect(
       toVolumeBilling({ volume_id: 'V', currency: 'USD', hourly_rate: 0.1, total_cost: 2.4, records: [] }),
     ).toEqual({
-      resourceId: 'V',
+      resourceId: toGlobalId('Volume', 'V'),
       currency: 'USD',
       hourlyRate: '0.1',
       totalCost: '2.4',

@@ -1,5 +1,7 @@
 import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../api/volumes.api';
 import { CURRENCIES, REGIONS } from '../../common/graphql/barrack-enums';
+import { toGlobalId } from '../../common/graphql/global-id';
+import { nodeIds } from '../../common/graphql/node';
 import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
 import {
   VOLUME_STATUS_FROM_WIRE,
@@ -11,7 +13,7 @@ import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
 
 export function toVolume(w: WireVolume): Volume {
   return {
-    id: w.volume_id,
+    ...nodeIds('Volume', w.volume_id),
     name: w.name,
     description: strOrNull(w.description),
     region: REGIONS.fromWire(w.region),
@@ -39,7 +41,7 @@ export function toVolumeAttachment(w: WireVolumeAttachment): VolumeAttachment {
 
 export function toVolumeBilling(w: WireVolumeBilling): StorageBillingHistory {
   return {
-    resourceId: w.volume_id,
+    resourceId: toGlobalId('Volume', w.volume_id),
     currency: CURRENCIES.fromWire(w.currency),
     hourlyRate: moneyOrNull(w.hourly_rate) ?? '0',
     totalCost: moneyOrNull(w.total_cost) ?? '0',

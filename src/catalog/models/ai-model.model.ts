@@ -1,12 +1,16 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Currency } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 import { CatalogEntry } from './catalog-entry.model';
 
-@ObjectType({ description: 'An AI model usable with createChatCompletion.' })
-export class AiModel extends CatalogEntry {
-  @Field({ description: 'Model id to pass as `model` in createChatCompletion.' })
+@ObjectType({ description: 'An AI model usable with createChatCompletion.', implements: () => [Node] })
+export class AiModel extends CatalogEntry implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: "Barrack's model id: pass it as `model` in createChatCompletion." })
+  barrackId!: string;
 
   @Field({ description: 'Display name.' })
   name!: string;

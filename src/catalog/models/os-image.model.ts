@@ -1,11 +1,23 @@
-import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region as RegionCode } from '../../common/graphql/barrack-enums';
 import { CatalogEntry } from './catalog-entry.model';
 
-@ObjectType({ description: 'An operating-system image a VM can boot from (pass its name when deploying).' })
-export class OsImage extends CatalogEntry {
-  @Field(() => String, { nullable: true, description: "Barrack's id of the image, when it has one." })
-  id!: string | null;
+@ObjectType({
+  description: 'An operating-system image a VM can boot from (pass its name when deploying).',
+  implements: () => [Node],
+})
+export class OsImage extends CatalogEntry implements Node {
+  @Field(() => ID, {
+    description: `${NODE_ID_DOC} Unique per region and image: Barrack reuses one image id in several regions.`,
+  })
+  id!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Barrack's id of the image, when it has one. The same in every region the image exists in.",
+  })
+  barrackId!: string | null;
 
   @Field({ description: 'Image name, e.g. "Ubuntu Server 22.04 LTS R535 CUDA 12.2".' })
   name!: string;

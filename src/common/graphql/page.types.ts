@@ -14,7 +14,9 @@ export class PageArgs {
   pageSize: number = 20;
 }
 
-@ObjectType({ description: 'Where a page sits in the whole list.' })
+@ObjectType('OffsetPageInfo', {
+  description: 'Where a page sits in the whole list (lists not yet converted to connections).',
+})
 export class PageInfo {
   @Field(() => Int, { description: 'This page number (1-based).' })
   page!: number;

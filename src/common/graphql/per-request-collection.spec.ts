@@ -3,7 +3,7 @@ import { GatewayError } from '../errors/gateway-error';
 import { PerRequestCollection, filterOrNone } from './per-request-collection';
 
 interface Item {
-  id: string;
+  barrackId: string;
   parent: string | null;
 }
 
@@ -16,7 +16,7 @@ function setup(items: Item[]) {
     },
     getOne: (id) => {
       calls.get.push(id);
-      const found = items.find((i) => i.id === id);
+      const found = items.find((i) => i.barrackId === id);
       return found ? Promise.resolve(found) : Promise.reject(new GatewayError('NOT_FOUND', 'nope'));
     },
   });
@@ -25,10 +25,10 @@ function setup(items: Item[]) {
 }
 
 const ITEMS: Item[] = [
-  { id: 'a', parent: 'p1' },
-  { id: 'b', parent: 'p1' },
-  { id: 'c', parent: 'p2' },
-  { id: 'd', parent: null },
+  { barrackId: 'a', parent: 'p1' },
+  { barrackId: 'b', parent: 'p1' },
+  { barrackId: 'c', parent: 'p2' },
+  { barrackId: 'd', parent: null },
 ];
 
 describe('PerRequestCollection', () => {
@@ -44,7 +44,7 @@ describe('PerRequestCollection', () => {
     const { calls, collection, ctx } = setup(ITEMS);
     const c = ctx();
     const got = await Promise.all(['a', 'c', 'x'].map((id) => collection.load(id, c)));
-    expect(got.map((g) => g?.id ?? null)).toEqual(['a', 'c', null]);
+    expect(got.map((g) => g?.barrackId ?? null)).toEqual(['a', 'c', null]);
     await collection.load('d', c);
     expect(calls).toEqual({ list: 1, get: [] });
   });
@@ -57,7 +57,7 @@ describe('PerRequestCollection', () => {
       collection.groupedBy(c, 'parent', (i) => i.parent),
     ]);
     expect(g1).toBe(g2);
-    expect([...g1.entries()].map(([k, v]) => [k, v.map((i) => i.id)])).toEqual([
+    expect([...g1.entries()].map(([k, v]) => [k, v.map((i) => i.barrackId)])).toEqual([
       ['p1', ['a', 'b']],
       ['p2', ['c']],
     ]);
@@ -98,7 +98,9 @@ describe('PerRequestCollection.matching', () => {
     });
     const ctx = { memo: new Map() } as unknown as GqlContext;
     expect((await collection.matching(ctx, filterOrNone({ parent: undefined }))).length).toBe(4);
-    expect((await collection.matching(ctx, filterOrNone({ parent: 'p2' }))).map((i) => i.id)).toEqual(['c']);
+    expect((await collection.matching(ctx, filterOrNone({ parent: 'p2' }))).map((i) => i.barrackId)).toEqual([
+      'c',
+    ]);
     expect(seen).toEqual([undefined, { parent: 'p2' }]);
     await expect(collection.load('c', ctx)).resolves.toEqual(ITEMS[2]);
   });

@@ -17,7 +17,7 @@ export interface CollectionSource<T, F> {
  * batched: one id alone is one GET, several ids (or any id once the list was read) come from the list.
  * Everything lives in the request's memo, so nothing is shared between requests or tenants.
  */
-export class PerRequestCollection<T extends { id: string }, F = never> {
+export class PerRequestCollection<T extends { barrackId: string }, F = never> {
   constructor(
     /** Memo namespace, unique per kind (e.g. 'snapshots'). */
     private readonly kind: string,
@@ -50,7 +50,7 @@ export class PerRequestCollection<T extends { id: string }, F = never> {
   /** Makes items read some other way (e.g. a filtered list) available to lookups by id. */
   prime(ctx: GqlContext, items: readonly T[]): void {
     const loader = this.loader(ctx);
-    for (const t of items) loader.prime(t.id, t);
+    for (const t of items) loader.prime(t.barrackId, t);
   }
 
   /** Null when the item does not exist (or belongs to another account: Barrack answers 404 for both). */
@@ -93,7 +93,7 @@ export class PerRequestCollection<T extends { id: string }, F = never> {
           if (ids.length === 1 && only !== undefined && !ctx.memo.has(this.key('all'))) {
             return [await this.getOrNull(only, ctx)];
           }
-          const byId = new Map((await this.all(ctx)).map((t) => [t.id, t]));
+          const byId = new Map((await this.all(ctx)).map((t) => [t.barrackId, t]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
     );

@@ -5,10 +5,10 @@ import {
   ProtocolInput,
   RegionInput as RegionCodeInput,
 } from '../../common/graphql/barrack-enums';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 
 @ArgsType()
-export class FirewallsArgs extends PageArgs {
+export class FirewallsArgs extends ConnectionArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Case-insensitive part of the name or id (sent to Barrack).',
@@ -24,7 +24,10 @@ export class FirewallAvailableInstancesArgs {
   @Field(() => RegionCodeInput, { nullable: true, description: 'Only instances of this region.' })
   region?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Mark instances already attached to this firewall.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Mark instances already attached to this firewall: its `id` (or `barrackId`).',
+  })
   firewallId?: string | null;
 }
 

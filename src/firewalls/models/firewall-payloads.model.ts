@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
 import { Firewall, FirewallRule } from './firewall.model';
@@ -22,7 +23,11 @@ export class AddFirewallRulePayload extends MutationPayload {
   @Field(() => FirewallRule, { nullable: true, description: 'The new rule.' })
   rule?: FirewallRule | null;
 
-  @Field(() => ID, { nullable: true, description: 'The firewall the rule was added to.' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Firewall')],
+    description: referenceIdDoc('Firewall', 'the firewall acted on'),
+  })
   firewallId?: string | null;
 }
 
@@ -31,15 +36,27 @@ export class RemoveFirewallRulePayload extends MutationPayload {
   @Field(() => ID, { nullable: true, description: 'Id of the removed rule.' })
   removedRuleId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The firewall the rule was removed from.' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Firewall')],
+    description: referenceIdDoc('Firewall', 'the firewall acted on'),
+  })
   firewallId?: string | null;
 }
 
 @ObjectType({ description: 'Result of attachFirewall.' })
 export class AttachFirewallPayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: 'The firewall attached.' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Firewall')],
+    description: referenceIdDoc('Firewall', 'the firewall acted on'),
+  })
   firewallId?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Every instance the firewall is now attached to.' })
+  @Field(() => [ID], {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'every instance the firewall is now attached to'),
+  })
   attachedInstanceIds?: string[] | null;
 }

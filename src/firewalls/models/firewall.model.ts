@@ -1,4 +1,6 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import {
   Direction,
   Ethertype,
@@ -6,7 +8,7 @@ import {
   Region as RegionCode,
   VmStatus,
 } from '../../common/graphql/barrack-enums';
-import { PageInfo } from '../../common/graphql/page.types';
+import { Connection } from '../../common/graphql/connection';
 
 export enum FirewallStatus {
   SUCCESS = 'SUCCESS',
@@ -25,10 +27,13 @@ registerEnumType(FirewallStatus, {
   },
 });
 
-@ObjectType({ description: 'A rule of a firewall: traffic it allows.' })
-export class FirewallRule {
-  @Field(() => ID, { description: 'Rule id (use it with removeFirewallRule).' })
+@ObjectType({ description: 'A rule of a firewall: traffic it allows.', implements: () => [Node] })
+export class FirewallRule implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field(() => Direction, { description: 'Traffic direction the rule allows.' })
   direction!: string;
@@ -64,10 +69,23 @@ export class FirewallRule {
   createdAt!: Date | null;
 }
 
-@ObjectType({ description: 'An instance a firewall is attached to, as the firewall reports it.' })
-export class FirewallAttachment {
-  @Field(() => ID, { description: 'Instance id.' })
+@ObjectType({
+  description:
+    'An instance a firewall is attached to, as the firewall reports it (one attachment: a firewall and an instance).',
+  implements: () => [Node],
+})
+export class FirewallAttachment implements Node {
+  @Field(() => ID, { description: `${NODE_ID_DOC} Unique per firewall and instance.` })
+  id!: string;
+
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance (see `instance` for the Instance)'),
+  })
   instanceId!: string;
+
+  /** Barrack's id of the firewall (for node(id) and the id). */
+  firewallId!: string;
 
   @Field(() => String, { nullable: true, description: 'Instance name.' })
   name!: string | null;
@@ -79,10 +97,14 @@ export class FirewallAttachment {
 @ObjectType({
   description:
     'A firewall: a named set of rules in one region, attached to ACTIVE instances of that region. At most 25 per account.',
+  implements: () => [Node],
 })
-export class Firewall {
-  @Field(() => ID, { description: 'Firewall id, e.g. BRK-123456F.' })
+export class Firewall implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: `${BARRACK_ID_DOC} E.g. BRK-123456F.` })
+  barrackId!: string;
 
   @Field({ description: 'Name (1-50 characters, unique in the account).' })
   name!: string;
@@ -96,7 +118,7 @@ export class Firewall {
   @Field(() => FirewallStatus, { description: 'Provisioning state.' })
   status!: FirewallStatus;
 
-  @Field(() => [FirewallRule], { description: 'Rules, in Barrack order.' })
+  /** Resolved as a connection by FirewallsResolver.rules. */
   rules!: FirewallRule[];
 
   @Field(() => Int, { description: 'Number of rules.' })
@@ -115,18 +137,12 @@ export class Firewall {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One page of firewalls.' })
-export class FirewallPage {
-  @Field(() => [Firewall], { description: 'The firewalls on this page, in Barrack order.' })
-  items!: Firewall[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole filtered list.' })
-  pageInfo!: PageInfo;
-}
-
 @ObjectType({ description: 'An instance that a firewall can be attached to (ACTIVE, in a matching region).' })
 export class FirewallAvailableInstance {
-  @Field(() => ID, { description: 'Instance id.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance (see `instance` for the Instance)'),
+  })
   instanceId!: string;
 
   @Field({ description: 'Instance name.' })
@@ -145,10 +161,22 @@ export class FirewallAvailableInstance {
   alreadyAttached!: boolean | null;
 }
 
-@ObjectType({ description: "A firewall attached to an instance, as Barrack's per-instance view reports it." })
-export class InstanceFirewall {
-  @Field(() => ID, { description: 'Firewall id.' })
+@ObjectType({
+  description: "A firewall attached to an instance, as Barrack's per-instance view reports it.",
+  implements: () => [Node],
+})
+export class InstanceFirewall implements Node {
+  @Field(() => ID, { description: `${NODE_ID_DOC} Unique per instance and firewall.` })
   id!: string;
+
+  @Field(() => ID, {
+    middleware: [referenceId('Firewall')],
+    description: referenceIdDoc('Firewall', 'the firewall (see `firewall` for the Firewall)'),
+  })
+  firewallId!: string;
+
+  /** Barrack's id of the instance this view is of. */
+  instanceId!: string;
 
   @Field({ description: 'Firewall name.' })
   name!: string;
@@ -156,3 +184,9 @@ export class InstanceFirewall {
   @Field(() => FirewallStatus, { nullable: true, description: 'Firewall provisioning state.' })
   status!: FirewallStatus | null;
 }
+
+@ObjectType({ description: 'A page of firewalls (Relay connection), in Barrack order.' })
+export class FirewallConnection extends Connection(Firewall, 'firewalls') {}
+
+@ObjectType({ description: "A page of a firewall's rules (Relay connection), in Barrack order." })
+export class FirewallRuleConnection extends Connection(FirewallRule, 'rules') {}

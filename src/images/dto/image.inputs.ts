@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { RegionInput } from '../../common/graphql/barrack-enums';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 
 @ArgsType()
-export class ImagesArgs extends PageArgs {
+export class ImagesArgs extends ConnectionArgs {
   @Field(() => RegionInput, {
     nullable: true,
     description: 'Only images in this region (filtered by Barrack).',

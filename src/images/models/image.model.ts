@@ -1,10 +1,18 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, Float, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region } from '../../common/graphql/barrack-enums';
 
-@ObjectType({ description: 'A custom image, made from a snapshot, that instances can boot from.' })
-export class Image {
-  @Field(() => ID, { description: 'Image id.' })
+@ObjectType({
+  description: 'A custom image, made from a snapshot, that instances can boot from.',
+  implements: () => [Node],
+})
+export class Image implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({ description: 'Image name.' })
   name!: string;
@@ -47,13 +55,20 @@ export class Image {
   description: 'Whether a snapshot has an image made from it (deleting the snapshot deletes the image).',
 })
 export class SnapshotImageRelationship {
-  @Field(() => ID, { description: 'The snapshot.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Snapshot')],
+    description: referenceIdDoc('Snapshot', 'the snapshot'),
+  })
   snapshotId!: string;
 
   @Field({ description: 'True when an image was made from the snapshot.' })
   hasImage!: boolean;
 
-  @Field(() => ID, { nullable: true, description: 'The image, when there is one.' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Image')],
+    description: referenceIdDoc('Image', 'the image made from the snapshot, when there is one'),
+  })
   imageId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name of the image, when there is one.' })

@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { GpuModelInput, RegionInput, VmStatusInput } from '../../common/graphql/barrack-enums';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 import { SecurityRuleInput } from '../models/security-rule.model';
 
 const IDEMPOTENCY_KEY_DOC =
@@ -37,7 +37,7 @@ export class InstanceOrder {
 }
 
 @ArgsType()
-export class InstancesArgs extends PageArgs {
+export class InstancesArgs extends ConnectionArgs {
   @Field(() => RegionInput, {
     nullable: true,
     description: 'Only instances in this region (filtered by Barrack).',
@@ -152,6 +152,6 @@ export class BillingWindowArgs {
 
 @ArgsType()
 export class InstanceBillingHistoryArgs extends BillingWindowArgs {
-  @Field(() => ID, { description: 'Instance id.' })
+  @Field(() => ID, { description: "The instance's `id` (or its `barrackId`)." })
   id!: string;
 }

@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Currency, VmStatus } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
@@ -40,7 +41,10 @@ export class HibernationBilling {
 
 @ObjectType({ description: "An instance's billing over a time window, from Barrack's billing records." })
 export class InstanceBillingHistory {
-  @Field(() => ID, { description: 'The instance billed.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance billed'),
+  })
   instanceId!: string;
 
   @Field(() => Currency, { description: 'Currency of every amount.' })

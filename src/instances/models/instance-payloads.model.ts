@@ -1,3 +1,4 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GpuModel, Region, VmStatus } from '../../common/graphql/barrack-enums';
 import { MutationPayload } from '../../common/graphql/user-error';
@@ -17,7 +18,11 @@ export class CreateInstancePayload extends MutationPayload {
   description: 'Result of a lifecycle action (start, stop, reboot, hibernate, restore, delete).',
 })
 export class InstanceActionPayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance acted on." })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId?: string | null;
 
   @Field(() => VmStatus, {
@@ -35,7 +40,11 @@ export class InstanceActionPayload extends MutationPayload {
 
 @ObjectType({ description: 'Result of toggleInstancePublicIp.' })
 export class ToggleInstancePublicIpPayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance acted on." })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId?: string | null;
 
   @Field(() => String, {
@@ -55,7 +64,11 @@ export class ToggleInstancePublicIpPayload extends MutationPayload {
 
 @ObjectType({ description: 'Result of addInstanceSecurityRule.' })
 export class AddInstanceSecurityRulePayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance the rule was added to." })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId?: string | null;
 
   @Field(() => SecurityRule, { nullable: true, description: 'The new rule.' })
@@ -66,7 +79,11 @@ export class AddInstanceSecurityRulePayload extends MutationPayload {
 
 @ObjectType({ description: 'Result of removeInstanceSecurityRule.' })
 export class RemoveInstanceSecurityRulePayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: "Barrack's id of the instance the rule was removed from." })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The removed rule.' })
@@ -77,7 +94,10 @@ export class RemoveInstanceSecurityRulePayload extends MutationPayload {
 
 @ObjectType({ description: 'A recently hibernated instance.' })
 export class RecentHibernation {
-  @Field(() => ID, { description: 'Instance id.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId!: string;
 
   @Field(() => String, { nullable: true, description: 'Instance name.' })
@@ -98,7 +118,10 @@ export class HibernatedInstancesCount {
 
 @ObjectType({ description: 'An instance that can be snapshotted now (ACTIVE).' })
 export class SnapshotEligibleInstance {
-  @Field(() => ID, { description: 'Instance id.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId!: string;
 
   @Field({ description: 'Instance name.' })

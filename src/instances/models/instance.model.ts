@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Currency, GpuModel, Region, VmStatus } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { SecurityRule } from './security-rule.model';
 import { RequireFieldScopes } from '../../auth/field-scopes';
 
@@ -42,10 +43,13 @@ export class InstanceBilling {
   accruedCost!: string | null;
 }
 
-@ObjectType({ description: 'A GPU virtual machine.' })
-export class Instance {
-  @Field(() => ID, { description: 'Instance id, e.g. BRK-901234D.' })
+@ObjectType({ description: 'A GPU virtual machine.', implements: () => [Node] })
+export class Instance implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: `${BARRACK_ID_DOC} E.g. BRK-901234D.` })
+  barrackId!: string;
 
   @Field({ description: 'Instance name (1-50 characters, unique in the account).' })
   name!: string;

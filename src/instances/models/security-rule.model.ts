@@ -7,11 +7,18 @@ import {
   Protocol,
   ProtocolInput,
 } from '../../common/graphql/barrack-enums';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 
-@ObjectType({ description: 'A security rule applied directly to one instance (not through a firewall).' })
-export class SecurityRule {
-  @Field(() => ID, { description: 'Rule id.' })
+@ObjectType({
+  description: 'A security rule applied directly to one instance (not through a firewall).',
+  implements: () => [Node],
+})
+export class SecurityRule implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field(() => Direction, { description: 'Traffic direction the rule allows.' })
   direction!: string;

@@ -1,11 +1,18 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
-import { PageInfo } from '../../common/graphql/page.types';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
+import { Connection } from '../../common/graphql/connection';
 
-@ObjectType({ description: 'A stored startup (cloud-init) script, usable when deploying instances.' })
-export class Script {
-  @Field(() => ID, { description: 'Script id.' })
+@ObjectType({
+  description: 'A stored startup (cloud-init) script, usable when deploying instances.',
+  implements: () => [Node],
+})
+export class Script implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({ description: 'Name (1-50 characters, unique in the account).' })
   name!: string;
@@ -23,14 +30,8 @@ export class Script {
   updatedAt!: Date | null;
 }
 
-@ObjectType({ description: 'One page of startup scripts.' })
-export class ScriptPage {
-  @Field(() => [Script], { description: 'The scripts on this page, in Barrack order.' })
-  items!: Script[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole filtered list.' })
-  pageInfo!: PageInfo;
-}
+@ObjectType({ description: 'A page of startup scripts (Relay connection), in Barrack order.' })
+export class ScriptConnection extends Connection(Script, 'scripts') {}
 
 @ObjectType({ description: 'Result of createScript or updateScript.' })
 export class ScriptPayload extends MutationPayload {
@@ -46,8 +47,8 @@ export class DeleteScriptPayload extends MutationPayload {
 
 @ObjectType({ description: 'A script that a bulk delete could not delete.' })
 export class ScriptDeleteFailure {
-  @Field(() => ID, { description: 'The script id as given.' })
-  id!: string;
+  @Field(() => ID, { description: 'The script id as given (not a Node id: a failure is not an object).' })
+  scriptId!: string;
 
   @Field({ description: 'Why Barrack did not delete it (e.g. not found).' })
   reason!: string;

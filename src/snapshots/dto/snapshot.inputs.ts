@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { RegionInput, registerInputEnum } from '../../common/graphql/barrack-enums';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 import { SnapshotStatus } from '../models/snapshot.model';
 
 const SnapshotStatusInput = registerInputEnum(
@@ -19,7 +19,7 @@ const IDEMPOTENCY_KEY_DOC =
   'Optional idempotency key, the same as the Idempotency-Key header: a retry with the same key and input returns the first result instead of acting twice.';
 
 @ArgsType()
-export class SnapshotsArgs extends PageArgs {
+export class SnapshotsArgs extends ConnectionArgs {
   @Field(() => RegionInput, {
     nullable: true,
     description: 'Only snapshots in this region (filtered by Barrack).',
@@ -40,7 +40,7 @@ export class SnapshotsArgs extends PageArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only snapshots of this instance (filtered in the gateway).',
+    description: 'Only snapshots of this instance: its `id` (or `barrackId`); filtered in the gateway.',
   })
   instanceId?: string;
 }

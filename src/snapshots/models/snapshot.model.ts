@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { GpuModel, Region } from '../../common/graphql/barrack-enums';
 
 export const SNAPSHOT_STATUS_FROM_WIRE = {
@@ -44,10 +45,13 @@ export class SnapshotVmConfig {
   diskGb!: number | null;
 }
 
-@ObjectType({ description: "A snapshot of an instance's disk and configuration." })
-export class Snapshot {
-  @Field(() => ID, { description: 'Snapshot id, e.g. BRK-123456S.' })
+@ObjectType({ description: "A snapshot of an instance's disk and configuration.", implements: () => [Node] })
+export class Snapshot implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: `${BARRACK_ID_DOC} E.g. BRK-123456S.` })
+  barrackId!: string;
 
   @Field({ description: 'Snapshot name.' })
   name!: string;

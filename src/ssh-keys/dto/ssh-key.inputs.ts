@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 
 @ArgsType()
-export class SshKeysArgs extends PageArgs {
+export class SshKeysArgs extends ConnectionArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Case-insensitive part of the name or id (sent to Barrack).',

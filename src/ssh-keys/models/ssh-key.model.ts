@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region as RegionCode } from '../../common/graphql/barrack-enums';
-import { PageInfo } from '../../common/graphql/page.types';
+import { Connection } from '../../common/graphql/connection';
 
 export enum SshKeyType {
   RSA = 'RSA',
@@ -35,10 +36,16 @@ registerEnumType(SshKeySource, {
   },
 });
 
-@ObjectType({ description: 'An SSH public key of the account, usable in every region.' })
-export class SshKey {
-  @Field(() => ID, { description: 'Key id.' })
+@ObjectType({
+  description: 'An SSH public key of the account, usable in every region.',
+  implements: () => [Node],
+})
+export class SshKey implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({
     description: 'Name (up to 50 characters: letters, digits, _, -, .; no spaces). Pass it when deploying.',
@@ -67,14 +74,8 @@ export class SshKey {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One page of SSH keys.' })
-export class SshKeyPage {
-  @Field(() => [SshKey], { description: 'The keys on this page, in Barrack order.' })
-  items!: SshKey[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole filtered list.' })
-  pageInfo!: PageInfo;
-}
+@ObjectType({ description: 'A page of SSH keys (Relay connection), in Barrack order.' })
+export class SshKeyConnection extends Connection(SshKey, 'ssh keys') {}
 
 @ObjectType({ description: 'Result of createSshKey.' })
 export class CreateSshKeyPayload extends MutationPayload {

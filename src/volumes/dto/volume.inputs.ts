@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { RegionInput, registerInputEnum } from '../../common/graphql/barrack-enums';
-import { PageArgs } from '../../common/graphql/page.types';
+import { ConnectionArgs } from '../../common/graphql/connection';
 import { VolumeStatus, VolumeType } from '../models/volume.model';
 
 const VolumeStatusInput = registerInputEnum(
@@ -28,7 +28,7 @@ const IDEMPOTENCY_KEY_DOC =
   'Optional idempotency key, the same as the Idempotency-Key header: a retry with the same key and input returns the first result instead of acting twice.';
 
 @ArgsType()
-export class VolumesArgs extends PageArgs {
+export class VolumesArgs extends ConnectionArgs {
   @Field(() => RegionInput, {
     nullable: true,
     description: 'Only volumes in this region (filtered by Barrack).',
@@ -49,7 +49,8 @@ export class VolumesArgs extends PageArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only volumes attached to this instance (filtered in the gateway).',
+    description:
+      'Only volumes attached to this instance: its `id` (or `barrackId`); filtered in the gateway.',
   })
   attachedTo?: string;
 }

@@ -16,7 +16,10 @@ export class StorageBillingRecord {
 
 @ObjectType({ description: 'Storage billing (a volume or a snapshot) over a time window.' })
 export class StorageBillingHistory {
-  @Field(() => ID, { description: 'The volume or snapshot billed.' })
+  @Field(() => ID, {
+    description:
+      'Global id of the volume or snapshot billed (its `id`; node(id) returns the Volume or Snapshot).',
+  })
   resourceId!: string;
 
   @Field(() => Currency, { description: 'Currency of every amount.' })

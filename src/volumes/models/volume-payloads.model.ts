@@ -1,16 +1,7 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { MutationPayload } from '../../common/graphql/user-error';
-import { PageInfo } from '../../common/graphql/page.types';
 import { Volume, VolumeAttachment } from './volume.model';
-
-@ObjectType({ description: 'One page of volumes, newest first.' })
-export class VolumePage {
-  @Field(() => [Volume], { description: 'The volumes on this page.' })
-  items!: Volume[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole filtered list.' })
-  pageInfo!: PageInfo;
-}
 
 @ObjectType({ description: 'Result of createVolume, resizeVolume and cloneVolume.' })
 export class VolumePayload extends MutationPayload {
@@ -26,7 +17,11 @@ export class DeleteVolumePayload extends MutationPayload {
 
 @ObjectType({ description: 'Result of attachVolumes and detachVolumes.' })
 export class VolumeAttachmentsPayload extends MutationPayload {
-  @Field(() => ID, { nullable: true, description: 'The instance.' })
+  @Field(() => ID, {
+    nullable: true,
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId?: string | null;
 
   @Field(() => [VolumeAttachment], { nullable: true, description: 'One entry per volume.' })

@@ -1,4 +1,6 @@
+import { referenceId, referenceIdDoc } from '../../common/graphql/reference-id';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { Region } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
 
@@ -50,10 +52,13 @@ registerEnumType(VolumeStatus, {
   },
 });
 
-@ObjectType({ description: 'A block storage volume.' })
-export class Volume {
-  @Field(() => ID, { description: 'Volume id.' })
+@ObjectType({ description: 'A block storage volume.', implements: () => [Node] })
+export class Volume implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
   id!: string;
+
+  @Field(() => ID, { description: BARRACK_ID_DOC })
+  barrackId!: string;
 
   @Field({ description: 'Volume name.' })
   name!: string;
@@ -100,10 +105,16 @@ export class Volume {
 
 @ObjectType({ description: 'The attachment of a volume to an instance.' })
 export class VolumeAttachment {
-  @Field(() => ID, { description: 'The volume.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Volume')],
+    description: referenceIdDoc('Volume', 'the volume'),
+  })
   volumeId!: string;
 
-  @Field(() => ID, { description: 'The instance.' })
+  @Field(() => ID, {
+    middleware: [referenceId('Instance')],
+    description: referenceIdDoc('Instance', 'the instance'),
+  })
   instanceId!: string;
 
   @Field(() => String, { nullable: true, description: 'Device path on the instance.' })
