@@ -5,6 +5,8 @@
  * them to processes and autocannon.
  */
 
+import { toGlobalId } from '../src/common/graphql/global-id';
+
 /** A parsed GraphQL response body. */
 export interface GqlBody {
   data?: Record<string, any> | null;
@@ -77,6 +79,7 @@ export const INSTANCE_QUERY = /* GraphQL */ `
   query Instance($id: ID!) {
     instance(id: $id) {
       id
+      barrackId
       name
       status
       region
@@ -94,16 +97,14 @@ export const INSTANCE_QUERY = /* GraphQL */ `
   }
 `;
 export const checkInstance: Check = (b, v) =>
-  b.data?.instance?.id === v.id ? undefined : `instance.id is not ${String(v.id)}`;
+  b.data?.instance?.barrackId === v.id ? undefined : `instance.barrackId is not ${String(v.id)}`;
 
 /** Scenario 3: a console's instances page; the instance count is CONSOLE_INSTANCES. */
 export const CONSOLE_QUERY = /* GraphQL */ `
   query ConsolePage($pageSize: Int!) {
-    instances(pageSize: $pageSize) {
-      pageInfo {
-        totalCount
-      }
-      items {
+    instances(first: $pageSize) {
+      totalCount
+      nodes {
         id
         name
         status
@@ -117,16 +118,20 @@ export const CONSOLE_QUERY = /* GraphQL */ `
           accruedCost
         }
         snapshots {
-          id
-          name
-          status
-          sizeGb
+          nodes {
+            id
+            name
+            status
+            sizeGb
+          }
         }
         volumes {
-          id
-          name
-          sizeGb
-          status
+          nodes {
+            id
+            name
+            sizeGb
+            status
+          }
         }
         firewalls {
           id
@@ -138,11 +143,13 @@ export const CONSOLE_QUERY = /* GraphQL */ `
   }
 `;
 export const checkConsole: Check = (b, v) => {
-  const items = b.data?.instances?.items as any[] | undefined;
+  const items = b.data?.instances?.nodes as any[] | undefined;
   if (!Array.isArray(items) || items.length !== v.pageSize)
-    return `instances.items length is not ${String(v.pageSize)}`;
+    return `instances.nodes length is not ${String(v.pageSize)}`;
   // The seeded world gives every instance one volume, one snapshot and one firewall: an empty list is a bug.
-  const bare = items.find((i) => !i.volumes?.length || !i.snapshots?.length || !i.firewalls?.length);
+  const bare = items.find(
+    (i) => !i.volumes?.nodes?.length || !i.snapshots?.nodes?.length || !i.firewalls?.length,
+  );
   return bare ? `instance ${String(bare.id)} lacks its nested volume/snapshot/firewall` : undefined;
 };
 
@@ -223,7 +230,9 @@ export const checkMutation =
     const id = input.id ?? input.instanceId;
     const field = { addRule: 'addInstanceSecurityRule', stop: 'stopInstance', start: 'startInstance' }[step];
     const p = b.data?.[field];
-    if (p?.instanceId !== id) return `${field}.instanceId is not ${String(id)}`;
+    // Reference ids answer the global id; the bench sends Barrack's ids (which id arguments also accept).
+    if (p?.instanceId !== toGlobalId('Instance', String(id)))
+      return `${field}.instanceId is not ${String(id)}`;
     if (step === 'addRule' && typeof p.securityRule?.id !== 'string') return 'securityRule.id missing';
     return undefined;
   };
@@ -365,8 +374,8 @@ export const MIX_TENANTS = 20;
 
 export const SCRIPTS_QUERY = /* GraphQL */ `
   query Scripts {
-    scripts(pageSize: 100) {
-      items {
+    scripts(first: 100) {
+      nodes {
         id
         name
       }

@@ -582,7 +582,7 @@ function mixFactory(w: World, runId: string): RequestFactory {
     }
     if (kind === 'scripts') {
       const r = gqlPost(cfg.SCRIPTS_QUERY, {}, headers, (b) =>
-        Array.isArray((b.data?.scripts as { items?: unknown } | undefined)?.items) ? undefined : 'no scripts',
+        Array.isArray((b.data?.scripts as { nodes?: unknown } | undefined)?.nodes) ? undefined : 'no scripts',
       );
       return {
         ...r,
