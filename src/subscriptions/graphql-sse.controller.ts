@@ -25,7 +25,7 @@ type SseRequest = TracedRequest & { principal?: Principal; requestId?: string };
 /** The stream's context: the HTTP GqlContext shape, plus how the sweep ends it. */
 interface SseContext extends GqlContext {
   [key: PropertyKey]: unknown;
-  sse: { remove: () => void; ended?: GraphQLError; wake?: () => void };
+  sse: { remove: () => void; ended?: GraphQLError; wake?: () => void; gone?: boolean };
 }
 
 /**
@@ -119,6 +119,12 @@ export class GraphqlSseController {
     }
     const source = result;
     const revoked = new Promise<'revoked'>((resolve) => (sse.wake = () => resolve('revoked')));
+    // The client went away: graphql-sse's return() on the generator below would wait for its pending
+    // await (the next event, which an unchanged instance never sends), keeping the feed polling for nobody.
+    args.contextValue.req.res?.once('close', () => {
+      sse.gone = true;
+      sse.wake?.();
+    });
     const format = (r: ExecutionResult) => this.formatted(args.contextValue, r);
     const formatEnd = (e: GraphQLError) =>
       this.options.formatFor(args.contextValue.requestId, [e]) as unknown as GraphQLError[];
@@ -130,7 +136,7 @@ export class GraphqlSseController {
           if (next === 'revoked' || next.done) break;
           yield format(next.value);
         }
-        if (sse.ended) yield { errors: formatEnd(sse.ended) };
+        if (sse.ended && !sse.gone) yield { errors: formatEnd(sse.ended) };
       } finally {
         sse.remove();
         await source.return?.(undefined);
