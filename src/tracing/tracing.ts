@@ -181,16 +181,23 @@ export function inSpan<T>(
   errorType: (e: unknown) => string = defaultErrorType,
 ): Promise<T> {
   if (!enabled) return fn(undefined);
-  return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
-    try {
-      return await fn(span);
-    } catch (e) {
-      markError(span, errorType(e));
-      throw e;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer().startActiveSpan(name, { kind, attributes }, (span) => runSpan(span, fn, errorType));
+}
+
+/** Runs `fn` with `span`, marks a failure with `errorType(e)`, and ends the span either way. */
+async function runSpan<T>(
+  span: Span,
+  fn: (span: Span) => Promise<T>,
+  errorType: (e: unknown) => string,
+): Promise<T> {
+  try {
+    return await fn(span);
+  } catch (e) {
+    markError(span, errorType(e));
+    throw e;
+  } finally {
+    span.end();
+  }
 }
 
 export function markError(span: Span, type: string): void {
@@ -280,16 +287,7 @@ export function inRootSpan<T>(
     { kind: SpanKind.INTERNAL, attributes, links: links.map((c): Link => ({ context: c })), root: true },
     ROOT_CONTEXT,
   );
-  return context.with(trace.setSpan(ROOT_CONTEXT, span), async () => {
-    try {
-      return await fn(span);
-    } catch (e) {
-      markError(span, defaultErrorType(e));
-      throw e;
-    } finally {
-      span.end();
-    }
-  });
+  return context.with(trace.setSpan(ROOT_CONTEXT, span), () => runSpan(span, fn, defaultErrorType));
 }
 
 /** Writes `traceparent` (and `tracestate`) of the active span into outgoing headers. */
