@@ -5,6 +5,14 @@ import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveBus, type LiveMessage } from '../live/live-bus';
+import {
+  activeSpanContext,
+  inRootSpan,
+  markError,
+  tracingEnabled,
+  type Span,
+  type SpanContext,
+} from '../tracing/tracing';
 import { InstancesService } from './instances.service';
 import type { Instance } from './models/instance.model';
 
@@ -17,6 +25,9 @@ export type LiveBusPort = Pick<LiveBus, 'subscribe' | 'publish' | 'step' | 'rele
 /** Errors after which polling on the tenant's behalf must stop (credential gone, tenant suspended). */
 const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
+/** A poll span links to at most this many subscriber operations (of this replica). */
+const MAX_POLL_LINKS = 16;
+
 /**
  * One subscriber's stream: a queue the feed pushes into and graphql-ws pulls from. `return()` (the client
  * unsubscribed or the socket closed) detaches it from its feed, which is what stops polling.
@@ -26,7 +37,13 @@ class InstanceStream implements AsyncIterableIterator<Instance> {
   private waiting: ((r: IteratorResult<Instance>) => void) | undefined;
   private done = false;
 
-  constructor(private readonly onClose: () => void) {}
+  /**
+   * @param origin tracing on: the span of the operation that subscribed, which the feed's polls link to
+   */
+  constructor(
+    private readonly onClose: () => void,
+    readonly origin?: SpanContext,
+  ) {}
 
   push(instance: Instance): void {
     if (this.done) return;
@@ -158,7 +175,7 @@ export class InstanceEventsService implements OnModuleDestroy {
     const f = feed;
     const stream = new InstanceStream(() => {
       if (f.streams.delete(stream)) this.release(f);
-    });
+    }, activeSpanContext());
     f.streams.add(stream);
     stream.push(current);
     if (f.ended) stream.end();
@@ -239,10 +256,36 @@ export class InstanceEventsService implements OnModuleDestroy {
     feed.timer.unref();
   }
 
-  private async poll(feed: Feed): Promise<void> {
+  /**
+   * One poll interval of a feed. Tracing on: a root span of its own (`live poll`), since the poll serves every
+   * subscriber of the (tenant, instance) on every replica and belongs to none of their operations; it carries
+   * tenant.id, instance.id, the lease outcome and this replica's subscriber count, and links to (up to 16 of)
+   * this replica's subscriber operations. Its lease step, Barrack read and publish are its children.
+   */
+  private poll(feed: Feed): Promise<void> {
     feed.timer = undefined;
-    if (feed.ended) return;
+    if (feed.ended) return Promise.resolve();
+    if (!tracingEnabled()) return this.pollOnce(feed);
+    const links = [...feed.streams]
+      .map((s) => s.origin)
+      .filter((c): c is SpanContext => c !== undefined)
+      .slice(0, MAX_POLL_LINKS);
+    return inRootSpan(
+      'live poll',
+      {
+        'tenant.id': feed.principal.tenantId,
+        'instance.id': feed.id,
+        'live.feed.id': feed.feedId,
+        'live.subscribers': feed.streams.size,
+      },
+      links,
+      (span) => this.pollOnce(feed, span),
+    );
+  }
+
+  private async pollOnce(feed: Feed, span?: Span): Promise<void> {
     const lease = await this.bus.step(feed.principal.tenantId, feed.id);
+    span?.setAttribute('live.lease', lease);
     if (feed.ended) return;
     if (lease === 'other') {
       // Another replica polls and publishes; this feed listens.
@@ -253,6 +296,7 @@ export class InstanceEventsService implements OnModuleDestroy {
     try {
       next = await this.read(feed);
     } catch (e) {
+      if (span) markError(span, e instanceof GatewayError ? e.code : 'error');
       if (feed.ended) return;
       if (e instanceof GatewayError && FATAL_CODES.has(e.code)) {
         this.log.warn(`feed ${feed.feedId} (tenant ${feed.principal.tenantId}) stopped: ${e.code}`);
@@ -266,6 +310,7 @@ export class InstanceEventsService implements OnModuleDestroy {
     }
     if (feed.ended) return;
     const changed = !next || instanceChanged(feed.last, next);
+    span?.setAttribute('live.changed', changed);
     this.apply(feed, next);
     if (changed && lease === 'held' && this.bus.shared)
       void this.bus.publish(feed.principal.tenantId, feed.id, next);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { All, Controller, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   GraphQLError,
   getOperationAST,
@@ -15,17 +15,18 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
+import { SSE_PATH } from '../common/graphql/paths';
+import { OPERATION_SPAN, type TracedRequest } from '../tracing/tracing.middleware';
 import { asGraphqlError, GraphqlWsOptions, wsCredentialHeaders } from './graphql-ws.options';
+import { markOperationErrors } from './operation-trace';
 
-type SseRequest = Request & { principal?: Principal; requestId?: string };
+type SseRequest = TracedRequest & { principal?: Principal; requestId?: string };
 
 /** The stream's context: the HTTP GqlContext shape, plus how the sweep ends it. */
 interface SseContext extends GqlContext {
   [key: PropertyKey]: unknown;
-  sse: { remove: () => void; ended?: GraphQLError; wake?: () => void };
+  sse: { remove: () => void; ended?: GraphQLError; wake?: () => void; gone?: boolean };
 }
-
-export const SSE_PATH = 'graphql/stream';
 
 /**
  * GraphQL subscriptions over Server-Sent Events (graphql-sse, "distinct connections" mode: one HTTP request,
@@ -62,10 +63,13 @@ export class GraphqlSseController {
   ): Promise<(ExecutionArgs & { contextValue: SseContext }) | ExecutionResult> {
     const raw = req.raw;
     const requestId = raw.requestId ?? randomUUID();
+    // Tracing on: TracingMiddleware's span of this request, which lasts as long as the stream.
+    const span = raw[OPERATION_SPAN];
+    span?.setAttribute('graphql.transport', 'graphql-sse');
     try {
       const principal = raw.principal;
       if (!principal) throw new GatewayError('UNAUTHENTICATED', 'Authentication required');
-      const args = await this.options.admit(principal, payload);
+      const args = await this.options.admit(principal, payload, span);
       const op = getOperationAST(args.document, payload.operationName);
       if (op?.operation !== OperationTypeNode.SUBSCRIPTION)
         throw new GatewayError(
@@ -97,6 +101,7 @@ export class GraphqlSseController {
     } catch (e) {
       const error = e instanceof GraphQLError ? e : e instanceof GatewayError ? asGraphqlError(e) : undefined;
       if (!error) throw e;
+      if (span) markOperationErrors(span, [error]);
       // `data: null` marks it a result (not execution args) for graphql-sse.
       return { data: null, errors: this.options.formatFor(requestId, [error]) as unknown as GraphQLError[] };
     }
@@ -114,6 +119,12 @@ export class GraphqlSseController {
     }
     const source = result;
     const revoked = new Promise<'revoked'>((resolve) => (sse.wake = () => resolve('revoked')));
+    // The client went away: graphql-sse's return() on the generator below would wait for its pending
+    // await (the next event, which an unchanged instance never sends), keeping the feed polling for nobody.
+    args.contextValue.req.res?.once('close', () => {
+      sse.gone = true;
+      sse.wake?.();
+    });
     const format = (r: ExecutionResult) => this.formatted(args.contextValue, r);
     const formatEnd = (e: GraphQLError) =>
       this.options.formatFor(args.contextValue.requestId, [e]) as unknown as GraphQLError[];
@@ -125,7 +136,7 @@ export class GraphqlSseController {
           if (next === 'revoked' || next.done) break;
           yield format(next.value);
         }
-        if (sse.ended) yield { errors: formatEnd(sse.ended) };
+        if (sse.ended && !sse.gone) yield { errors: formatEnd(sse.ended) };
       } finally {
         sse.remove();
         await source.return?.(undefined);
@@ -135,6 +146,8 @@ export class GraphqlSseController {
 
   private formatted(ctx: SseContext, result: ExecutionResult): ExecutionResult {
     if (!result.errors?.length) return result;
+    const span = (ctx.req as SseRequest)[OPERATION_SPAN];
+    if (span) markOperationErrors(span, result.errors);
     return {
       ...result,
       errors: this.options.formatFor(ctx.requestId, result.errors) as unknown as GraphQLError[],

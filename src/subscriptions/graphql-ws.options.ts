@@ -11,6 +11,7 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
+  execute,
   GraphQLError,
   getOperationAST,
   OperationTypeNode,
@@ -19,7 +20,9 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type GraphQLFormattedError,
+  type OperationDefinitionNode,
   specifiedRules,
+  subscribe,
 } from 'graphql';
 import { introspectionValidationRules } from '../common/graphql/introspection';
 import {
@@ -40,6 +43,15 @@ import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OperationLimits } from '../rate-limit/operation-limits';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
+import {
+  markError,
+  ROOT_CONTEXT,
+  startServerSpan,
+  tracingEnabled,
+  withContext,
+  type ServerSpan,
+} from '../tracing/tracing';
+import { describeAdmitted, markOperationErrors, wsTraceCarrier } from './operation-trace';
 import { WsConnections } from './ws-connections';
 
 /** What graphql-ws (on `ws`) gives each connection, plus what the gateway keeps on it. */
@@ -51,7 +63,14 @@ export interface WsExtra {
   credential?: CredentialHeaders;
   /** Request id per operation id: errors and upstream calls of one operation carry the same one. */
   requestIds?: Map<string, string>;
+  /** Tracing on: the connection's W3C trace context (connection_init payload or upgrade headers). */
+  traceCarrier?: Record<string, string>;
+  /** Tracing on: the span of each running operation, by operation id. */
+  spans?: Map<string, ServerSpan>;
 }
+
+/** The context of one operation on a socket; `trace`: its span's context (tracing on). */
+type WsGqlContext = GqlContext & { extra: WsExtra; trace?: ServerSpan['ctx'] };
 
 /** One running SSE stream, as the sweep and the tenant bound see it. */
 export interface SseStreamEntry {
@@ -144,21 +163,56 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
       onConnect: (ctx) => this.onConnect(ctx),
       onSubscribe: (ctx, id, payload) => this.onSubscribe(ctx, id, payload),
       context: (ctx, id) => this.contextFor(ctx, id),
-      onNext: (ctx, id, _payload, _args, result) => ({
-        ...result,
-        ...(result.errors ? { errors: this.format(ctx, id, result.errors) } : {}),
-      }),
-      onError: (ctx, id, _payload, errors) => this.format(ctx, id, errors),
+      // Resolvers (and the Redis and Barrack calls they make) run inside the operation's span.
+      execute: (args) => withContext(traceOf(args), () => execute(args)),
+      subscribe: (args) => withContext(traceOf(args), () => subscribe(args)),
+      onNext: (ctx, id, _payload, _args, result) => {
+        if (!result.errors) return result;
+        const span = ctx.extra.spans?.get(id)?.span;
+        if (span) markOperationErrors(span, result.errors);
+        return { ...result, errors: this.format(ctx, id, result.errors) };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const span = ctx.extra.spans?.get(id)?.span;
+        if (span) markOperationErrors(span, errors);
+        return this.format(ctx, id, errors);
+      },
       onComplete: (ctx, id) => {
         ctx.extra.requestIds?.delete(id);
+        endSpan(ctx.extra, id);
       },
       onClose: (ctx) => {
         this.connections.remove(ctx);
+        for (const id of [...(ctx.extra.spans?.keys() ?? [])]) endSpan(ctx.extra, id);
       },
     };
   }
 
   private async onConnect(ctx: WsContext): Promise<boolean> {
+    if (!tracingEnabled()) return this.connect(ctx);
+    const carrier = wsTraceCarrier(ctx.connectionParams, ctx.extra.request.headers);
+    ctx.extra.traceCarrier = carrier;
+    // Authentication's Redis commands belong to the client's trace, not to a stray root span.
+    const { span, ctx: spanCtx } = startServerSpan(
+      'graphql-ws connection_init',
+      carrier,
+      { 'graphql.transport': 'graphql-ws' },
+      ROOT_CONTEXT,
+    );
+    try {
+      const ok = await withContext(spanCtx, () => this.connect(ctx));
+      if (ctx.extra.principal) span.setAttribute('tenant.id', ctx.extra.principal.tenantId);
+      if (!ok) markError(span, 'CONNECTION_REFUSED');
+      return ok;
+    } catch (e) {
+      markError(span, 'INTERNAL');
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async connect(ctx: WsContext): Promise<boolean> {
     const credential = wsCredentialHeaders(ctx.connectionParams, ctx.extra.request.headers);
     const outcome = await this.auth.authenticateHeaders(credential);
     if (!outcome.ok) {
@@ -180,10 +234,44 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
     return true;
   }
 
+  /**
+   * Tracing on: opens the operation's span (child of the connection's traceparent) and runs admission in it;
+   * it ends at onComplete (or onClose), or here when the operation is refused.
+   */
   private async onSubscribe(
     ctx: WsContext,
     id: string,
     payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    if (!tracingEnabled()) return this.admitOnSocket(ctx, id, payload);
+    const op = startServerSpan(
+      'graphql',
+      ctx.extra.traceCarrier ?? {},
+      { 'graphql.transport': 'graphql-ws' },
+      ROOT_CONTEXT,
+    );
+    const tenantId = ctx.extra.principal?.tenantId;
+    if (tenantId) op.span.setAttribute('tenant.id', tenantId);
+    (ctx.extra.spans ??= new Map()).set(id, op);
+    try {
+      const out = await withContext(op.ctx, () => this.admitOnSocket(ctx, id, payload, op.span));
+      if (!('schema' in out)) {
+        markOperationErrors(op.span, out);
+        endSpan(ctx.extra, id);
+      }
+      return out;
+    } catch (e) {
+      markError(op.span, 'INTERNAL');
+      endSpan(ctx.extra, id);
+      throw e;
+    }
+  }
+
+  private async admitOnSocket(
+    ctx: WsContext,
+    id: string,
+    payload: SubscribePayload,
+    span?: ServerSpan['span'],
   ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const sent = payload.extensions?.requestId;
     const requestId = typeof sent === 'string' && SAFE_REQUEST_ID.test(sent) ? sent : randomUUID();
@@ -199,7 +287,7 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
           { rule: 'subscriptionsPerSocket', limit: max },
         );
       }
-      const args = await this.admit(principal, payload);
+      const args = await this.admit(principal, payload, span);
       return args;
     } catch (e) {
       if (e instanceof GraphQLError) return [e];
@@ -212,10 +300,19 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
    * The admission of one operation on a long-lived transport, written once for WebSocket and SSE: tokens,
    * parse, validation (introspection rules), no mutations, then OperationLimits (structure, cost, the
    * tenant's request and cost budgets; free introspection draws nothing). Throws GraphQLError/GatewayError.
+   * `span` (tracing on): the operation's span, named and described as soon as the operation is known.
    */
-  async admit(principal: Principal, payload: SubscribePayload): Promise<ExecutionArgs> {
+  async admit(
+    principal: Principal,
+    payload: SubscribePayload,
+    span?: ServerSpan['span'],
+  ): Promise<ExecutionArgs> {
     const schema = this.moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
-    const args = this.prepare(schema, payload);
+    const args = this.prepare(
+      schema,
+      payload,
+      span && ((op) => describeAdmitted(span, principal, payload.query, op)),
+    );
     // Introspection for tools draws on no budget, as over HTTP.
     const holder = this.limits.isFreeIntrospection(args) ? undefined : await this.limits.holderFor(principal);
     if (holder) await this.limits.drawRequest(holder);
@@ -322,7 +419,12 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  private prepare(schema: ExecutionArgs['schema'], payload: SubscribePayload): ExecutionArgs {
+  /** `known`: told the operation as soon as it is determined (before the mutation refusal). */
+  private prepare(
+    schema: ExecutionArgs['schema'],
+    payload: SubscribePayload,
+    known?: (operation: OperationDefinitionNode) => void,
+  ): ExecutionArgs {
     if (typeof payload.query !== 'string' || payload.query.length === 0) {
       throw new GatewayError('BAD_USER_INPUT', 'The operation has no query.');
     }
@@ -341,6 +443,7 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
     if (firstInvalid) throw coded('GRAPHQL_VALIDATION_FAILED', firstInvalid.message);
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) throw new GatewayError('BAD_USER_INPUT', 'Could not determine which operation to run.');
+    known?.(operation);
     if (operation.operation === OperationTypeNode.MUTATION) {
       throw new GatewayError('BAD_USER_INPUT', 'Mutations are served over HTTP (POST /graphql) only.', {
         rule: 'mutationOverWebSocket',
@@ -355,7 +458,7 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The same GqlContext shape HTTP builds, so resolvers, the guard and upstream calls cannot tell the difference. */
-  private contextFor(ctx: WsContext, id: string): GqlContext & { extra: WsExtra } {
+  private contextFor(ctx: WsContext, id: string): WsGqlContext {
     const principal = ctx.extra.principal;
     const requestId = ctx.extra.requestIds?.get(id) ?? randomUUID();
     // Only the upgrade request's headers: code reading `ctx.req` must not mistake it for an HTTP request.
@@ -369,6 +472,7 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
       memo: new Map(),
       responseExtensions: {},
       extra: ctx.extra,
+      trace: ctx.extra.spans?.get(id)?.ctx,
     };
   }
 
@@ -381,6 +485,19 @@ export class GraphqlWsOptions implements OnModuleInit, OnModuleDestroy {
       return { ...f, extensions: { ...(f.extensions ?? {}), ...(requestId ? { requestId } : {}) } };
     });
   }
+}
+
+/** The span context an operation's execution runs in (built by contextFor; undefined when tracing is off). */
+function traceOf(args: ExecutionArgs): ServerSpan['ctx'] | undefined {
+  return (args.contextValue as Partial<WsGqlContext> | undefined)?.trace;
+}
+
+/** Ends an operation's span once (onComplete, onClose and a refusal may all get there). */
+function endSpan(extra: WsExtra, id: string): void {
+  const op = extra.spans?.get(id);
+  if (!op) return;
+  extra.spans?.delete(id);
+  op.span.end();
 }
 
 export function asGraphqlError(e: GatewayError): GraphQLError {

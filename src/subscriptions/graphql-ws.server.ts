@@ -2,7 +2,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { execute, subscribe } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import type * as GraphqlWsOnWs from 'graphql-ws/dist/use/ws';
 import { WebSocketServer } from 'ws';
@@ -40,7 +39,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     if (!httpServer) return;
     this.httpServer = httpServer;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.MAX_BODY_BYTES });
-    this.server = useServer({ execute, subscribe, ...this.options.build() }, this.wss);
+    this.server = useServer(this.options.build(), this.wss);
     httpServer.on('upgrade', this.onUpgrade);
   }
 

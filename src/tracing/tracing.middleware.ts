@@ -1,6 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
+import { GRAPHQL_PATH, SSE_PATH } from '../common/graphql/paths';
 import { startServerSpan, tracingEnabled } from './tracing';
 
 /** The request's operation span, for TracingPlugin to name and enrich. */
@@ -9,7 +10,8 @@ export const OPERATION_SPAN = Symbol('operationSpan');
 export type TracedRequest = Request & { [OPERATION_SPAN]?: ReturnType<typeof startServerSpan>['span'] };
 
 /**
- * Opens the operation span of one HTTP GraphQL request, child of the client's `traceparent`, and runs the
+ * Opens the operation span of one HTTP GraphQL request (POST /graphql, and the graphql-sse stream at
+ * /graphql/stream, whose span lasts as long as the stream), child of the client's `traceparent`, and runs the
  * rest of the request (authentication, limits, Apollo, resolvers) inside it, so every Redis and Barrack span
  * of the request hangs below it. Nest middleware (after the body parser), for the same reason as
  * RedisBudgetMiddleware: an AsyncLocalStorage context entered earlier would not survive the body stream.
@@ -21,7 +23,7 @@ export class TracingMiddleware implements NestMiddleware {
     if (!tracingEnabled()) return next();
     const { span, ctx } = startServerSpan('graphql', req.headers, {
       'http.request.method': req.method,
-      'http.route': '/graphql',
+      'http.route': routeOf(req),
     });
     req[OPERATION_SPAN] = span;
     res.once('close', () => {
@@ -30,4 +32,11 @@ export class TracingMiddleware implements NestMiddleware {
     });
     context.with(ctx, next);
   }
+}
+
+/** The route template (one of the two this middleware is mounted on), never the full URL. */
+function routeOf(req: Request): string {
+  return (req.originalUrl ?? req.url).split('?')[0]?.replace(/\/+$/, '') === `/${SSE_PATH}`
+    ? `/${SSE_PATH}`
+    : `/${GRAPHQL_PATH}`;
 }

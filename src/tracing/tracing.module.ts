@@ -8,18 +8,24 @@ import {
   RequestMethod,
 } from '@nestjs/common';
 import type { TracingHandle } from './tracing';
+import { GRAPHQL_PATH, SSE_PATH } from '../common/graphql/paths';
 import { TracingMiddleware } from './tracing.middleware';
 import { TracingPlugin } from './tracing.plugin';
 
 /**
- * The operation span of HTTP GraphQL requests. Imported first in AppModule so its middleware runs before
+ * The operation span of HTTP GraphQL requests (and of graphql-sse streams). Imported first in AppModule so its middleware runs before
  * every other /graphql middleware (authentication, limits and their Redis commands are inside the span).
  * The provider itself is started by bootstrap (startTracing), before the app is built.
  */
 @Module({ providers: [TracingPlugin] })
 export class TracingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TracingMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+    consumer
+      .apply(TracingMiddleware)
+      .forRoutes(
+        { path: GRAPHQL_PATH, method: RequestMethod.ALL },
+        { path: SSE_PATH, method: RequestMethod.ALL },
+      );
   }
 }
 

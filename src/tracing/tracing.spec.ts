@@ -1,7 +1,15 @@
 import { trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { loadConfig } from '../config/app-config';
-import { inSpan, parseHeaders, SpanKind, startTracing, tracingEnabled } from './tracing';
+import {
+  activeSpanContext,
+  inRootSpan,
+  inSpan,
+  parseHeaders,
+  SpanKind,
+  startTracing,
+  tracingEnabled,
+} from './tracing';
 
 const env = { NODE_ENV: 'test' } as const;
 
@@ -40,6 +48,36 @@ describe('startTracing', () => {
     expect(JSON.stringify(inner?.events ?? [])).not.toContain('secret');
     // The globals are released: the api is back to its no-op tracer.
     expect(trace.getTracer('t').startSpan('after').isRecording()).toBe(false);
+  });
+});
+
+describe('inRootSpan (a shared poll)', () => {
+  it('off: runs the work with no span and links nothing', async () => {
+    startTracing(loadConfig(env));
+    expect(activeSpanContext()).toBeUndefined();
+    let seen: unknown = 'not called';
+    await inRootSpan('poll', {}, [], (span) => Promise.resolve((seen = span)));
+    expect(seen).toBeUndefined();
+  });
+
+  it('on: starts a new trace even inside an active span, linked to the given spans', async () => {
+    const exporter = new InMemorySpanExporter();
+    const handle = startTracing(loadConfig(env), exporter);
+    await inSpan('subscriber', SpanKind.SERVER, {}, async () => {
+      const subscriber = activeSpanContext();
+      expect(subscriber).toBeDefined();
+      await inRootSpan('poll', { 'tenant.id': 't1' }, [subscriber!], () =>
+        inSpan('barrack GET', SpanKind.CLIENT, {}, () => Promise.resolve()),
+      );
+    });
+    const spans = exporter.getFinishedSpans();
+    await handle.shutdown();
+    const [barrack, poll, subscriber] = spans;
+    expect(poll?.name).toBe('poll');
+    expect(poll?.parentSpanContext).toBeUndefined();
+    expect(poll?.spanContext().traceId).not.toBe(subscriber?.spanContext().traceId);
+    expect(poll?.links.map((l) => l.context.spanId)).toEqual([subscriber?.spanContext().spanId]);
+    expect(barrack?.parentSpanContext?.spanId).toBe(poll?.spanContext().spanId);
   });
 });
 

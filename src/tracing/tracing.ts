@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import {
   context,
   propagation,
+  ROOT_CONTEXT,
   trace,
   SpanKind,
   SpanStatusCode,
   type Attributes,
   type Context,
+  type Link,
   type Span,
+  type SpanContext,
   type TextMapGetter,
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -35,9 +39,12 @@ import type { AppConfig } from '../config/app-config';
  * and the OTLP/HTTP exporter. No auto-instrumentation (module patching): the gateway makes its spans itself in
  * one place each, so they stay the same under jest, ts-node and the build:
  *
- *   graphql operation  TracingMiddleware (span) + TracingPlugin (name, type, document hash, tenant)
+ *   graphql operation  HTTP: TracingMiddleware (span) + TracingPlugin (name, type, document hash, tenant);
+ *                      graphql-ws: GraphqlWsOptions, one per operation id; graphql-sse: TracingMiddleware on
+ *                      /graphql/stream + GraphqlWsOptions.admit (the one admission both transports share)
  *   └ redis <op>       RedisGuard.run, every Redis command of every feature
  *   └ barrack <route>  BarrackHttpClient.request, one per Barrack call (retries included); sends traceparent
+ *   live poll          InstanceEventsService: a root span per poll of a shared feed (not any subscriber's)
  *
  * Off costs one boolean check per would-be span: no provider, no context manager, no propagator registered.
  * Never recorded: query text, variables, credentials, upstream bodies or error messages, full URLs.
@@ -174,16 +181,23 @@ export function inSpan<T>(
   errorType: (e: unknown) => string = defaultErrorType,
 ): Promise<T> {
   if (!enabled) return fn(undefined);
-  return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
-    try {
-      return await fn(span);
-    } catch (e) {
-      markError(span, errorType(e));
-      throw e;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer().startActiveSpan(name, { kind, attributes }, (span) => runSpan(span, fn, errorType));
+}
+
+/** Runs `fn` with `span`, marks a failure with `errorType(e)`, and ends the span either way. */
+async function runSpan<T>(
+  span: Span,
+  fn: (span: Span) => Promise<T>,
+  errorType: (e: unknown) => string,
+): Promise<T> {
+  try {
+    return await fn(span);
+  } catch (e) {
+    markError(span, errorType(e));
+    throw e;
+  } finally {
+    span.end();
+  }
 }
 
 export function markError(span: Span, type: string): void {
@@ -200,18 +214,80 @@ const headerGetter: TextMapGetter<Record<string, string | string[] | undefined>>
   get: (carrier, key) => carrier[key],
 };
 
+/** An operation's server span and the context to run its work in. */
+export interface ServerSpan {
+  span: Span;
+  ctx: Context;
+}
+
 /**
  * Starts the server span of one incoming request: its parent is the client's `traceparent` when it sent a
- * valid one. Returns the span and the context to run the request in.
+ * valid one. Returns the span and the context to run the request in. `base`: the context to continue when
+ * the carrier has none (a WebSocket message handler passes ROOT_CONTEXT, whatever its socket's context is).
  */
 export function startServerSpan(
   name: string,
   headers: Record<string, string | string[] | undefined>,
   attributes: Attributes,
-): { span: Span; ctx: Context } {
-  const parent = propagation.extract(context.active(), headers, headerGetter);
+  base: Context = context.active(),
+): ServerSpan {
+  const parent = propagation.extract(base, headers, headerGetter);
   const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
   return { span, ctx: trace.setSpan(parent, span) };
+}
+
+/** What identifies a GraphQL operation on its span, never its content (the same on every transport). */
+export interface OperationDescription {
+  type: string;
+  name?: string | null;
+  /** sha256 (hex) of the document text, as Apollo's queryHash. */
+  hash: string;
+  tenantId?: string;
+}
+
+/** Names the operation span (`query InstanceById`) and sets graphql.operation.*, graphql.document.hash, tenant.id. */
+export function describeOperation(span: Span, op: OperationDescription): void {
+  span.setAttributes({
+    'graphql.operation.type': op.type,
+    'graphql.document.hash': op.hash,
+    ...(op.name ? { 'graphql.operation.name': op.name } : {}),
+    ...(op.tenantId ? { 'tenant.id': op.tenantId } : {}),
+  });
+  span.updateName(op.name ? `${op.type} ${op.name}` : op.type);
+}
+
+/** sha256 (hex) of a document's text: the same value Apollo reports as queryHash over HTTP. */
+export function documentHash(query: string): string {
+  return createHash('sha256').update(query).digest('hex');
+}
+
+/** Runs `fn` with `ctx` as the active context (an operation's span, for work a library starts later). */
+export function withContext<T>(ctx: Context | undefined, fn: () => T): T {
+  return ctx ? context.with(ctx, fn) : fn();
+}
+
+/** The active span's context, to link to later (undefined when tracing is off or nothing is active). */
+export function activeSpanContext(): SpanContext | undefined {
+  return enabled ? trace.getActiveSpan()?.spanContext() : undefined;
+}
+
+/**
+ * Runs `fn` in a new ROOT span (a trace of its own whatever is active), linked to `links`: for background
+ * work that serves many operations at once and belongs to none of them (a shared poll).
+ */
+export function inRootSpan<T>(
+  name: string,
+  attributes: Attributes,
+  links: readonly SpanContext[],
+  fn: (span: Span | undefined) => Promise<T>,
+): Promise<T> {
+  if (!enabled) return fn(undefined);
+  const span = tracer().startSpan(
+    name,
+    { kind: SpanKind.INTERNAL, attributes, links: links.map((c): Link => ({ context: c })), root: true },
+    ROOT_CONTEXT,
+  );
+  return context.with(trace.setSpan(ROOT_CONTEXT, span), () => runSpan(span, fn, defaultErrorType));
 }
 
 /** Writes `traceparent` (and `tracestate`) of the active span into outgoing headers. */
@@ -219,4 +295,4 @@ export function injectTraceHeaders(headers: Record<string, string>): void {
   if (enabled) propagation.inject(context.active(), headers);
 }
 
-export { SpanKind };
+export { ROOT_CONTEXT, SpanKind, type Span, type SpanContext };

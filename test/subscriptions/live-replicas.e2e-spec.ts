@@ -2,6 +2,7 @@ import { barrackKeyOf } from '../../src/common/graphql/global-id';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RequestLogEntry } from '../../simulator/simulator';
+import { InstanceEventsService } from '../../src/instances/instance-events.service';
 import { startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
 import { sseFeed } from './sse-kit';
 
@@ -217,6 +218,19 @@ describe('live updates over SSE (graphql-sse, POST /graphql/stream)', () => {
       ws.events.map(({ id: i, status }) => ({ id: i, status })),
     );
     expect(sse.errors).toEqual([]);
+  });
+
+  it('stops polling for a client that went away, even while the instance does not change', async () => {
+    const gw = state.gw!;
+    const feeds = gw.app.get(InstanceEventsService);
+    const id = await deploy(gw, 'live-sse-gone');
+    const sse = sseFeed(gw.gatewayUrl, `Bearer ${gw.keys.demo}`, SUBSCRIPTION, { id });
+    await until('the current state', () => (sse.data[0] ? true : undefined));
+    expect(feeds.activeFeeds).toBe(1);
+    // No transition is due (the clock is not advanced): the stream has no next event to wake it.
+    sse.stop();
+    await sse.done;
+    await until('the feed closed', () => (feeds.activeFeeds === 0 ? true : undefined));
   });
 
   it('applies the same admission as WebSocket: mutations and queries are refused, no credential is 401', async () => {

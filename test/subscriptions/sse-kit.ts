@@ -19,6 +19,8 @@ export function sseFeed(
   authorization: string,
   query: string,
   variables: Record<string, unknown> = {},
+  /** More request headers (e.g. `traceparent`). */
+  headers: Record<string, string> = {},
 ): SseFeed {
   const abort = new AbortController();
   let setStatus: (n: number) => void = () => undefined;
@@ -35,7 +37,12 @@ export function sseFeed(
     try {
       res = await fetch(`${baseUrl}/graphql/stream`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization,
+        },
         body: JSON.stringify({ query, variables }),
         signal: abort.signal,
       });
