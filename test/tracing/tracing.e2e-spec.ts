@@ -1,3 +1,4 @@
+import { barrackKeyOf } from '../../src/common/graphql/global-id';
 import { createHash } from 'node:crypto';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { createClient, type Client } from 'graphql-ws';
@@ -183,10 +184,10 @@ describe('tracing (real gateway, simulator, Redis)', () => {
     }
 
     async function instanceId(): Promise<string> {
-      const res = await gw.gql<{ instances: { items: { id: string }[] } }>(
-        '{ instances(pageSize: 1) { items { id } } }',
+      const res = await gw.gql<{ instances: { nodes: { id: string }[] } }>(
+        '{ instances(first: 1) { nodes { id } } }',
       );
-      const id = res.body.data?.instances.items[0]?.id;
+      const id = res.body.data?.instances.nodes[0]?.id;
       if (!id) throw new Error(`no seeded instance: ${JSON.stringify(res.body)}`);
       return id;
     }
@@ -319,7 +320,9 @@ describe('tracing (real gateway, simulator, Redis)', () => {
       const client = ws({ traceparent: '00-6af7651916cd43dd8448eb211c80319c-c7ad6b7169203331-01' });
       const sub = firstEvent(client, SUBSCRIPTION, { id });
       await sub.first;
-      const poll = await operationSpan('live poll', (s) => s.attributes['instance.id'] === id);
+      // The poll span names the instance by Barrack's id (what the lease and Barrack's logs use).
+      const barrackId = barrackKeyOf(id, 'Instance');
+      const poll = await operationSpan('live poll', (s) => s.attributes['instance.id'] === barrackId);
       sub.stop();
       const op = await operationSpan('subscription InstanceFeed');
 
@@ -328,7 +331,7 @@ describe('tracing (real gateway, simulator, Redis)', () => {
       expect(poll.spanContext().traceId).not.toBe(op.spanContext().traceId);
       expect(poll.attributes).toMatchObject({
         'tenant.id': gw.tenantIds.demo,
-        'instance.id': id,
+        'instance.id': barrackId,
         'live.lease': 'held',
         'live.subscribers': 1,
       });
