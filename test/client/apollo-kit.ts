@@ -1,0 +1,119 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypedDocumentNode } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/*
+ * The frontend stack as a console app builds it: Apollo Client 4 with a plain InMemoryCache (no type policies:
+ * every object is normalised by __typename + id alone), an auth link that adds the API key, HTTP for queries and
+ * mutations, graphql-ws (GraphQLWsLink) for subscriptions. A recording link notes every operation sent over
+ * HTTP with its headers, so tests can show what went to the network and what did not.
+ */
+
+export interface SentOperation {
+  operationName: string | undefined;
+  headers: Record<string, string>;
+}
+
+export interface ConsoleClient {
+  client: ApolloClient;
+  cache: InMemoryCache;
+  /** Every operation that went over HTTP, in order (subscriptions go over the WebSocket and are not listed). */
+  sent: SentOperation[];
+  close(): Promise<void>;
+}
+
+export function consoleClient(gatewayUrl: string, apiKey: string): ConsoleClient {
+  const sent: SentOperation[] = [];
+  const auth = new SetContextLink((prev) => ({
+    headers: { ...(prev.headers as Record<string, string> | undefined), authorization: `Bearer ${apiKey}` },
+  }));
+  const record = new ApolloLink((operation, forward) => {
+    const { headers } = operation.getContext() as { headers?: Record<string, string> };
+    sent.push({ operationName: operation.operationName, headers: { ...headers } });
+    return forward(operation);
+  });
+  const ws = createClient({
+    url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { Authorization: `Bearer ${apiKey}` },
+    retryAttempts: 0,
+  });
+  const http = ApolloLink.from([auth, record, new HttpLink({ uri: `${gatewayUrl}/graphql` })]);
+  const link = ApolloLink.split(
+    (op) => op.operationType === OperationTypeNode.SUBSCRIPTION,
+    new GraphQLWsLink(ws),
+    http,
+  );
+  const cache = new InMemoryCache();
+  const client = new ApolloClient({ link, cache });
+  return {
+    client,
+    cache,
+    sent,
+    close: async () => {
+      client.stop();
+      await ws.dispose();
+    },
+  };
+}
+
+/** What the normalised cache holds for one object, read through `fragment` by its global id (no network). */
+export function cached<T>(
+  cache: InMemoryCache,
+  fragment: TypedDocumentNode<T>,
+  fragmentName: string,
+  __typename: string,
+  id: string,
+): T | null {
+  return cache.readFragment<T>({ fragment, fragmentName, id: cache.identify({ __typename, id }) });
+}
+
+/** Every normalised entity the cache holds, by its cache key (`Typename:id`); the root objects left out. */
+export function entities(cache: InMemoryCache): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries(cache.extract())) {
+    if (!key.startsWith('ROOT_') && value) out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Subscribes with `client.subscribe` (GraphQLWsLink) and resolves with the first event `accept` takes, then
+ * closes the subscription; fails on a subscription error or after `timeoutMs`. Apollo writes every event it
+ * receives into the normalised cache.
+ */
+export function untilEvent<T, V extends Record<string, unknown>>(
+  client: ApolloClient,
+  query: TypedDocumentNode<T, V>,
+  variables: V,
+  accept: (data: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T[]> {
+  const events: T[] = [];
+  return new Promise<T[]>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      reject(new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`));
+    }, timeoutMs);
+    const finish = (err?: unknown) => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+      if (err === undefined) resolve(events);
+      else reject(err instanceof Error ? err : new Error(JSON.stringify(err)));
+    };
+    const sub = client.subscribe({ query, variables }).subscribe({
+      next: (r) => {
+        if (r.error) return finish(r.error);
+        if (r.data === undefined) return;
+        events.push(r.data);
+        if (accept(r.data)) finish();
+      },
+      error: (e: unknown) => finish(e),
+      complete: () => finish(new Error(`${what}: the subscription completed first`)),
+    });
+  });
+}
