@@ -91,6 +91,8 @@ export function untilEvent<T, V extends Record<string, unknown>>(
   variables: V,
   accept: (data: T) => boolean,
   what: string,
+  /** Called with every event before `accept`, e.g. to move the simulator's clock once the first is in. */
+  onEvent: (data: T, index: number) => void = () => undefined,
   timeoutMs = 15_000,
 ): Promise<T[]> {
   const events: T[] = [];
@@ -110,6 +112,7 @@ export function untilEvent<T, V extends Record<string, unknown>>(
         if (r.error) return finish(r.error);
         if (r.data === undefined) return;
         events.push(r.data);
+        onEvent(r.data, events.length - 1);
         if (accept(r.data)) finish();
       },
       error: (e: unknown) => finish(e),
