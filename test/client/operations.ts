@@ -611,3 +611,11 @@ export const Billing = graphql(`
     }
   }
 `);
+
+export const Viewer = graphql(`
+  query Viewer {
+    viewer {
+      tenantId
+    }
+  }
+`);

@@ -48,6 +48,7 @@ type Documents = {
     "\n  mutation DeleteSnapshot($input: DeleteSnapshotInput!) {\n    deleteSnapshot(input: $input) {\n      requestId\n      deletedSnapshotId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.DeleteSnapshotDocument,
     "\n  mutation DeleteFirewall($input: DeleteFirewallInput!) {\n    deleteFirewall(input: $input) {\n      requestId\n      deletedFirewallId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.DeleteFirewallDocument,
     "\n  query Billing($instanceId: ID!, $volumeId: ID!, $snapshotId: ID!) {\n    instanceBillingHistory(id: $instanceId) {\n      instanceId\n      currency\n      hourlyRate\n      totalCost\n      minutesActive\n      minutesHibernated\n      records {\n        timestamp\n        cost\n        state\n      }\n    }\n    instance(id: $instanceId) {\n      id\n      billing {\n        hourlyRate\n        accruedCost\n        currency\n      }\n    }\n    volumeBillingHistory(id: $volumeId) {\n      resourceId\n      currency\n      hourlyRate\n      totalCost\n    }\n    snapshotBillingHistory(id: $snapshotId) {\n      resourceId\n      currency\n      totalCost\n    }\n  }\n": typeof types.BillingDocument,
+    "\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
     "\n  fragment UserErrorFields on UserError {\n    code\n    message\n    field\n    currentState\n    allowedFrom\n    alternatives\n    name\n    limit\n    balance\n    required\n  }\n": types.UserErrorFieldsFragmentDoc,
@@ -84,6 +85,7 @@ const documents: Documents = {
     "\n  mutation DeleteSnapshot($input: DeleteSnapshotInput!) {\n    deleteSnapshot(input: $input) {\n      requestId\n      deletedSnapshotId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.DeleteSnapshotDocument,
     "\n  mutation DeleteFirewall($input: DeleteFirewallInput!) {\n    deleteFirewall(input: $input) {\n      requestId\n      deletedFirewallId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.DeleteFirewallDocument,
     "\n  query Billing($instanceId: ID!, $volumeId: ID!, $snapshotId: ID!) {\n    instanceBillingHistory(id: $instanceId) {\n      instanceId\n      currency\n      hourlyRate\n      totalCost\n      minutesActive\n      minutesHibernated\n      records {\n        timestamp\n        cost\n        state\n      }\n    }\n    instance(id: $instanceId) {\n      id\n      billing {\n        hourlyRate\n        accruedCost\n        currency\n      }\n    }\n    volumeBillingHistory(id: $volumeId) {\n      resourceId\n      currency\n      hourlyRate\n      totalCost\n    }\n    snapshotBillingHistory(id: $snapshotId) {\n      resourceId\n      currency\n      totalCost\n    }\n  }\n": types.BillingDocument,
+    "\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n": types.ViewerDocument,
 };
 
 /**
@@ -236,6 +238,10 @@ export function graphql(source: "\n  mutation DeleteFirewall($input: DeleteFirew
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Billing($instanceId: ID!, $volumeId: ID!, $snapshotId: ID!) {\n    instanceBillingHistory(id: $instanceId) {\n      instanceId\n      currency\n      hourlyRate\n      totalCost\n      minutesActive\n      minutesHibernated\n      records {\n        timestamp\n        cost\n        state\n      }\n    }\n    instance(id: $instanceId) {\n      id\n      billing {\n        hourlyRate\n        accruedCost\n        currency\n      }\n    }\n    volumeBillingHistory(id: $volumeId) {\n      resourceId\n      currency\n      hourlyRate\n      totalCost\n    }\n    snapshotBillingHistory(id: $snapshotId) {\n      resourceId\n      currency\n      totalCost\n    }\n  }\n"): (typeof documents)["\n  query Billing($instanceId: ID!, $volumeId: ID!, $snapshotId: ID!) {\n    instanceBillingHistory(id: $instanceId) {\n      instanceId\n      currency\n      hourlyRate\n      totalCost\n      minutesActive\n      minutesHibernated\n      records {\n        timestamp\n        cost\n        state\n      }\n    }\n    instance(id: $instanceId) {\n      id\n      billing {\n        hourlyRate\n        accruedCost\n        currency\n      }\n    }\n    volumeBillingHistory(id: $volumeId) {\n      resourceId\n      currency\n      hourlyRate\n      totalCost\n    }\n    snapshotBillingHistory(id: $snapshotId) {\n      resourceId\n      currency\n      totalCost\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
