@@ -1,7 +1,10 @@
+import { OnModuleInit } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { CurrencyInput } from '../common/graphql/barrack-enums';
+import { toGlobalId } from '../common/graphql/global-id';
+import { NodeRegistry } from '../common/graphql/node';
 import { CatalogService } from './catalog.service';
 import { GpuSpecsArgs, GpuStockArgs, OsImagesArgs, PriceQuoteInput, PricingArgs } from './dto/catalog.args';
 import { AiModel } from './models/ai-model.model';
@@ -15,8 +18,23 @@ import { VolumeType } from './models/volume-type.model';
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
 
 @Resolver()
-export class CatalogResolver {
-  constructor(private readonly catalog: CatalogService) {}
+export class CatalogResolver implements OnModuleInit {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly nodes: NodeRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    // Catalogue objects are refetched from their cached lists (no Barrack endpoint reads one of them by id).
+    this.nodes.register('OsImage', async (key, ctx) => {
+      const id = toGlobalId('OsImage', key);
+      return (await this.catalog.osImages(ctx)).find((i) => i.id === id) ?? null;
+    });
+    this.nodes.register('AiModel', async (key, ctx) => {
+      const id = toGlobalId('AiModel', key);
+      return (await this.catalog.aiModels(ctx)).find((m) => m.id === id) ?? null;
+    });
+  }
 
   @Query(() => [Region], { description: 'Regions, in Barrack order. Cached (about an hour).' })
   @RequireScopes('read')

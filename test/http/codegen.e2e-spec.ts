@@ -33,7 +33,8 @@ describe('graphql-codegen against the gateway URL', () => {
       true,
     );
     const generated = readFileSync(join(out, 'graphql.ts'), 'utf8');
-    expect(generated).toMatch(/export type Instance = \{/);
+    expect(generated).toMatch(/export type Instance = Node & \{/);
+    expect(generated).toMatch(/export type Node = \{/);
     expect(generated).toMatch(/export enum PrincipalKind \{[^}]*ApiKey = 'API_KEY'/);
     expect(generated).toContain('export type WhoAmIQuery');
   });

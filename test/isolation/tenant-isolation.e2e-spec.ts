@@ -339,8 +339,12 @@ describe('tenant isolation: two tenants interleaved (gateway + simulator + Redis
         }
         for (const name of ['iso-vm-0', 'iso-vm-1', 'iso-vm-2']) {
           const vm = d.instances.nodes.find((i: { name: string }) => i.name === name);
-          expect(vm.snapshots.map((x: { name: string }) => x.name)).toEqual([`iso-snap-${name.slice(-1)}`]);
-          expect(vm.volumes.map((x: { name: string }) => x.name)).toEqual([`iso-vol-${name.slice(-1)}`]);
+          expect(vm.snapshots.nodes.map((x: { name: string }) => x.name)).toEqual([
+            `iso-snap-${name.slice(-1)}`,
+          ]);
+          expect(vm.volumes.nodes.map((x: { name: string }) => x.name)).toEqual([
+            `iso-vol-${name.slice(-1)}`,
+          ]);
           expect(vm.firewalls.map((x: { name: string }) => x.name)).toEqual([`iso-fw-${name.slice(-1)}`]);
         }
       }

@@ -101,14 +101,14 @@ describe('whole-response cache', () => {
     );
     expect(created.body.errors).toBeUndefined();
     const id = created.body.data!.createSshKey.sshKey.id;
-    const listed = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
-    expect(listed.body.data?.sshKeys.items.map((k) => k.name)).toContain(name);
+    const listed = await a.gql<{ sshKeys: { nodes: { name: string }[] } }>(KEYS);
+    expect(listed.body.data?.sshKeys.nodes.map((k) => k.name)).toContain(name);
     expect(ext(await b.gql(KEYS)).responseCache?.hit).toBe(true);
     const deleted = await b.gql(`mutation { deleteSshKey(input: { id: "${id}" }) { deletedSshKeyId } }`);
     expect(deleted.body.errors).toBeUndefined();
-    const after = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
+    const after = await a.gql<{ sshKeys: { nodes: { name: string }[] } }>(KEYS);
     expect(ext(after).responseCache?.hit).toBe(false);
-    expect(after.body.data?.sshKeys.items.map((k) => k.name)).not.toContain(name);
+    expect(after.body.data?.sshKeys.nodes.map((k) => k.name)).not.toContain(name);
   });
 
   it('never caches mutations, uncacheable fields, or answers with errors', async () => {

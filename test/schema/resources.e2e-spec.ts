@@ -161,19 +161,25 @@ describe('account resources schema (e2e)', () => {
 
       // Barrack's own per-instance view stays reachable as a root query.
       const perInstance = await gw.gql<{
-        instanceFirewalls: { id: string; name: string; firewall: { id: string } }[];
+        instanceFirewalls: {
+          id: string;
+          firewallId: string;
+          name: string;
+          firewall: { id: string; barrackId: string };
+        }[];
       }>(
-        `query($id: ID!) { instanceFirewalls(instanceId: $id) { id: firewallId name status firewall { id: barrackId ruleCount } } }`,
+        `query($id: ID!) { instanceFirewalls(instanceId: $id) { id firewallId name status firewall { id barrackId ruleCount } } }`,
         { id: vmId },
       );
       expect(perInstance.body.errors).toBeUndefined();
-      expect(perInstance.body.data!.instanceFirewalls).toEqual([
-        expect.objectContaining({
-          id: fwId,
-          name: 'web-fw',
-          firewall: expect.objectContaining({ id: fwId }),
-        }),
-      ]);
+      const [edge] = perInstance.body.data!.instanceFirewalls;
+      expect(perInstance.body.data!.instanceFirewalls).toHaveLength(1);
+      expect(edge).toEqual(
+        expect.objectContaining({ name: 'web-fw', firewall: expect.objectContaining({ id: fwId }) }),
+      );
+      // Barrack's id sits in its own field; the object's own id is unique per (instance, firewall), not the firewall's.
+      expect(edge!.firewallId).toBe(edge!.firewall.barrackId);
+      expect(edge!.id).not.toBe(fwId);
     });
 
     it('reads firewalls as a page and by id', async () => {
