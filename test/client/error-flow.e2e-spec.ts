@@ -1,6 +1,15 @@
+import './apollo-dev';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { cached, consoleClient, entities, untilEvent, type ConsoleClient } from './apollo-kit';
+import {
+  cached,
+  consoleClient,
+  entities,
+  identityProblems,
+  schemaWarnings,
+  untilEvent,
+  type ConsoleClient,
+} from './apollo-kit';
 import {
   CreateInstance,
   InstanceById,
@@ -41,6 +50,15 @@ describe('Apollo Client error flow (gateway + simulator + Redis)', () => {
     });
     app = consoleClient(gw.gatewayUrl, gw.keys.demo);
   }, 120_000);
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(console, 'warn');
+  });
+  afterEach(() => {
+    expect(identityProblems(app.cache)).toEqual([]);
+    expect(schemaWarnings(warn.mock.calls)).toEqual([]);
+    warn.mockRestore();
+  });
   afterAll(async () => {
     await app?.close();
     await gw?.close();
