@@ -1,15 +1,7 @@
 import './apollo-dev';
-import type { TypedDocumentNode } from '@apollo/client';
-import { startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
-import {
-  cached,
-  consoleClient,
-  entities,
-  identityProblems,
-  schemaWarnings,
-  untilEvent,
-  type ConsoleClient,
-} from './apollo-kit';
+import { waitFor } from '../helpers/gateway';
+import { cached, entities } from './apollo-kit';
+import { asServed, instanceAsServed, useConsoleTier } from './console-tier';
 import {
   AddFirewallRule,
   AddInstanceSecurityRule,
@@ -32,8 +24,6 @@ import {
   FirewallRuleNode,
   HibernateInstance,
   InstanceById,
-  InstanceFields,
-  InstanceUpdated,
   RestoreInstance,
   RestoreSnapshot,
   SecurityRuleFields,
@@ -43,7 +33,6 @@ import {
   VolumeById,
   VolumeFields,
 } from './operations';
-import type { InstanceFieldsFragment, VmStatus } from './gql/graphql';
 
 /*
  * The console flow as a frontend runs it: Apollo Client 4 (InMemoryCache, no type policies) over HTTP and
@@ -55,12 +44,10 @@ import type { InstanceFieldsFragment, VmStatus } from './gql/graphql';
  * still unless the test advances it, so a payload and the read after it see the same state.
  */
 
-const TRANSITION_MS = 60_000;
 const IMAGE = 'Ubuntu Server 22.04 LTS R535 CUDA 12.2';
 
 describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
-  let gw: TestGateway;
-  let app: ConsoleClient;
+  const t = useConsoleTier();
 
   // Shared by the steps, in order.
   let vmId = '';
@@ -69,88 +56,18 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
   let snapshotId = '';
   let restoredId = '';
 
-  beforeAll(async () => {
-    const frozen = new Date();
-    gw = await startTestGateway({
-      simulator: { transitionDelayMs: TRANSITION_MS, now: () => frozen },
-      env: { SUBSCRIPTION_POLL_MS: '50' },
-    });
-    app = consoleClient(gw.gatewayUrl, gw.keys.demo);
-  }, 120_000);
-  // Apollo's own complaints (e.g. "Cache data may be lost when replacing the x field of a Y object", written
-  // when an object without an id is replaced by one with fewer fields) and identity clashes, after every step.
-  let warn: jest.SpyInstance;
-  beforeEach(() => {
-    warn = jest.spyOn(console, 'warn');
-  });
-  afterEach(() => {
-    expect(identityProblems(app.cache)).toEqual([]);
-    expect(schemaWarnings(warn.mock.calls)).toEqual([]);
-    warn.mockRestore();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await gw?.close();
-  });
-
-  /** A read of the object from the gateway that neither reads nor writes the cache. */
-  async function fresh<T, V extends Record<string, unknown>>(
-    query: TypedDocumentNode<T, V>,
-    variables: V,
-  ): Promise<T> {
-    const r = await app.client.query<T, V>({ query, variables, fetchPolicy: 'no-cache' });
-    expect(r.error).toBeUndefined();
-    return r.data as T;
-  }
-
-  const freshInstance = async (id: string) => (await fresh(InstanceById, { id })).instance;
-  const cachedInstance = (id: string) => cached(app.cache, InstanceFields, 'InstanceFields', 'Instance', id);
-
-  /** Asserts the cache holds `id` as Instance and that it equals a fresh read; returns the cached object. */
-  async function instanceInCacheAsServed(id: string): Promise<InstanceFieldsFragment> {
-    const inCache = cachedInstance(id);
-    expect(inCache).not.toBeNull();
-    expect(inCache).toEqual(await freshInstance(id));
-    return inCache!;
-  }
-
-  const advance = () => gw.sim.admin.advanceClock(TRANSITION_MS);
-
-  /**
-   * Follows instanceUpdated over graphql-ws until `status`; Apollo writes the events into the cache. Once the
-   * first event (the current state) is in, the simulator's clock moves the pending transition along.
-   */
-  const untilStatus = (id: string, status: VmStatus) =>
-    untilEvent(
-      app.client,
-      InstanceUpdated,
-      { id },
-      (d) => d.instanceUpdated.status === status,
-      `${id} ${status}`,
-      (_, i) => {
-        if (i === 0) advance();
-      },
-    );
-
-  /** Asserts the cache holds the object (read by global id, no network) and it equals a fresh read. */
-  function asServed<T>(inCache: T | null, served: T | null | undefined): T {
-    expect(inCache).not.toBeNull();
-    expect(inCache).toEqual(served);
-    return inCache!;
-  }
-
   it('reads the catalogue: every OS image row stays its own object in the cache', async () => {
-    const r = await app.client.query({ query: Catalogue });
+    const r = await t.app.client.query({ query: Catalogue });
     expect(r.error).toBeUndefined();
     const d = r.data!;
-    expect(d.viewer.tenantId).toBe(gw.tenantIds.demo);
+    expect(d.viewer.tenantId).toBe(t.gw.tenantIds.demo);
     expect(d.regions.map((x) => x.code)).toEqual(expect.arrayContaining(['NORWAY_1', 'CANADA_1']));
     expect(d.gpuSpecs.length).toBeGreaterThan(0);
     expect(d.osImages.length).toBeGreaterThan(1);
     // Barrack reuses an image id across regions; the global id does not, so the cache keeps every row.
-    const keys = Object.keys(entities(app.cache)).filter((k) => k.startsWith('OsImage:'));
+    const keys = Object.keys(entities(t.app.cache)).filter((k) => k.startsWith('OsImage:'));
     expect(keys).toHaveLength(d.osImages.length);
-    expect(app.client.readQuery({ query: Catalogue })).toEqual(d);
+    expect(t.app.client.readQuery({ query: Catalogue })).toEqual(d);
     expect(d.sshKeys.nodes.map((k) => k.name)).toContain('demo-key');
   });
 
@@ -166,7 +83,7 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
       assignPublicIp: true,
     };
     const deploy = () =>
-      app.client.mutate({
+      t.app.client.mutate({
         mutation: CreateInstance,
         variables: { input },
         context: { headers: { 'Idempotency-Key': 'apollo-console-deploy-1' } },
@@ -186,21 +103,21 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
       labels: ['console', 'apollo'],
     });
     expect(vm.id).not.toBe(vm.barrackId);
-    expect(Object.keys(entities(app.cache))).toContain(`Instance:${vm.id}`);
-    await instanceInCacheAsServed(vm.id);
+    expect(Object.keys(entities(t.app.cache))).toContain(`Instance:${vm.id}`);
+    await instanceAsServed(t, vm.id);
 
     // The header reached the gateway (through the link's context), and a retry with it deployed nothing new.
-    const sentCreate = app.sent.filter((o) => o.operationName === 'CreateInstance');
+    const sentCreate = t.app.sent.filter((o) => o.operationName === 'CreateInstance');
     expect(sentCreate.map((o) => o.headers['Idempotency-Key'])).toEqual(['apollo-console-deploy-1']);
     const again = await deploy();
     expect(again.data!.createInstance.instance!.id).toBe(vm.id);
-    const creates = gw.sim.admin.requestLog().filter((e) => e.operationId === 'createInstance');
+    const creates = t.gw.sim.admin.requestLog().filter((e) => e.operationId === 'createInstance');
     expect(creates).toHaveLength(1);
   });
 
   it('follows instanceUpdated (GraphQLWsLink) until ACTIVE; the events update the cached instance', async () => {
     // The console's detail page: a watched query, answered once over HTTP, then kept current by the cache.
-    const watched = app.client.watchQuery({ query: InstanceById, variables: { id: vmId } });
+    const watched = t.app.client.watchQuery({ query: InstanceById, variables: { id: vmId } });
     const seen: string[] = [];
     const watching = watched.subscribe((r) => {
       const status = r.data?.instance?.status;
@@ -209,24 +126,24 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     try {
       await waitFor('the page', () => Promise.resolve(seen.length ? true : undefined));
       expect(seen).toEqual(['CREATING']);
-      const httpBefore = app.sent.length;
-      const events = await untilStatus(vmId, 'ACTIVE');
+      const httpBefore = t.app.sent.length;
+      const events = await t.untilStatus(vmId, 'ACTIVE');
       expect(events[0]!.instanceUpdated.status).toBe('CREATING');
       expect(events.at(-1)!.instanceUpdated).toMatchObject({ id: vmId, status: 'ACTIVE' });
       // The event is in the normalised cache, and the watched page shows it without an HTTP request.
-      expect(cachedInstance(vmId)!.status).toBe('ACTIVE');
+      expect(t.cachedInstance(vmId)!.status).toBe('ACTIVE');
       await waitFor('the page to show ACTIVE', () =>
         Promise.resolve(seen.includes('ACTIVE') ? true : undefined),
       );
-      expect(app.sent.slice(httpBefore)).toEqual([]);
+      expect(t.app.sent.slice(httpBefore)).toEqual([]);
     } finally {
       watching.unsubscribe();
     }
-    await instanceInCacheAsServed(vmId);
+    await instanceAsServed(t, vmId);
   });
 
   it('adds a security rule: the rule and the instance list of rules are in the cache as served', async () => {
-    const r = await app.client.mutate({
+    const r = await t.app.client.mutate({
       mutation: AddInstanceSecurityRule,
       variables: {
         input: {
@@ -249,14 +166,20 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
       portRangeMin: 8080,
       portRangeMax: 8081,
     });
-    const vm = await instanceInCacheAsServed(vmId);
+    const vm = await instanceAsServed(t, vmId);
     expect(vm.securityRules.map((x) => x.id)).toContain(rule.id);
-    const ruleInCache = cached(app.cache, SecurityRuleFields, 'SecurityRuleFields', 'SecurityRule', rule.id);
-    asServed(ruleInCache, (await fresh(SecurityRuleNode, { id: rule.id })).node);
+    const ruleInCache = cached(
+      t.app.cache,
+      SecurityRuleFields,
+      'SecurityRuleFields',
+      'SecurityRule',
+      rule.id,
+    );
+    asServed(ruleInCache, (await t.fresh(SecurityRuleNode, { id: rule.id })).node);
   });
 
   it('creates a volume and attaches it: volume, instance and its volume list in the cache as served', async () => {
-    const created = await app.client.mutate({
+    const created = await t.app.client.mutate({
       mutation: CreateVolume,
       variables: { input: { name: 'apollo-data', region: 'NORWAY_1', sizeGb: 20 } },
     });
@@ -264,37 +187,38 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     const vol = created.data!.createVolume.volume!;
     volumeId = vol.id;
     expect(vol).toMatchObject({ name: 'apollo-data', sizeGb: 20, region: 'NORWAY_1', attachedTo: null });
-    const volumeInCache = () => cached(app.cache, VolumeFields, 'VolumeFields', 'Volume', volumeId);
-    asServed(volumeInCache(), (await fresh(VolumeById, { id: volumeId })).volume);
+    const volumeInCache = () => cached(t.app.cache, VolumeFields, 'VolumeFields', 'Volume', volumeId);
+    asServed(volumeInCache(), (await t.fresh(VolumeById, { id: volumeId })).volume);
 
-    const attached = await app.client.mutate({
+    const attached = await t.app.client.mutate({
       mutation: AttachVolumes,
       variables: { input: { instanceId: vmId, volumeIds: [volumeId] } },
     });
     const p = attached.data!.attachVolumes;
     expect(p.userErrors).toEqual([]);
     expect(p.attachments).toHaveLength(1);
-    const vm = await instanceInCacheAsServed(vmId);
+    const vm = await instanceAsServed(t, vmId);
     expect(vm.volumes.nodes.map((v) => v.id)).toContain(volumeId);
     // The volume itself was reached through the instance's list: attached to it, as a fresh read says.
-    asServed(volumeInCache(), (await fresh(VolumeById, { id: volumeId })).volume);
+    asServed(volumeInCache(), (await t.fresh(VolumeById, { id: volumeId })).volume);
     expect(volumeInCache()!.attachedTo).toEqual({ __typename: 'Instance', id: vmId });
   });
 
   it('creates a firewall, adds a rule and attaches it: firewall and instance firewall list as served', async () => {
-    const created = await app.client.mutate({
+    const created = await t.app.client.mutate({
       mutation: CreateFirewall,
       variables: { input: { name: 'apollo-fw', region: 'NORWAY_1', description: 'console web' } },
     });
     expect(created.data!.createFirewall.userErrors).toEqual([]);
     const fw = created.data!.createFirewall.firewall!;
     firewallId = fw.id;
-    const firewallInCache = () => cached(app.cache, FirewallFields, 'FirewallFields', 'Firewall', firewallId);
-    const freshFirewall = async () => (await fresh(FirewallById, { id: firewallId })).firewall;
+    const firewallInCache = () =>
+      cached(t.app.cache, FirewallFields, 'FirewallFields', 'Firewall', firewallId);
+    const freshFirewall = async () => (await t.fresh(FirewallById, { id: firewallId })).firewall;
     expect(fw).toMatchObject({ name: 'apollo-fw', region: 'NORWAY_1', attachedCount: 0 });
     asServed(firewallInCache(), await freshFirewall());
 
-    const ruled = await app.client.mutate({
+    const ruled = await t.app.client.mutate({
       mutation: AddFirewallRule,
       variables: {
         input: {
@@ -312,11 +236,11 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     expect(firewallInCache()!.rules.nodes.map((x) => x.id)).toContain(rule.id);
     asServed(firewallInCache(), await freshFirewall());
     asServed(
-      cached(app.cache, FirewallRuleFields, 'FirewallRuleFields', 'FirewallRule', rule.id),
-      (await fresh(FirewallRuleNode, { id: rule.id })).node,
+      cached(t.app.cache, FirewallRuleFields, 'FirewallRuleFields', 'FirewallRule', rule.id),
+      (await t.fresh(FirewallRuleNode, { id: rule.id })).node,
     );
 
-    const attached = await app.client.mutate({
+    const attached = await t.app.client.mutate({
       mutation: AttachFirewall,
       variables: { input: { firewallId, instanceIds: [vmId] } },
     });
@@ -325,20 +249,21 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     expect(afterAttach.instances.map((i) => i.id)).toEqual([vmId]);
     asServed(afterAttach, await freshFirewall());
     // The instance's own firewall list was updated through the firewall's instances.
-    const vm = await instanceInCacheAsServed(vmId);
+    const vm = await instanceAsServed(t, vmId);
     expect(vm.firewalls.map((f) => f.id)).toEqual([firewallId]);
   });
 
   it('creates a snapshot: the snapshot and its instance snapshot list in the cache as served', async () => {
-    const r = await app.client.mutate({
+    const r = await t.app.client.mutate({
       mutation: CreateSnapshot,
       variables: { input: { instanceId: vmId, name: 'apollo-snap', description: 'before restore' } },
     });
     const p = r.data!.createSnapshot;
     expect(p.userErrors).toEqual([]);
     snapshotId = p.snapshot!.id;
-    const snapshotInCache = () => cached(app.cache, SnapshotFields, 'SnapshotFields', 'Snapshot', snapshotId);
-    const freshSnapshot = async () => (await fresh(SnapshotById, { id: snapshotId })).snapshot;
+    const snapshotInCache = () =>
+      cached(t.app.cache, SnapshotFields, 'SnapshotFields', 'Snapshot', snapshotId);
+    const freshSnapshot = async () => (await t.fresh(SnapshotById, { id: snapshotId })).snapshot;
     expect(p.snapshot).toMatchObject({
       name: 'apollo-snap',
       description: 'before restore',
@@ -347,8 +272,8 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     expect(snapshotInCache()!.instance!.snapshots.nodes.map((s) => s.id)).toContain(snapshotId);
     asServed(snapshotInCache(), await freshSnapshot());
 
-    advance();
-    const ready = await app.client.query({
+    t.advance();
+    const ready = await t.app.client.query({
       query: SnapshotById,
       variables: { id: snapshotId },
       fetchPolicy: 'network-only',
@@ -358,7 +283,7 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
   });
 
   it('restores the snapshot as a new Instance; the source snapshot stays one cache object', async () => {
-    const r = await app.client.mutate({
+    const r = await t.app.client.mutate({
       mutation: RestoreSnapshot,
       variables: { input: { id: snapshotId, newVmName: 'apollo-restored' } },
     });
@@ -373,40 +298,43 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
       gpuModel: 'RTX_A6000',
     });
     expect(ri.id).not.toBe(vmId);
-    await instanceInCacheAsServed(restoredId);
+    await instanceAsServed(t, restoredId);
     expect(p.sourceSnapshot!.id).toBe(snapshotId);
     asServed(
-      cached(app.cache, SnapshotFields, 'SnapshotFields', 'Snapshot', snapshotId),
-      (await fresh(SnapshotById, { id: snapshotId })).snapshot,
+      cached(t.app.cache, SnapshotFields, 'SnapshotFields', 'Snapshot', snapshotId),
+      (await t.fresh(SnapshotById, { id: snapshotId })).snapshot,
     );
-    await untilStatus(restoredId, 'ACTIVE');
-    expect(cachedInstance(restoredId)!.status).toBe('ACTIVE');
+    await t.untilStatus(restoredId, 'ACTIVE');
+    expect(t.cachedInstance(restoredId)!.status).toBe('ACTIVE');
   });
 
   it('hibernates and restores: each payload is the instance as a fresh read shows it', async () => {
-    const hib = await app.client.mutate({ mutation: HibernateInstance, variables: { input: { id: vmId } } });
+    const hib = await t.app.client.mutate({
+      mutation: HibernateInstance,
+      variables: { input: { id: vmId } },
+    });
     const h = hib.data!.hibernateInstance;
     expect(h.userErrors).toEqual([]);
     expect(h).toMatchObject({ previousStatus: 'ACTIVE', status: 'HIBERNATING' });
     expect(h.instance!.status).toBe('HIBERNATING');
-    await instanceInCacheAsServed(vmId);
-    await untilStatus(vmId, 'HIBERNATED');
-    expect(cachedInstance(vmId)!.status).toBe('HIBERNATED');
-    await instanceInCacheAsServed(vmId);
+    await instanceAsServed(t, vmId);
+    await t.untilStatus(vmId, 'HIBERNATED');
+    expect(t.cachedInstance(vmId)!.status).toBe('HIBERNATED');
+    await instanceAsServed(t, vmId);
 
-    const back = await app.client.mutate({ mutation: RestoreInstance, variables: { input: { id: vmId } } });
+    const back = await t.app.client.mutate({ mutation: RestoreInstance, variables: { input: { id: vmId } } });
     const b = back.data!.restoreInstance;
     expect(b.userErrors).toEqual([]);
     expect(b.previousStatus).toBe('HIBERNATED');
     expect(b.instance!.status).toBe(b.status);
-    await instanceInCacheAsServed(vmId);
-    await untilStatus(vmId, 'ACTIVE');
-    await instanceInCacheAsServed(vmId);
+    await instanceAsServed(t, vmId);
+    await t.untilStatus(vmId, 'ACTIVE');
+    await instanceAsServed(t, vmId);
   });
 
   it('reads billing: costs accrue on the simulated clock and the instance billing in the cache follows', async () => {
-    gw.sim.admin.advanceClock(2 * 60 * 60 * 1000);
-    const r = await app.client.query({
+    t.gw.sim.admin.advanceClock(2 * 60 * 60 * 1000);
+    const r = await t.app.client.query({
       query: Billing,
       variables: { instanceId: vmId, volumeId, snapshotId },
       fetchPolicy: 'network-only',
@@ -419,24 +347,24 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     expect(d.volumeBillingHistory.currency).toBe('USD');
     expect(d.snapshotBillingHistory.currency).toBe('USD');
     // The billing query's instance is the same cache object as the console's instance.
-    expect(cachedInstance(vmId)!.billing).toEqual(d.instance!.billing);
-    await instanceInCacheAsServed(vmId);
+    expect(t.cachedInstance(vmId)!.billing).toEqual(d.instance!.billing);
+    await instanceAsServed(t, vmId);
   });
 
   it('cleans up: deletes evict by the returned ids, and the server no longer has the objects', async () => {
-    const detached = await app.client.mutate({
+    const detached = await t.app.client.mutate({
       mutation: DetachVolumes,
       variables: { input: { instanceId: vmId, volumeIds: [volumeId] } },
     });
     expect(detached.data!.detachVolumes.userErrors).toEqual([]);
-    const vm = await instanceInCacheAsServed(vmId);
+    const vm = await instanceAsServed(t, vmId);
     expect(vm.volumes.nodes.map((v) => v.id)).not.toContain(volumeId);
 
     const evict = (id: string | null | undefined, typename: string) => {
       expect(id).toEqual(expect.any(String));
-      expect(app.cache.evict({ id: app.cache.identify({ __typename: typename, id: id! }) })).toBe(true);
+      expect(t.app.cache.evict({ id: t.app.cache.identify({ __typename: typename, id: id! }) })).toBe(true);
     };
-    const delVol = await app.client.mutate({
+    const delVol = await t.app.client.mutate({
       mutation: DeleteVolume,
       variables: { input: { id: volumeId } },
     });
@@ -444,7 +372,7 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     expect(delVol.data!.deleteVolume.deletedVolumeId).toBe(volumeId);
     evict(delVol.data!.deleteVolume.deletedVolumeId, 'Volume');
 
-    const delSnap = await app.client.mutate({
+    const delSnap = await t.app.client.mutate({
       mutation: DeleteSnapshot,
       variables: { input: { id: snapshotId } },
     });
@@ -453,19 +381,19 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     evict(delSnap.data!.deleteSnapshot.deletedSnapshotId, 'Snapshot');
 
     for (const id of [vmId, restoredId]) {
-      const del = await app.client.mutate({ mutation: DeleteInstance, variables: { input: { id } } });
+      const del = await t.app.client.mutate({ mutation: DeleteInstance, variables: { input: { id } } });
       const p = del.data!.deleteInstance;
       expect(p.userErrors).toEqual([]);
       expect(p.instance!.status).toBe('DELETING');
-      await instanceInCacheAsServed(id);
+      await instanceAsServed(t, id);
     }
-    advance();
+    t.advance();
     for (const id of [vmId, restoredId]) {
-      expect(await freshInstance(id)).toBeNull();
+      expect((await t.fresh(InstanceById, { id: id })).instance).toBeNull();
       evict(id, 'Instance');
     }
 
-    const delFw = await app.client.mutate({
+    const delFw = await t.app.client.mutate({
       mutation: DeleteFirewall,
       variables: { input: { id: firewallId } },
     });
@@ -473,8 +401,8 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     expect(delFw.data!.deleteFirewall.deletedFirewallId).toBe(firewallId);
     evict(delFw.data!.deleteFirewall.deletedFirewallId, 'Firewall');
 
-    app.cache.gc();
-    const left = Object.keys(entities(app.cache));
+    t.app.cache.gc();
+    const left = Object.keys(entities(t.app.cache));
     for (const [typename, id] of [
       ['Volume', volumeId],
       ['Snapshot', snapshotId],
@@ -484,8 +412,8 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     ]) {
       expect(left).not.toContain(`${typename}:${id}`);
     }
-    expect((await fresh(VolumeById, { id: volumeId })).volume).toBeNull();
-    expect((await fresh(SnapshotById, { id: snapshotId })).snapshot).toBeNull();
-    expect((await fresh(FirewallById, { id: firewallId })).firewall).toBeNull();
+    expect((await t.fresh(VolumeById, { id: volumeId })).volume).toBeNull();
+    expect((await t.fresh(SnapshotById, { id: snapshotId })).snapshot).toBeNull();
+    expect((await t.fresh(FirewallById, { id: firewallId })).firewall).toBeNull();
   });
 });

@@ -1,25 +1,16 @@
 import './apollo-dev';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import {
-  cached,
-  consoleClient,
-  entities,
-  identityProblems,
-  schemaWarnings,
-  untilEvent,
-  type ConsoleClient,
-} from './apollo-kit';
+import { cached, consoleClient, entities } from './apollo-kit';
+import { useConsoleTier } from './console-tier';
 import {
   CreateInstance,
   InstanceById,
   InstanceFields,
-  InstanceUpdated,
   MissingBesideSiblings,
   StopInstance,
   Viewer,
 } from './operations';
-import type { CreateInstanceInput, VmStatus } from './gql/graphql';
+import type { CreateInstanceInput } from './gql/graphql';
 
 /*
  * What the console sees when things go wrong, through Apollo Client 4: business refusals come back as data in
@@ -28,7 +19,6 @@ import type { CreateInstanceInput, VmStatus } from './gql/graphql';
  * authentication fails the whole operation, as a GraphQL error Apollo can read the code of.
  */
 
-const TRANSITION_MS = 60_000;
 const BASE: CreateInstanceInput = {
   name: 'apollo-err-vm',
   gpuModel: 'RTX_A6000',
@@ -39,54 +29,19 @@ const BASE: CreateInstanceInput = {
 };
 
 describe('Apollo Client error flow (gateway + simulator + Redis)', () => {
-  let gw: TestGateway;
-  let app: ConsoleClient;
-
-  beforeAll(async () => {
-    const frozen = new Date();
-    gw = await startTestGateway({
-      simulator: { transitionDelayMs: TRANSITION_MS, now: () => frozen },
-      env: { SUBSCRIPTION_POLL_MS: '50' },
-    });
-    app = consoleClient(gw.gatewayUrl, gw.keys.demo);
-  }, 120_000);
-  let warn: jest.SpyInstance;
-  beforeEach(() => {
-    warn = jest.spyOn(console, 'warn');
-  });
-  afterEach(() => {
-    expect(identityProblems(app.cache)).toEqual([]);
-    expect(schemaWarnings(warn.mock.calls)).toEqual([]);
-    warn.mockRestore();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await gw?.close();
-  });
-
-  const untilStatus = (id: string, status: VmStatus) =>
-    untilEvent(
-      app.client,
-      InstanceUpdated,
-      { id },
-      (d) => d.instanceUpdated.status === status,
-      `${id} ${status}`,
-      (_, i) => {
-        if (i === 0) gw.sim.admin.advanceClock(TRANSITION_MS);
-      },
-    );
-  const upstreamCalls = () => gw.sim.admin.requestLog().length;
+  const t = useConsoleTier();
+  const upstreamCalls = () => t.gw.sim.admin.requestLog().length;
 
   it('stopping a stopped instance: INVALID_STATE with currentState and allowedFrom, the cache untouched', async () => {
-    const created = await app.client.mutate({ mutation: CreateInstance, variables: { input: BASE } });
+    const created = await t.app.client.mutate({ mutation: CreateInstance, variables: { input: BASE } });
     const id = created.data!.createInstance.instance!.id;
-    await untilStatus(id, 'ACTIVE');
-    const stop = () => app.client.mutate({ mutation: StopInstance, variables: { input: { id } } });
+    await t.untilStatus(id, 'ACTIVE');
+    const stop = () => t.app.client.mutate({ mutation: StopInstance, variables: { input: { id } } });
     const first = await stop();
     expect(first.data!.stopInstance.userErrors).toEqual([]);
     expect(first.data!.stopInstance.instance!.status).toBe('STOPPING');
-    await untilStatus(id, 'SHUTOFF');
-    const before = cached(app.cache, InstanceFields, 'InstanceFields', 'Instance', id);
+    await t.untilStatus(id, 'SHUTOFF');
+    const before = cached(t.app.cache, InstanceFields, 'InstanceFields', 'Instance', id);
     expect(before!.status).toBe('SHUTOFF');
 
     const again = await stop();
@@ -105,9 +60,9 @@ describe('Apollo Client error flow (gateway + simulator + Redis)', () => {
     ]);
     expect(p.userErrors[0]!.message.length).toBeGreaterThan(0);
     // A refusal writes nothing over the instance: it is still what the server has.
-    const after = cached(app.cache, InstanceFields, 'InstanceFields', 'Instance', id);
+    const after = cached(t.app.cache, InstanceFields, 'InstanceFields', 'Instance', id);
     expect(after).toEqual(before);
-    const served = await app.client.query({
+    const served = await t.app.client.query({
       query: InstanceById,
       variables: { id },
       fetchPolicy: 'no-cache',
@@ -116,7 +71,7 @@ describe('Apollo Client error flow (gateway + simulator + Redis)', () => {
   });
 
   it('a name taken: NAME_TAKEN with the name, on the GraphQL field path, and no instance', async () => {
-    const r = await app.client.mutate({
+    const r = await t.app.client.mutate({
       mutation: CreateInstance,
       variables: { input: { ...BASE, name: 'demo-vm' } },
     });
@@ -130,8 +85,8 @@ describe('Apollo Client error flow (gateway + simulator + Redis)', () => {
 
   it('several invalid inputs: every one reported together, with GraphQL paths, before any Barrack call', async () => {
     const calls = upstreamCalls();
-    const entitiesBefore = Object.keys(entities(app.cache)).length;
-    const r = await app.client.mutate({
+    const entitiesBefore = Object.keys(entities(t.app.cache)).length;
+    const r = await t.app.client.mutate({
       mutation: CreateInstance,
       variables: {
         input: {
@@ -153,28 +108,28 @@ describe('Apollo Client error flow (gateway + simulator + Redis)', () => {
     expect(p.userErrors.every((e) => e.code === 'BAD_USER_INPUT' && e.message.length > 0)).toBe(true);
     expect(upstreamCalls()).toBe(calls);
     // UserError has no identity: the errors live in the mutation's result, not as cache objects.
-    expect(Object.keys(entities(app.cache))).toHaveLength(entitiesBefore);
+    expect(Object.keys(entities(t.app.cache))).toHaveLength(entitiesBefore);
   });
 
   it('a missing id: null beside the sibling data, no error, and the null is cached like any answer', async () => {
     const unknown = Buffer.from('Instance:BRK-999999D').toString('base64url');
     for (const id of [unknown, 'nope']) {
-      const r = await app.client.query({ query: MissingBesideSiblings, variables: { id } });
+      const r = await t.app.client.query({ query: MissingBesideSiblings, variables: { id } });
       expect(r.error).toBeUndefined();
       expect(r.data!.instance).toBeNull();
-      expect(r.data!.viewer.tenantId).toBe(gw.tenantIds.demo);
+      expect(r.data!.viewer.tenantId).toBe(t.gw.tenantIds.demo);
       expect(r.data!.instances.totalCount).toBeGreaterThan(0);
       expect(r.data!.instances.nodes.length).toBeGreaterThan(0);
       // Read again (cache-first): answered from the cache, null included, with no HTTP request.
-      const sent = app.sent.length;
-      const again = await app.client.query({ query: MissingBesideSiblings, variables: { id } });
+      const sent = t.app.sent.length;
+      const again = await t.app.client.query({ query: MissingBesideSiblings, variables: { id } });
       expect(again.data).toEqual(r.data);
-      expect(app.sent.length).toBe(sent);
+      expect(t.app.sent.length).toBe(sent);
     }
   });
 
   it('a bad key fails the operation with a GraphQL error whose code Apollo can read', async () => {
-    const stranger = consoleClient(gw.gatewayUrl, 'bgw_not-a-key');
+    const stranger = consoleClient(t.gw.gatewayUrl, 'bgw_not-a-key');
     try {
       const r = await stranger.client.query({ query: Viewer, errorPolicy: 'all' });
       expect(CombinedGraphQLErrors.is(r.error)).toBe(true);
