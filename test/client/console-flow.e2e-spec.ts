@@ -24,12 +24,16 @@ import {
   FirewallRuleNode,
   HibernateInstance,
   InstanceById,
+  RemoveFirewallRule,
+  RemoveInstanceSecurityRule,
+  ResizeVolume,
   RestoreInstance,
   RestoreSnapshot,
   SecurityRuleFields,
   SecurityRuleNode,
   SnapshotById,
   SnapshotFields,
+  ToggleInstancePublicIp,
   VolumeById,
   VolumeFields,
 } from './operations';
@@ -55,6 +59,8 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
   let firewallId = '';
   let snapshotId = '';
   let restoredId = '';
+  let securityRuleId = '';
+  let firewallRuleId = '';
 
   it('reads the catalogue: every OS image row stays its own object in the cache', async () => {
     const r = await t.app.client.query({ query: Catalogue });
@@ -160,6 +166,7 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     const p = r.data!.addInstanceSecurityRule;
     expect(p.userErrors).toEqual([]);
     const rule = p.securityRule!;
+    securityRuleId = rule.id;
     expect(rule).toMatchObject({
       direction: 'INGRESS',
       protocol: 'TCP',
@@ -233,6 +240,7 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     });
     expect(ruled.data!.addFirewallRule.userErrors).toEqual([]);
     const rule = ruled.data!.addFirewallRule.rule!;
+    firewallRuleId = rule.id;
     expect(firewallInCache()!.rules.nodes.map((x) => x.id)).toContain(rule.id);
     asServed(firewallInCache(), await freshFirewall());
     asServed(
@@ -349,6 +357,58 @@ describe('Apollo Client console flow (gateway + simulator + Redis)', () => {
     // The billing query's instance is the same cache object as the console's instance.
     expect(t.cachedInstance(vmId)!.billing).toEqual(d.instance!.billing);
     await instanceAsServed(t, vmId);
+  });
+
+  it('edits: toggles the public IP, grows the volume, removes both rules; each payload as served', async () => {
+    const before = t.cachedInstance(vmId)!;
+    const toggled = await t.app.client.mutate({
+      mutation: ToggleInstancePublicIp,
+      variables: { input: { id: vmId } },
+    });
+    const tp = toggled.data!.toggleInstancePublicIp;
+    expect(tp.userErrors).toEqual([]);
+    expect(tp.instance!.publicIpStatus).toBe(tp.publicIpStatus);
+    expect(tp.instance!.publicIp).toBe(tp.publicIp);
+    expect([tp.instance!.publicIp, tp.instance!.publicIpStatus]).not.toEqual([
+      before.publicIp,
+      before.publicIpStatus,
+    ]);
+    await instanceAsServed(t, vmId);
+
+    const grown = await t.app.client.mutate({
+      mutation: ResizeVolume,
+      variables: { input: { id: volumeId, sizeGb: 40 } },
+    });
+    expect(grown.data!.resizeVolume.userErrors).toEqual([]);
+    const vol = asServed(
+      cached(t.app.cache, VolumeFields, 'VolumeFields', 'Volume', volumeId),
+      (await t.fresh(VolumeById, { id: volumeId })).volume,
+    );
+    expect(vol.sizeGb).toBe(40);
+
+    const removed = await t.app.client.mutate({
+      mutation: RemoveInstanceSecurityRule,
+      variables: { input: { instanceId: vmId, ruleId: securityRuleId } },
+    });
+    const rp = removed.data!.removeInstanceSecurityRule;
+    expect(rp.userErrors).toEqual([]);
+    expect(rp.removedRuleId).toBe(securityRuleId);
+    const vm = await instanceAsServed(t, vmId);
+    expect(vm.securityRules.map((r) => r.id)).not.toContain(securityRuleId);
+
+    const removedFw = await t.app.client.mutate({
+      mutation: RemoveFirewallRule,
+      variables: { input: { firewallId, ruleId: firewallRuleId } },
+    });
+    const fp = removedFw.data!.removeFirewallRule;
+    expect(fp.userErrors).toEqual([]);
+    expect(fp.removedRuleId).toBe(firewallRuleId);
+    const fw = asServed(
+      cached(t.app.cache, FirewallFields, 'FirewallFields', 'Firewall', firewallId),
+      (await t.fresh(FirewallById, { id: firewallId })).firewall,
+    );
+    expect(fw.rules.nodes.map((r) => r.id)).not.toContain(firewallRuleId);
+    expect(fw.ruleCount).toBe(fw.rules.totalCount);
   });
 
   it('cleans up: deletes evict by the returned ids, and the server no longer has the objects', async () => {

@@ -619,3 +619,63 @@ export const Viewer = graphql(`
     }
   }
 `);
+
+export const RemoveInstanceSecurityRule = graphql(`
+  mutation RemoveInstanceSecurityRule($input: RemoveInstanceSecurityRuleInput!) {
+    removeInstanceSecurityRule(input: $input) {
+      requestId
+      removedRuleId
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const RemoveFirewallRule = graphql(`
+  mutation RemoveFirewallRule($input: RemoveFirewallRuleInput!) {
+    removeFirewallRule(input: $input) {
+      requestId
+      removedRuleId
+      firewall {
+        ...FirewallFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ToggleInstancePublicIp = graphql(`
+  mutation ToggleInstancePublicIp($input: InstanceActionInput!) {
+    toggleInstancePublicIp(input: $input) {
+      requestId
+      publicIp
+      publicIpStatus
+      instance {
+        ...InstanceFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ResizeVolume = graphql(`
+  mutation ResizeVolume($input: ResizeVolumeInput!) {
+    resizeVolume(input: $input) {
+      requestId
+      volume {
+        ...VolumeFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -49,6 +49,10 @@ type Documents = {
     "\n  mutation DeleteFirewall($input: DeleteFirewallInput!) {\n    deleteFirewall(input: $input) {\n      requestId\n      deletedFirewallId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.DeleteFirewallDocument,
     "\n  query Billing($instanceId: ID!, $volumeId: ID!, $snapshotId: ID!) {\n    instanceBillingHistory(id: $instanceId) {\n      instanceId\n      currency\n      hourlyRate\n      totalCost\n      minutesActive\n      minutesHibernated\n      records {\n        timestamp\n        cost\n        state\n      }\n    }\n    instance(id: $instanceId) {\n      id\n      billing {\n        hourlyRate\n        accruedCost\n        currency\n      }\n    }\n    volumeBillingHistory(id: $volumeId) {\n      resourceId\n      currency\n      hourlyRate\n      totalCost\n    }\n    snapshotBillingHistory(id: $snapshotId) {\n      resourceId\n      currency\n      totalCost\n    }\n  }\n": typeof types.BillingDocument,
     "\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation RemoveInstanceSecurityRule($input: RemoveInstanceSecurityRuleInput!) {\n    removeInstanceSecurityRule(input: $input) {\n      requestId\n      removedRuleId\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RemoveInstanceSecurityRuleDocument,
+    "\n  mutation RemoveFirewallRule($input: RemoveFirewallRuleInput!) {\n    removeFirewallRule(input: $input) {\n      requestId\n      removedRuleId\n      firewall {\n        ...FirewallFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.RemoveFirewallRuleDocument,
+    "\n  mutation ToggleInstancePublicIp($input: InstanceActionInput!) {\n    toggleInstancePublicIp(input: $input) {\n      requestId\n      publicIp\n      publicIpStatus\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ToggleInstancePublicIpDocument,
+    "\n  mutation ResizeVolume($input: ResizeVolumeInput!) {\n    resizeVolume(input: $input) {\n      requestId\n      volume {\n        ...VolumeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ResizeVolumeDocument,
 };
 const documents: Documents = {
     "\n  fragment UserErrorFields on UserError {\n    code\n    message\n    field\n    currentState\n    allowedFrom\n    alternatives\n    name\n    limit\n    balance\n    required\n  }\n": types.UserErrorFieldsFragmentDoc,
@@ -86,6 +90,10 @@ const documents: Documents = {
     "\n  mutation DeleteFirewall($input: DeleteFirewallInput!) {\n    deleteFirewall(input: $input) {\n      requestId\n      deletedFirewallId\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.DeleteFirewallDocument,
     "\n  query Billing($instanceId: ID!, $volumeId: ID!, $snapshotId: ID!) {\n    instanceBillingHistory(id: $instanceId) {\n      instanceId\n      currency\n      hourlyRate\n      totalCost\n      minutesActive\n      minutesHibernated\n      records {\n        timestamp\n        cost\n        state\n      }\n    }\n    instance(id: $instanceId) {\n      id\n      billing {\n        hourlyRate\n        accruedCost\n        currency\n      }\n    }\n    volumeBillingHistory(id: $volumeId) {\n      resourceId\n      currency\n      hourlyRate\n      totalCost\n    }\n    snapshotBillingHistory(id: $snapshotId) {\n      resourceId\n      currency\n      totalCost\n    }\n  }\n": types.BillingDocument,
     "\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation RemoveInstanceSecurityRule($input: RemoveInstanceSecurityRuleInput!) {\n    removeInstanceSecurityRule(input: $input) {\n      requestId\n      removedRuleId\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RemoveInstanceSecurityRuleDocument,
+    "\n  mutation RemoveFirewallRule($input: RemoveFirewallRuleInput!) {\n    removeFirewallRule(input: $input) {\n      requestId\n      removedRuleId\n      firewall {\n        ...FirewallFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.RemoveFirewallRuleDocument,
+    "\n  mutation ToggleInstancePublicIp($input: InstanceActionInput!) {\n    toggleInstancePublicIp(input: $input) {\n      requestId\n      publicIp\n      publicIpStatus\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ToggleInstancePublicIpDocument,
+    "\n  mutation ResizeVolume($input: ResizeVolumeInput!) {\n    resizeVolume(input: $input) {\n      requestId\n      volume {\n        ...VolumeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ResizeVolumeDocument,
 };
 
 /**
@@ -242,6 +250,22 @@ export function graphql(source: "\n  query Billing($instanceId: ID!, $volumeId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      tenantId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveInstanceSecurityRule($input: RemoveInstanceSecurityRuleInput!) {\n    removeInstanceSecurityRule(input: $input) {\n      requestId\n      removedRuleId\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveInstanceSecurityRule($input: RemoveInstanceSecurityRuleInput!) {\n    removeInstanceSecurityRule(input: $input) {\n      requestId\n      removedRuleId\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFirewallRule($input: RemoveFirewallRuleInput!) {\n    removeFirewallRule(input: $input) {\n      requestId\n      removedRuleId\n      firewall {\n        ...FirewallFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFirewallRule($input: RemoveFirewallRuleInput!) {\n    removeFirewallRule(input: $input) {\n      requestId\n      removedRuleId\n      firewall {\n        ...FirewallFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ToggleInstancePublicIp($input: InstanceActionInput!) {\n    toggleInstancePublicIp(input: $input) {\n      requestId\n      publicIp\n      publicIpStatus\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ToggleInstancePublicIp($input: InstanceActionInput!) {\n    toggleInstancePublicIp(input: $input) {\n      requestId\n      publicIp\n      publicIpStatus\n      instance {\n        ...InstanceFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResizeVolume($input: ResizeVolumeInput!) {\n    resizeVolume(input: $input) {\n      requestId\n      volume {\n        ...VolumeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResizeVolume($input: ResizeVolumeInput!) {\n    resizeVolume(input: $input) {\n      requestId\n      volume {\n        ...VolumeFields\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
