@@ -13,6 +13,8 @@ export default tseslint.config(
       '**/*.js',
       '**/*.mjs',
       'src/barrack/contract/barrack-api.types.ts',
+      // Written by graphql-codegen (npm run gen:client-types); checked by test/client/client-types.e2e-spec.ts.
+      'test/client/gql/**',
     ],
   },
   eslint.configs.recommended,
