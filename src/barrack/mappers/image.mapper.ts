@@ -6,7 +6,6 @@ import { strOrNull, wireDate } from './wire-values';
 
 export function toImage(w: WireImage): Image {
   return {
-    ...nodeIds('Image', w.image_id),
     name: w.name,
     region: REGIONS.fromWire(w.region),
     type: strOrNull(w.type),
@@ -18,6 +17,7 @@ export function toImage(w: WireImage): Image {
     labels: w.labels ?? [],
     createdAt: wireDate(w.created_at, 'image created_at'),
     snapshotId: strOrNull(w.snapshot?.id),
+    ...nodeIds('Image', w.image_id),
   };
 }
 

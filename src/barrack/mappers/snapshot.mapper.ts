@@ -23,7 +23,6 @@ function snapshotStatus(w: string): string {
 export function toSnapshot(w: WireSnapshot): Snapshot {
   const c = w.vm_config;
   return {
-    ...nodeIds('Snapshot', w.snapshot_id),
     name: w.name,
     description: strOrNull(w.description),
     instanceId: strOrNull(w.instance_id),
@@ -42,6 +41,7 @@ export function toSnapshot(w: WireSnapshot): Snapshot {
         }
       : null,
     createdAt: wireDate(w.created_at, 'snapshot created_at'),
+    ...nodeIds('Snapshot', w.snapshot_id),
   };
 }
 
@@ -51,7 +51,6 @@ export function toSnapshot(w: WireSnapshot): Snapshot {
  */
 export function toRestoredInstance(w: WireRestoredInstance, region: string): Instance {
   return {
-    ...nodeIds('Instance', w.instance_id),
     name: w.vm_name,
     status: VM_STATUSES.fromWire(w.status),
     region,
@@ -80,6 +79,7 @@ export function toRestoredInstance(w: WireRestoredInstance, region: string): Ins
     },
     createdAt: wireDate(w.created_at, 'restored instance created_at'),
     attachedVolumeIds: [],
+    ...nodeIds('Instance', w.instance_id),
   };
 }
 
