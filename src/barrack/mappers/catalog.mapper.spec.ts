@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../common/graphql/global-id';
 import {
   availableAtLeast,
   toAiModels,
@@ -22,6 +23,8 @@ describe('catalog mappers', () => {
     expect(r).toEqual({
       asOf: stamp.asOf,
       stale: true,
+      id: toGlobalId('Region', 'CANADA-1'),
+      barrackId: 'CANADA-1',
       code: 'CANADA_1',
       name: 'CANADA-1',
       description: 'North America',

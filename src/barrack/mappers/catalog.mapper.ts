@@ -20,6 +20,7 @@ const stampOf = (s: CatalogStamp): CatalogStamp => ({ asOf: s.asOf, stale: s.sta
 export function toRegions(wire: S['Regions'], stamp: CatalogStamp): Region[] {
   return (wire.regions ?? []).map((r) => ({
     ...stampOf(stamp),
+    ...nodeIds('Region', r.name),
     code: REGIONS.fromWire(r.name),
     name: r.name,
     description: stringOrNull(r.description),
@@ -72,6 +73,7 @@ export function toGpuSpecs(
 ): GpuSpec[] {
   return (wire.gpu_specs ?? []).map((s) => ({
     ...stampOf(stamp),
+    id: toGlobalId('GpuSpec', compoundKey(s.gpu_model, s.gpu_count)),
     gpuModel: GPU_MODELS.fromWire(s.gpu_model),
     gpuCount: s.gpu_count,
     vcpus: s.vcpus,
