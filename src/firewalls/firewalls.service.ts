@@ -8,7 +8,7 @@ import {
   toFirewallRule,
   toFirewallRuleRequest,
   toInstanceFirewall,
-} from '../barrack/mappers/firewall.mapper';
+} from './firewall.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';

@@ -13,7 +13,7 @@ import {
   toSecurityRule,
   toSnapshotEligible,
   toWireSecurityRule,
-} from '../barrack/mappers/instance.mapper';
+} from './instance.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
 import { LiveBus } from '../live/live-bus';
@@ -37,7 +37,7 @@ import type {
 } from './dto/instance.inputs';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
-import { billingWindow } from './input-rules';
+import { billingWindow } from '../common/validation/input-rules';
 import type { Instance } from './models/instance.model';
 import type { InstanceBillingHistory } from './models/instance-billing-history.model';
 import type {

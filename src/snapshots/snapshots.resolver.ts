@@ -12,7 +12,7 @@ import { RequireFieldScopes } from '../auth/field-scopes';
 import { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
-import { StorageBillingHistory } from '../volumes/models/storage-billing.model';
+import { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import {
   CreateSnapshotInput,
   DeleteSnapshotInput,

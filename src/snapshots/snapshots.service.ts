@@ -1,11 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SnapshotsApi, type SnapshotListFilter } from '../barrack/api/snapshots.api';
-import {
-  sourceSnapshotKeyOf,
-  toRestoredInstance,
-  toSnapshot,
-  toSnapshotBilling,
-} from '../barrack/mappers/snapshot.mapper';
+import { sourceSnapshotKeyOf, toRestoredInstance, toSnapshot, toSnapshotBilling } from './snapshot.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import {
@@ -20,10 +15,10 @@ import { REGIONS } from '../common/graphql/barrack-enums';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
-import { billingWindow } from '../instances/input-rules';
+import { billingWindow } from '../common/validation/input-rules';
 import { InstancesService } from '../instances/instances.service';
-import { newestFirst } from '../instances/list-helpers';
-import type { StorageBillingHistory } from '../volumes/models/storage-billing.model';
+import { newestFirst } from '../common/graphql/list-helpers';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import type {
   CreateSnapshotInput,
   DeleteSnapshotInput,

@@ -27,7 +27,7 @@ import {
   ResizeVolumeInput,
   VolumesArgs,
 } from './dto/volume.inputs';
-import { StorageBillingHistory } from './models/storage-billing.model';
+import { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import { Volume } from './models/volume.model';
 import { VolumeConnection } from './models/volume-connection.model';
 import { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePayload } from './models/volume-payloads.model';

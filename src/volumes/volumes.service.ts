@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { VolumesApi, type VolumeListFilter } from '../barrack/api/volumes.api';
-import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
+import { toVolume, toVolumeAttachment, toVolumeBilling } from './volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import {
@@ -15,8 +15,8 @@ import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import { billingWindow } from '../instances/input-rules';
-import { newestFirst } from '../instances/list-helpers';
+import { billingWindow } from '../common/validation/input-rules';
+import { newestFirst } from '../common/graphql/list-helpers';
 import type {
   AttachVolumesInput,
   CloneVolumeInput,
@@ -26,7 +26,7 @@ import type {
   ResizeVolumeInput,
   VolumesArgs,
 } from './dto/volume.inputs';
-import type { StorageBillingHistory } from './models/storage-billing.model';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './models/volume.model';
 import type {
   DeleteVolumePayload,

@@ -7,7 +7,7 @@ import type {
   WireSecurityRuleRequest,
   WireSnapshotEligible,
   WireVmAction,
-} from '../api/instances.api';
+} from '../barrack/api/instances.api';
 import {
   CURRENCIES,
   DIRECTIONS,
@@ -16,17 +16,17 @@ import {
   PROTOCOLS,
   REGIONS,
   VM_STATUSES,
-} from '../../common/graphql/barrack-enums';
-import type { Instance } from '../../instances/models/instance.model';
-import type { InstanceBillingHistory } from '../../instances/models/instance-billing-history.model';
+} from '../common/graphql/barrack-enums';
+import type { Instance } from './models/instance.model';
+import type { InstanceBillingHistory } from './models/instance-billing-history.model';
 import type {
   HibernatedInstancesCount,
   InstanceActionPayload,
   SnapshotEligibleInstance,
-} from '../../instances/models/instance-payloads.model';
-import type { SecurityRule, SecurityRuleInput } from '../../instances/models/security-rule.model';
-import { nodeIds } from '../../common/graphql/node';
-import { intOrNull, moneyOrNull, strOrNull, wireDate, wireDateOrNull } from './wire-values';
+} from './models/instance-payloads.model';
+import type { SecurityRule, SecurityRuleInput } from './models/security-rule.model';
+import { nodeIds } from '../common/graphql/node';
+import { intOrNull, moneyOrNull, strOrNull, wireDate, wireDateOrNull } from '../common/mapping/wire-values';
 
 export function toSecurityRule(w: WireSecurityRule): SecurityRule {
   return {

@@ -1,7 +1,7 @@
-import { DIRECTIONS, ETHERTYPES, PROTOCOLS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
-import { compoundKey, toGlobalId } from '../../common/graphql/global-id';
-import { nodeIds } from '../../common/graphql/node';
-import type { AddFirewallRuleInput } from '../../firewalls/dto/firewall.inputs';
+import { DIRECTIONS, ETHERTYPES, PROTOCOLS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
+import { compoundKey, toGlobalId } from '../common/graphql/global-id';
+import { nodeIds } from '../common/graphql/node';
+import type { AddFirewallRuleInput } from './dto/firewall.inputs';
 import {
   type Firewall,
   type FirewallAttachment,
@@ -9,9 +9,9 @@ import {
   type FirewallRule,
   FirewallStatus,
   type InstanceFirewall,
-} from '../../firewalls/models/firewall.model';
-import type { components } from '../contract/barrack-api.types';
-import { date, dateOrNull, intOrNull, stringOrNull } from './tolerant-values';
+} from './models/firewall.model';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { date, dateOrNull, intOrNull, stringOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 

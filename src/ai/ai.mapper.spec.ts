@@ -1,8 +1,8 @@
-import { toGlobalId } from '../../common/graphql/global-id';
-import { ChatRole } from '../../ai/models/ai.model';
-import { toBalance } from './account.mapper';
+import { toGlobalId } from '../common/graphql/global-id';
+import { ChatRole } from './models/ai.model';
+import { toBalance } from '../account/account.mapper';
 import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from './ai.mapper';
-import { toScript } from './script.mapper';
+import { toScript } from '../scripts/script.mapper';
 
 describe('ai, account and script mappers', () => {
   it('builds the chat body without the idempotency key', () => {

@@ -1,4 +1,4 @@
-import { pageInfo, type PageInfo } from '../common/graphql/page.types';
+import { pageInfo, type PageInfo } from './page.types';
 
 /** The documented default order of compute lists: newest first, ties by id ascending (stable across pages). */
 export function newestFirst<T extends { barrackId: string; createdAt: Date }>(list: readonly T[]): T[] {

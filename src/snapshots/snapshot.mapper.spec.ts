@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WireRestoredInstance } from '../api/snapshots.api';
-import { fromGlobalId } from '../../common/graphql/global-id';
+import type { WireRestoredInstance } from '../barrack/api/snapshots.api';
+import { fromGlobalId } from '../common/graphql/global-id';
 import { sourceSnapshotKeyOf, toRestoredInstance, toSnapshot, toSnapshotBilling } from './snapshot.mapper';
 
 interface SeedFixture {

@@ -3,13 +3,13 @@ import type {
   WireSnapshot,
   WireSnapshotBilling,
   WireSnapshotRef,
-} from '../api/snapshots.api';
-import { CURRENCIES, GPU_MODELS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
-import { nodeIds } from '../../common/graphql/node';
-import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from '../../snapshots/models/snapshot.model';
-import type { Instance } from '../../instances/models/instance.model';
-import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
-import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
+} from '../barrack/api/snapshots.api';
+import { CURRENCIES, GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
+import { nodeIds } from '../common/graphql/node';
+import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from './models/snapshot.model';
+import type { Instance } from '../instances/models/instance.model';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
+import { intOrNull, moneyOrNull, strOrNull, wireDate } from '../common/mapping/wire-values';
 
 function snapshotStatus(w: string): string {
   return (

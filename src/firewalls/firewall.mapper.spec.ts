@@ -1,6 +1,6 @@
-import { toGlobalId } from '../../common/graphql/global-id';
-import { FirewallStatus } from '../../firewalls/models/firewall.model';
-import type { components } from '../contract/barrack-api.types';
+import { toGlobalId } from '../common/graphql/global-id';
+import { FirewallStatus } from './models/firewall.model';
+import type { components } from '../barrack/contract/barrack-api.types';
 import {
   firewallsByInstance,
   toFirewall,

@@ -1,4 +1,4 @@
-import type { WireDeployment, WireInstance } from '../api/instances.api';
+import type { WireDeployment, WireInstance } from '../barrack/api/instances.api';
 import {
   toHibernatedCount,
   toInstance,
