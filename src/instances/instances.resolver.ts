@@ -10,13 +10,13 @@ import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import {
   AddInstanceSecurityRuleInput,
-  BillingWindowArgs,
   CreateInstanceInput,
   InstanceActionInput,
   InstanceBillingHistoryArgs,
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
+import { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { RequireFieldScopes } from '../auth/field-scopes';
 import {
   addSecurityRuleRules,

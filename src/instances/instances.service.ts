@@ -29,12 +29,12 @@ import { GatewayError } from '../common/errors/gateway-error';
 import { GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
 import type {
   AddInstanceSecurityRuleInput,
-  BillingWindowArgs,
   CreateInstanceInput,
   InstanceActionInput,
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import { billingWindow } from '../common/validation/input-rules';

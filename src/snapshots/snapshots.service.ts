@@ -12,7 +12,7 @@ import { argumentKey, lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
-import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import { billingWindow } from '../common/validation/input-rules';

@@ -15,7 +15,7 @@ import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import { RequireFieldScopes } from '../auth/field-scopes';
-import { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
 import {

@@ -14,7 +14,7 @@ import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
-import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { billingWindow } from '../common/validation/input-rules';
 import { newestFirst } from '../common/graphql/list-helpers';
 import type {
