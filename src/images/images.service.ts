@@ -15,7 +15,7 @@ import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import { assertNonEmpty } from '../common/validation/input-rules';
-import { newestFirst } from '../common/graphql/list-helpers';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import type { Image, SnapshotImageRelationship } from './models/image.model';
 import type { CreateImageFromSnapshotPayload, DeleteImagePayload } from './models/image-payloads.model';
@@ -61,6 +61,11 @@ export class ImagesService {
           { maxBatchSize: RELATIONSHIP_BATCH },
         ),
     );
+  }
+
+  /** The image with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Image | null> {
+    return exactName((await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toImage), name);
   }
 
   load(id: string, ctx: GqlContext): Promise<Image | null> {

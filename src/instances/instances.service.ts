@@ -18,6 +18,7 @@ import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
 import { LiveBus } from '../live/live-bus';
 import type { GqlContext } from '../common/context/gql-context';
+import { exactName } from '../common/graphql/list-helpers';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -85,6 +86,14 @@ export class InstancesService {
   }
 
   /** For graph edges: null when the instance no longer exists. */
+  /** The instance with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Instance | null> {
+    return exactName(
+      (await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toInstance),
+      name,
+    );
+  }
+
   load(id: string, ctx: GqlContext): Promise<Instance | null> {
     return this.collection.load(id, ctx);
   }

@@ -17,7 +17,7 @@ import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import { billingWindow } from '../common/validation/input-rules';
 import { InstancesService } from '../instances/instances.service';
-import { newestFirst } from '../common/graphql/list-helpers';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import type {
   CreateSnapshotInput,
@@ -63,6 +63,14 @@ export class SnapshotsService {
   async ofInstance(instanceId: string, ctx: GqlContext): Promise<Snapshot[]> {
     const grouped = await this.collection.groupedBy(ctx, 'instance', (s) => s.instanceId, newestFirst);
     return grouped.get(instanceId) ?? [];
+  }
+
+  /** The snapshot with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Snapshot | null> {
+    return exactName(
+      (await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toSnapshot),
+      name,
+    );
   }
 
   load(id: string, ctx: GqlContext): Promise<Snapshot | null> {

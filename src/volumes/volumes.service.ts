@@ -16,7 +16,7 @@ import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { billingWindow } from '../common/validation/input-rules';
-import { newestFirst } from '../common/graphql/list-helpers';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type {
   AttachVolumesInput,
   CloneVolumeInput,
@@ -69,6 +69,11 @@ export class VolumesService {
       newestFirst,
     );
     return grouped.get(instanceId) ?? [];
+  }
+
+  /** The volume with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Volume | null> {
+    return exactName((await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toVolume), name);
   }
 
   load(id: string, ctx: GqlContext): Promise<Volume | null> {

@@ -30,3 +30,8 @@ export function groupBy<T>(list: readonly T[], key: (t: T) => string | null): Ma
   }
   return m;
 }
+
+/** Barrack's `search` is a substring match; names are unique per account, so an exact match is the one. */
+export function exactName<T extends { name: string | null }>(list: readonly T[], name: string): T | null {
+  return list.find((x) => x.name === name) ?? null;
+}
