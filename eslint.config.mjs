@@ -12,6 +12,7 @@ export default tseslint.config(
       'bench/peer/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
       'src/barrack/contract/barrack-api.types.ts',
     ],
   },
