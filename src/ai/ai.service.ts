@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AiApi } from '../barrack/api/ai.api';
-import {
-  toAiTransaction,
-  toAiUsageSummary,
-  toChatCompletion,
-  toChatRequest,
-} from '../barrack/mappers/ai.mapper';
+import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from './ai.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
@@ -15,7 +10,7 @@ import {
   connectionFromArray,
   type ConnectionShape,
 } from '../common/graphql/connection';
-import { billingWindow } from '../instances/input-rules';
+import { billingWindow } from '../common/validation/input-rules';
 import type { AiUsageHistoryArgs, AiUsageWindowArgs, CreateChatCompletionInput } from './dto/ai.inputs';
 import type { AiTransaction, AiUsageSummary, CreateChatCompletionPayload } from './models/ai.model';
 

@@ -13,7 +13,7 @@ import {
   toPriceQuote,
   toRegions,
   toVolumeTypes,
-} from '../barrack/mappers/catalog.mapper';
+} from './catalog.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { type Cached, CacheService } from '../cache/cache.service';
 import { memoize, type GqlContext } from '../common/context/gql-context';

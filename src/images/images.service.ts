@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { ImagesApi, type ImageListFilter } from '../barrack/api/images.api';
-import { toImage, toSnapshotImageRelationship } from '../barrack/mappers/image.mapper';
+import { toImage, toSnapshotImageRelationship } from './image.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
 import {
@@ -14,8 +14,8 @@ import { PerRequestCollection, filterOrNone } from '../common/graphql/per-reques
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
-import { assertNonEmpty } from '../instances/input-rules';
-import { newestFirst } from '../instances/list-helpers';
+import { assertNonEmpty } from '../common/validation/input-rules';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import type { Image, SnapshotImageRelationship } from './models/image.model';
 import type { CreateImageFromSnapshotPayload, DeleteImagePayload } from './models/image-payloads.model';
@@ -61,6 +61,11 @@ export class ImagesService {
           { maxBatchSize: RELATIONSHIP_BATCH },
         ),
     );
+  }
+
+  /** The image with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Image | null> {
+    return exactName((await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toImage), name);
   }
 
   load(id: string, ctx: GqlContext): Promise<Image | null> {

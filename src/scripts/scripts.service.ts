@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ScriptsApi } from '../barrack/api/scripts.api';
 import type { components } from '../barrack/contract/barrack-api.types';
-import { toScript } from '../barrack/mappers/script.mapper';
+import { toScript } from './script.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
@@ -14,7 +14,7 @@ import {
 } from '../common/graphql/connection';
 import { lookupKey } from '../common/graphql/node';
 import { collectPages } from '../barrack/api/paged-list';
-import { assertNonEmpty, assertResourceName } from '../instances/input-rules';
+import { assertNonEmpty, assertResourceName } from '../common/validation/input-rules';
 import type {
   CreateScriptInput,
   DeleteScriptInput,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SshKeysApi } from '../barrack/api/ssh-keys.api';
-import { toCreatedSshKey, toSshKey } from '../barrack/mappers/ssh-key.mapper';
+import { toCreatedSshKey, toSshKey } from './ssh-key.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { VolumesApi, type VolumeListFilter } from '../barrack/api/volumes.api';
-import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
+import { toVolume, toVolumeAttachment, toVolumeBilling } from './volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import {
@@ -14,9 +14,9 @@ import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
-import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import { billingWindow } from '../instances/input-rules';
-import { newestFirst } from '../instances/list-helpers';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
+import { billingWindow } from '../common/validation/input-rules';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type {
   AttachVolumesInput,
   CloneVolumeInput,
@@ -26,7 +26,7 @@ import type {
   ResizeVolumeInput,
   VolumesArgs,
 } from './dto/volume.inputs';
-import type { StorageBillingHistory } from './models/storage-billing.model';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './models/volume.model';
 import type {
   DeleteVolumePayload,
@@ -69,6 +69,11 @@ export class VolumesService {
       newestFirst,
     );
     return grouped.get(instanceId) ?? [];
+  }
+
+  /** The volume with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Volume | null> {
+    return exactName((await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toVolume), name);
   }
 
   load(id: string, ctx: GqlContext): Promise<Volume | null> {

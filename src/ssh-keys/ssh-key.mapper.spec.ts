@@ -1,5 +1,5 @@
-import { toGlobalId } from '../../common/graphql/global-id';
-import { SshKeySource, SshKeyType } from '../../ssh-keys/models/ssh-key.model';
+import { toGlobalId } from '../common/graphql/global-id';
+import { SshKeySource, SshKeyType } from './models/ssh-key.model';
 import { toCreatedSshKey, toSshKey } from './ssh-key.mapper';
 
 const wire = {

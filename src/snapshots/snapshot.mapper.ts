@@ -1,16 +1,22 @@
 import type {
+  WireCreateSnapshotRequest,
+  WireDeletedSnapshot,
   WireRestoredInstance,
+  WireRestoreSnapshotRequest,
   WireSnapshot,
   WireSnapshotBilling,
   WireSnapshotRef,
-} from '../api/snapshots.api';
-import { CURRENCIES, GPU_MODELS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
-import { toGlobalId } from '../../common/graphql/global-id';
-import { nodeIds } from '../../common/graphql/node';
-import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from '../../snapshots/models/snapshot.model';
-import type { Instance } from '../../instances/models/instance.model';
-import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
-import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
+} from '../barrack/api/snapshots.api';
+import { CURRENCIES, GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
+import { nodeIds } from '../common/graphql/node';
+import { toGlobalId } from '../common/graphql/global-id';
+import { keyOf } from '../common/graphql/input-check';
+import type { CreateSnapshotInput, RestoreSnapshotInput } from './dto/snapshot.inputs';
+import type { DeleteSnapshotPayload } from './models/snapshot-payloads.model';
+import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from './models/snapshot.model';
+import type { Instance } from '../instances/models/instance.model';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
+import { intOrNull, moneyOrNull, strOrNull, wireDate } from '../common/mapping/wire-values';
 
 function snapshotStatus(w: string): string {
   return (
@@ -101,5 +107,46 @@ export function toSnapshotBilling(w: WireSnapshotBilling): StorageBillingHistory
       sizeGb: typeof r.size_gb === 'number' ? r.size_gb : null,
       cost: moneyOrNull(r.cost) ?? '0',
     })),
+  };
+}
+
+/** The create body. The input passed createSnapshotRules before this runs. */
+export function toCreateSnapshotRequest(input: CreateSnapshotInput): WireCreateSnapshotRequest {
+  return {
+    instance_id: keyOf(input.instanceId, 'Instance', 'instanceId'),
+    name: input.name.trim(),
+    ...(input.description != null ? { description: input.description } : {}),
+    ...(input.isImage != null ? { is_image: input.isImage } : {}),
+  };
+}
+
+/** Barrack's delete answer; the snapshot asked for when the answer leaves its id out. */
+export function toDeleteSnapshotPayload(
+  w: WireDeletedSnapshot | null | undefined,
+  askedKey: string,
+  requestId: string | undefined,
+): DeleteSnapshotPayload {
+  return {
+    deletedSnapshotId: toGlobalId('Snapshot', w?.snapshot_id ?? askedKey),
+    deletedImageId: w?.deleted_image_id ? toGlobalId('Image', w.deleted_image_id) : null,
+    requestId: requestId ?? null,
+  };
+}
+
+export function toRestoreSnapshotRequest(input: RestoreSnapshotInput): WireRestoreSnapshotRequest {
+  return { new_vm_name: input.newVmName.trim() };
+}
+
+/** What a restore answer says about the new VM and its source: from `data` and the envelope beside it. */
+export function restoreAnswerOf(
+  w: WireRestoredInstance,
+  envelope: Record<string, unknown>,
+  askedSnapshotKey: string,
+): { instanceKey: string; sourceSnapshotKey: string; tier: string | null } {
+  const tier = envelope.tier;
+  return {
+    instanceKey: w.instance_id,
+    sourceSnapshotKey: sourceSnapshotKeyOf(envelope.snapshot) ?? askedSnapshotKey,
+    tier: typeof tier === 'string' ? tier : null,
   };
 }

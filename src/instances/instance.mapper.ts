@@ -6,8 +6,10 @@ import type {
   WireSecurityRule,
   WireSecurityRuleRequest,
   WireSnapshotEligible,
+  WireTogglePublicIp,
   WireVmAction,
-} from '../api/instances.api';
+  WireDeploymentRequest,
+} from '../barrack/api/instances.api';
 import {
   CURRENCIES,
   DIRECTIONS,
@@ -16,17 +18,21 @@ import {
   PROTOCOLS,
   REGIONS,
   VM_STATUSES,
-} from '../../common/graphql/barrack-enums';
-import type { Instance } from '../../instances/models/instance.model';
-import type { InstanceBillingHistory } from '../../instances/models/instance-billing-history.model';
+} from '../common/graphql/barrack-enums';
+import type { Instance } from './models/instance.model';
+import type { InstanceBillingHistory } from './models/instance-billing-history.model';
 import type {
   HibernatedInstancesCount,
   InstanceActionPayload,
   SnapshotEligibleInstance,
-} from '../../instances/models/instance-payloads.model';
-import type { SecurityRule, SecurityRuleInput } from '../../instances/models/security-rule.model';
-import { nodeIds } from '../../common/graphql/node';
-import { intOrNull, moneyOrNull, strOrNull, wireDate, wireDateOrNull } from './wire-values';
+  ToggleInstancePublicIpPayload,
+} from './models/instance-payloads.model';
+import type { SecurityRule, SecurityRuleInput } from './models/security-rule.model';
+import { nodeIds } from '../common/graphql/node';
+import { toGlobalId } from '../common/graphql/global-id';
+import { keyOf } from '../common/graphql/input-check';
+import type { CreateInstanceInput } from './dto/instance.inputs';
+import { intOrNull, moneyOrNull, strOrNull, wireDate, wireDateOrNull } from '../common/mapping/wire-values';
 
 export function toSecurityRule(w: WireSecurityRule): SecurityRule {
   return {
@@ -136,7 +142,7 @@ export function toSnapshotEligible(w: WireSnapshotEligible): SnapshotEligibleIns
   };
 }
 
-/** GraphQL input → wire body (the only model→wire direction the instances group needs). */
+/** GraphQL input → wire body of a security rule. */
 export function toWireSecurityRule(input: SecurityRuleInput): WireSecurityRuleRequest {
   return {
     direction: DIRECTIONS.toWire(input.direction),
@@ -146,4 +152,47 @@ export function toWireSecurityRule(input: SecurityRuleInput): WireSecurityRuleRe
     ...(input.portRangeMin != null ? { port_range_min: input.portRangeMin } : {}),
     ...(input.portRangeMax != null ? { port_range_max: input.portRangeMax } : {}),
   };
+}
+
+/** The deploy body. The input passed createInstanceRules (dto/instance.rules.ts) before this runs. */
+export function toDeploymentRequest(input: CreateInstanceInput): WireDeploymentRequest {
+  return {
+    name: input.name.trim(),
+    gpu_model: GPU_MODELS.toWire(input.gpuModel),
+    gpu_count: input.gpuCount as 1 | 2 | 4 | 8,
+    region: REGIONS.toWire(input.region),
+    ...(input.imageName != null ? { image_name: input.imageName } : {}),
+    ...(input.volumeName != null ? { volume_name: input.volumeName } : {}),
+    ...(input.customImageId != null
+      ? { custom_image_id: keyOf(input.customImageId, 'Image', 'customImageId') }
+      : {}),
+    ssh_key_name: input.sshKeyName,
+    assign_public_ip: input.assignPublicIp,
+    ...(input.securityRules?.length ? { security_rules: input.securityRules.map(toWireSecurityRule) } : {}),
+    ...(input.startupScriptId != null
+      ? { startup_script_id: keyOf(input.startupScriptId, 'Script', 'startupScriptId') }
+      : {}),
+    ...(input.createBootableVolume != null ? { create_bootable_volume: input.createBootableVolume } : {}),
+    ...(input.labels ? { labels: input.labels } : {}),
+  };
+}
+
+export function toTogglePublicIp(
+  w: WireTogglePublicIp,
+  requestId: string | undefined,
+): ToggleInstancePublicIpPayload {
+  return {
+    instanceId: w.instance_id,
+    publicIp: w.public_ip ?? null,
+    publicIpStatus: w.public_ip_status,
+    requestId: requestId ?? null,
+  };
+}
+
+/** The removed rule's global id: Barrack's echo of it, else the one asked for. */
+export function removedRuleIdOf(
+  w: { rule_id?: string | number | null } | null | undefined,
+  asked: string,
+): string {
+  return toGlobalId('SecurityRule', String(w?.rule_id ?? asked));
 }

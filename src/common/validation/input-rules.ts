@@ -1,4 +1,4 @@
-import { GatewayError } from '../common/errors/gateway-error';
+import { GatewayError } from '../errors/gateway-error';
 
 /*
  * Checks done before any upstream call, with Barrack's documented rules, so a typo costs no Barrack request

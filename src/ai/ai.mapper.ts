@@ -4,12 +4,12 @@ import {
   type ChatCompletion,
   type ChatMessage,
   ChatRole,
-} from '../../ai/models/ai.model';
-import type { CreateChatCompletionInput } from '../../ai/dto/ai.inputs';
-import { CURRENCIES } from '../../common/graphql/barrack-enums';
-import { nodeIds } from '../../common/graphql/node';
-import type { components } from '../contract/barrack-api.types';
-import { date, decimal, decimalOrNull, intOrNull, stringOrNull } from './tolerant-values';
+} from './models/ai.model';
+import type { CreateChatCompletionInput } from './dto/ai.inputs';
+import { CURRENCIES } from '../common/graphql/barrack-enums';
+import { nodeIds } from '../common/graphql/node';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { date, decimal, decimalOrNull, intOrNull, stringOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 

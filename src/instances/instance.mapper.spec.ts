@@ -1,10 +1,15 @@
-import type { WireDeployment, WireInstance } from '../api/instances.api';
+import type { WireDeployment, WireInstance } from '../barrack/api/instances.api';
+import { toGlobalId } from '../common/graphql/global-id';
+import type { CreateInstanceInput } from './dto/instance.inputs';
 import {
+  removedRuleIdOf,
+  toDeploymentRequest,
   toHibernatedCount,
   toInstance,
   toInstanceAction,
   toInstanceBillingHistory,
   toSnapshotEligible,
+  toTogglePublicIp,
   toWireSecurityRule,
 } from './instance.mapper';
 
@@ -173,5 +178,36 @@ describe('instance mapper', () => {
       ethertype: 'IPv6',
       remote_ip_prefix: '::/0',
     });
+  });
+
+  it('builds the deploy body from the input: wire names, Barrack ids from global ids, absent options left out', () => {
+    const input: CreateInstanceInput = {
+      name: ' vm-1 ',
+      gpuModel: 'A100_PCIE_80GB',
+      gpuCount: 2,
+      region: 'CANADA_1',
+      sshKeyName: 'k',
+      assignPublicIp: true,
+      startupScriptId: toGlobalId('Script', 'S-7'),
+      labels: ['a'],
+    };
+    expect(toDeploymentRequest(input)).toEqual({
+      name: 'vm-1',
+      gpu_model: 'A100-PCIe-80GB',
+      gpu_count: 2,
+      region: 'CANADA-1',
+      ssh_key_name: 'k',
+      assign_public_ip: true,
+      startup_script_id: 'S-7',
+      labels: ['a'],
+    });
+  });
+
+  it('maps the public IP toggle and the removed rule id', () => {
+    expect(
+      toTogglePublicIp({ instance_id: 'BRK-1', public_ip: null, public_ip_status: 'DETACHED' }, 'u-1'),
+    ).toEqual({ instanceId: 'BRK-1', publicIp: null, publicIpStatus: 'DETACHED', requestId: 'u-1' });
+    expect(removedRuleIdOf({ rule_id: 12 }, '99')).toBe(toGlobalId('SecurityRule', '12'));
+    expect(removedRuleIdOf(null, '99')).toBe(toGlobalId('SecurityRule', '99'));
   });
 });

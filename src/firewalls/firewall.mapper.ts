@@ -1,7 +1,16 @@
-import { DIRECTIONS, ETHERTYPES, PROTOCOLS, REGIONS, VM_STATUSES } from '../../common/graphql/barrack-enums';
-import { compoundKey, toGlobalId } from '../../common/graphql/global-id';
-import { nodeIds } from '../../common/graphql/node';
-import type { AddFirewallRuleInput } from '../../firewalls/dto/firewall.inputs';
+import { DIRECTIONS, ETHERTYPES, PROTOCOLS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
+import { compoundKey, toGlobalId } from '../common/graphql/global-id';
+import { nodeIds } from '../common/graphql/node';
+import type { FirewallList, FirewallListQuery } from '../barrack/api/firewalls.api';
+import { MAX_PAGE_SIZE } from '../common/graphql/connection';
+import { argumentKey } from '../common/graphql/node';
+import type {
+  AddFirewallRuleInput,
+  CreateFirewallInput,
+  FirewallAvailableInstancesArgs,
+  FirewallsArgs,
+} from './dto/firewall.inputs';
+import type { DeleteFirewallPayload } from './models/firewall-payloads.model';
 import {
   type Firewall,
   type FirewallAttachment,
@@ -9,9 +18,9 @@ import {
   type FirewallRule,
   FirewallStatus,
   type InstanceFirewall,
-} from '../../firewalls/models/firewall.model';
-import type { components } from '../contract/barrack-api.types';
-import { date, dateOrNull, intOrNull, stringOrNull } from './tolerant-values';
+} from './models/firewall.model';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { date, dateOrNull, intOrNull, stringOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 
@@ -105,4 +114,74 @@ export function firewallsByInstance(firewalls: readonly Firewall[]): Map<string,
     }
   }
   return byInstance;
+}
+
+/**
+ * The list query of `firewalls`: Barrack filters (search, region) and returns the whole filtered list in one
+ * page (an account has at most 25 firewalls), which the gateway pages as a connection.
+ */
+export function toFirewallListQuery(args: FirewallsArgs, search: string | undefined): FirewallListQuery {
+  return {
+    page: 1,
+    page_size: MAX_PAGE_SIZE,
+    search: search || undefined,
+    region: args.region ? REGIONS.toWire(args.region) : undefined,
+  };
+}
+
+export function toFirewallList(w: FirewallList): Firewall[] {
+  return (w.firewalls ?? []).map(toFirewall);
+}
+
+export function toAvailableInstancesQuery(args: FirewallAvailableInstancesArgs): {
+  region?: S['RegionEnum'];
+  firewall_id?: string;
+} {
+  return {
+    region: args.region ? REGIONS.toWire(args.region) : undefined,
+    firewall_id: args.firewallId ? argumentKey(args.firewallId, 'Firewall', 'firewallId') : undefined,
+  };
+}
+
+export function toFirewallAvailableInstances(w: {
+  instances?: S['FirewallVM'][];
+}): FirewallAvailableInstance[] {
+  return (w.instances ?? []).map(toFirewallAvailableInstance);
+}
+
+export function toInstanceFirewalls(
+  instanceId: string,
+  w: { firewalls?: S['AttachedFirewall'][] },
+): InstanceFirewall[] {
+  return (w.firewalls ?? []).map((f) => toInstanceFirewall(instanceId, f));
+}
+
+export function toCreateFirewallRequest(input: CreateFirewallInput): S['CreateFirewallRequest'] {
+  const description = input.description?.trim();
+  return {
+    name: input.name.trim(),
+    region: REGIONS.toWire(input.region),
+    ...(description ? { description } : {}),
+  };
+}
+
+/** Barrack's delete answer; the firewall asked for when the answer leaves its id out. */
+export function toDeleteFirewallPayload(
+  w: { firewall_id?: string } | null | undefined,
+  askedKey: string,
+  requestId: string | undefined,
+): DeleteFirewallPayload {
+  return {
+    deletedFirewallId: toGlobalId('Firewall', w?.firewall_id ?? askedKey),
+    requestId: requestId ?? null,
+  };
+}
+
+export function toAttachFirewallRequest(instanceKeys: readonly string[]): S['AttachFirewallRequest'] {
+  return { instance_ids: [...instanceKeys] };
+}
+
+/** The Barrack ids of the instances an attach answer lists. */
+export function attachedInstanceIdsOf(w: S['AttachFirewallResult']): string[] {
+  return (w.attached_instances ?? []).map((a) => a.instance_id);
 }

@@ -1,8 +1,8 @@
-import { REGIONS } from '../../common/graphql/barrack-enums';
-import { nodeIds } from '../../common/graphql/node';
-import { type SshKey, SshKeySource, SshKeyType } from '../../ssh-keys/models/ssh-key.model';
-import type { components } from '../contract/barrack-api.types';
-import { date, intOrNull } from './tolerant-values';
+import { REGIONS } from '../common/graphql/barrack-enums';
+import { nodeIds } from '../common/graphql/node';
+import { type SshKey, SshKeySource, SshKeyType } from './models/ssh-key.model';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { date, intOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 

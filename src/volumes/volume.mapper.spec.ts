@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../common/graphql/global-id';
+import { toGlobalId } from '../common/graphql/global-id';
 import { toVolume, toVolumeAttachment, toVolumeBilling } from './volume.mapper';
 
 describe('volume mapper', () => {

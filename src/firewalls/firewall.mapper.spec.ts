@@ -1,7 +1,13 @@
-import { toGlobalId } from '../../common/graphql/global-id';
-import { FirewallStatus } from '../../firewalls/models/firewall.model';
-import type { components } from '../contract/barrack-api.types';
+import { toGlobalId } from '../common/graphql/global-id';
+import { FirewallStatus } from './models/firewall.model';
+import type { components } from '../barrack/contract/barrack-api.types';
 import {
+  attachedInstanceIdsOf,
+  toAttachFirewallRequest,
+  toAvailableInstancesQuery,
+  toCreateFirewallRequest,
+  toDeleteFirewallPayload,
+  toFirewallListQuery,
   firewallsByInstance,
   toFirewall,
   toFirewallAvailableInstance,
@@ -125,6 +131,34 @@ describe('firewall mapper', () => {
       instanceId: 'D',
       name: 'web',
       status: null,
+    });
+  });
+
+  it('builds the list, create, attach and available-instances requests and reads the attach and delete answers', () => {
+    expect(toFirewallListQuery({ region: 'CANADA_1' }, 'web')).toEqual({
+      page: 1,
+      page_size: 100,
+      search: 'web',
+      region: 'CANADA-1',
+    });
+    expect(toAvailableInstancesQuery({ firewallId: toGlobalId('Firewall', '7') })).toEqual({
+      region: undefined,
+      firewall_id: '7',
+    });
+    expect(toCreateFirewallRequest({ name: ' fw ', region: 'CANADA_1', description: '  ' })).toEqual({
+      name: 'fw',
+      region: 'CANADA-1',
+    });
+    expect(toAttachFirewallRequest(['BRK-1'])).toEqual({ instance_ids: ['BRK-1'] });
+    expect(
+      attachedInstanceIdsOf({
+        firewall_id: '7',
+        attached_instances: [{ instance_id: 'BRK-1' }],
+      }),
+    ).toEqual(['BRK-1']);
+    expect(toDeleteFirewallPayload(undefined, '7', 'u')).toEqual({
+      deletedFirewallId: toGlobalId('Firewall', '7'),
+      requestId: 'u',
     });
   });
 });

@@ -1,4 +1,4 @@
-import { pageInfo, type PageInfo } from '../common/graphql/page.types';
+import { pageInfo, type PageInfo } from './page.types';
 
 /** The documented default order of compute lists: newest first, ties by id ascending (stable across pages). */
 export function newestFirst<T extends { barrackId: string; createdAt: Date }>(list: readonly T[]): T[] {
@@ -29,4 +29,9 @@ export function groupBy<T>(list: readonly T[], key: (t: T) => string | null): Ma
     else m.set(k, [t]);
   }
   return m;
+}
+
+/** Barrack's `search` is a substring match; names are unique per account, so an exact match is the one. */
+export function exactName<T extends { name: string | null }>(list: readonly T[], name: string): T | null {
+  return list.find((x) => x.name === name) ?? null;
 }

@@ -1,7 +1,7 @@
-import type { Balance } from '../../account/models/balance.model';
-import { CURRENCIES } from '../../common/graphql/barrack-enums';
-import type { components } from '../contract/barrack-api.types';
-import { decimal, decimalOrNull } from './tolerant-values';
+import type { Balance } from './models/balance.model';
+import { CURRENCIES } from '../common/graphql/barrack-enums';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { decimal, decimalOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 

@@ -1,17 +1,23 @@
-import { CURRENCIES, GPU_MODELS, PROTOCOLS, REGIONS } from '../../common/graphql/barrack-enums';
-import { compoundKey, toGlobalId } from '../../common/graphql/global-id';
-import { nodeIds } from '../../common/graphql/node';
-import type { AiModel } from '../../catalog/models/ai-model.model';
-import type { CatalogStamp } from '../../catalog/models/catalog-entry.model';
-import type { FirewallProtocol } from '../../catalog/models/firewall-protocol.model';
-import type { GpuSpec } from '../../catalog/models/gpu-spec.model';
-import type { GpuStock, GpuStockConfiguration } from '../../catalog/models/gpu-stock.model';
-import type { OsImage } from '../../catalog/models/os-image.model';
-import type { PriceList, PriceQuote } from '../../catalog/models/pricing.model';
-import type { Region } from '../../catalog/models/region.model';
-import type { VolumeType } from '../../catalog/models/volume-type.model';
-import type { components } from '../contract/barrack-api.types';
-import { decimal, decimalOrNull, intOrNull, numberOrNull, stringOrNull } from './tolerant-values';
+import { CURRENCIES, GPU_MODELS, PROTOCOLS, REGIONS } from '../common/graphql/barrack-enums';
+import { compoundKey, toGlobalId } from '../common/graphql/global-id';
+import { nodeIds } from '../common/graphql/node';
+import type { AiModel } from './models/ai-model.model';
+import type { CatalogStamp } from './models/catalog-entry.model';
+import type { FirewallProtocol } from './models/firewall-protocol.model';
+import type { GpuSpec } from './models/gpu-spec.model';
+import type { GpuStock, GpuStockConfiguration } from './models/gpu-stock.model';
+import type { OsImage } from './models/os-image.model';
+import type { PriceList, PriceQuote } from './models/pricing.model';
+import type { Region } from './models/region.model';
+import type { VolumeType } from './models/volume-type.model';
+import type { components } from '../barrack/contract/barrack-api.types';
+import {
+  decimal,
+  decimalOrNull,
+  intOrNull,
+  numberOrNull,
+  stringOrNull,
+} from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 

@@ -4,8 +4,8 @@ import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { lookupKey } from '../common/graphql/node';
-import { InstanceEventsService } from '../instances/instance-events.service';
-import { Instance } from '../instances/models/instance.model';
+import { InstanceEventsService } from './instance-events.service';
+import { Instance } from './models/instance.model';
 
 @Resolver()
 export class InstanceUpdatedResolver {

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../common/graphql/global-id';
+import { toGlobalId } from '../common/graphql/global-id';
 import {
   availableAtLeast,
   toAiModels,

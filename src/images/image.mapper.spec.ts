@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../common/graphql/global-id';
+import { toGlobalId } from '../common/graphql/global-id';
 import { toImage, toSnapshotImageRelationship } from './image.mapper';
 
 describe('image mapper', () => {

@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WireRestoredInstance } from '../api/snapshots.api';
-import { fromGlobalId, toGlobalId } from '../../common/graphql/global-id';
-import { sourceSnapshotKeyOf, toRestoredInstance, toSnapshot, toSnapshotBilling } from './snapshot.mapper';
+import type { WireRestoredInstance } from '../barrack/api/snapshots.api';
+import { fromGlobalId, toGlobalId } from '../common/graphql/global-id';
+import {
+  restoreAnswerOf,
+  sourceSnapshotKeyOf,
+  toCreateSnapshotRequest,
+  toDeleteSnapshotPayload,
+  toRestoredInstance,
+  toRestoreSnapshotRequest,
+  toSnapshot,
+  toSnapshotBilling,
+} from './snapshot.mapper';
 
 interface SeedFixture {
   response200: { data: WireRestoredInstance; snapshot: unknown; tier: string };
 }
 const seed = JSON.parse(
-  readFileSync(join(__dirname, '../../../test/fixtures/seed-restore-snapshot.json'), 'utf8'),
+  readFileSync(join(__dirname, '../../test/fixtures/seed-restore-snapshot.json'), 'utf8'),
 ) as SeedFixture;
 
 describe('snapshot mapper', () => {
@@ -29,6 +38,35 @@ describe('snapshot mapper', () => {
     });
     expect(fromGlobalId(m.id)).toEqual({ typename: 'Instance', key: 'BRK-901234D' });
     expect(sourceSnapshotKeyOf(seed.response200.snapshot)).toBe('BRK-123456S');
+  });
+
+  it("reads the restore answer's new VM, source snapshot and tier; the asked snapshot when the envelope has none", () => {
+    expect(restoreAnswerOf(seed.response200.data, seed.response200, 'ASKED')).toEqual({
+      instanceKey: 'BRK-901234D',
+      sourceSnapshotKey: 'BRK-123456S',
+      tier: seed.response200.tier,
+    });
+    expect(restoreAnswerOf(seed.response200.data, {}, 'ASKED')).toMatchObject({
+      sourceSnapshotKey: 'ASKED',
+      tier: null,
+    });
+  });
+
+  it('builds the create and restore bodies, and maps the delete answer', () => {
+    expect(
+      toCreateSnapshotRequest({ instanceId: toGlobalId('Instance', 'BRK-1'), name: ' s1 ', isImage: true }),
+    ).toEqual({ instance_id: 'BRK-1', name: 's1', is_image: true });
+    expect(toRestoreSnapshotRequest({ id: 'x', newVmName: ' vm ' })).toEqual({ new_vm_name: 'vm' });
+    expect(toDeleteSnapshotPayload({ snapshot_id: 'S-1', deleted_image_id: 'I-1' }, 'S-1', 'u')).toEqual({
+      deletedSnapshotId: toGlobalId('Snapshot', 'S-1'),
+      deletedImageId: toGlobalId('Image', 'I-1'),
+      requestId: 'u',
+    });
+    expect(toDeleteSnapshotPayload(null, 'S-2', undefined)).toEqual({
+      deletedSnapshotId: toGlobalId('Snapshot', 'S-2'),
+      deletedImageId: null,
+      requestId: null,
+    });
   });
 
   it('has no source snapshot key for a missing or malformed envelope snapshot', () => {

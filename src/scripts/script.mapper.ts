@@ -1,7 +1,7 @@
-import type { Script } from '../../scripts/models/script.model';
-import { nodeIds } from '../../common/graphql/node';
-import type { components } from '../contract/barrack-api.types';
-import { date, dateOrNull, stringOrNull } from './tolerant-values';
+import type { Script } from './models/script.model';
+import { nodeIds } from '../common/graphql/node';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { date, dateOrNull, stringOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
 

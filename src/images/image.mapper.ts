@@ -1,8 +1,8 @@
-import type { WireImage, WireSnapshotImageRelationship } from '../api/images.api';
-import { REGIONS } from '../../common/graphql/barrack-enums';
-import { nodeIds } from '../../common/graphql/node';
-import type { Image, SnapshotImageRelationship } from '../../images/models/image.model';
-import { strOrNull, wireDate } from './wire-values';
+import type { WireImage, WireSnapshotImageRelationship } from '../barrack/api/images.api';
+import { REGIONS } from '../common/graphql/barrack-enums';
+import { nodeIds } from '../common/graphql/node';
+import type { Image, SnapshotImageRelationship } from './models/image.model';
+import { strOrNull, wireDate } from '../common/mapping/wire-values';
 
 export function toImage(w: WireImage): Image {
   return {

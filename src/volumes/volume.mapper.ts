@@ -1,15 +1,15 @@
-import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../api/volumes.api';
-import { CURRENCIES, REGIONS } from '../../common/graphql/barrack-enums';
-import { toGlobalId } from '../../common/graphql/global-id';
-import { nodeIds } from '../../common/graphql/node';
-import type { StorageBillingHistory } from '../../volumes/models/storage-billing.model';
+import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../barrack/api/volumes.api';
+import { CURRENCIES, REGIONS } from '../common/graphql/barrack-enums';
+import { toGlobalId } from '../common/graphql/global-id';
+import { nodeIds } from '../common/graphql/node';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import {
   VOLUME_STATUS_FROM_WIRE,
   VOLUME_TYPE_FROM_WIRE,
   type Volume,
   type VolumeAttachment,
-} from '../../volumes/models/volume.model';
-import { intOrNull, moneyOrNull, strOrNull, wireDate } from './wire-values';
+} from './models/volume.model';
+import { intOrNull, moneyOrNull, strOrNull, wireDate } from '../common/mapping/wire-values';
 
 export function toVolume(w: WireVolume): Volume {
   return {

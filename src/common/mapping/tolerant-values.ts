@@ -1,4 +1,4 @@
-import { toDecimalString } from '../../common/graphql/money.scalar';
+import { toDecimalString } from '../graphql/money.scalar';
 
 /*
  * Tolerant readers for the catalogue and account-resource mappers. Barrack's shapes are reconstructed, so a

@@ -1,10 +1,7 @@
-import { toGlobalId } from '../../common/graphql/global-id';
-import { ChatRole } from '../../ai/models/ai.model';
-import { toBalance } from './account.mapper';
+import { ChatRole } from './models/ai.model';
 import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from './ai.mapper';
-import { toScript } from './script.mapper';
 
-describe('ai, account and script mappers', () => {
+describe('ai mappers', () => {
   it('builds the chat body without the idempotency key', () => {
     expect(
       toChatRequest({
@@ -61,32 +58,6 @@ describe('ai, account and script mappers', () => {
       cost: '0.0000001',
       promptTokens: null,
       currency: null,
-    });
-  });
-
-  it('maps the balance and a script', () => {
-    expect(toBalance({ balance: 42.5731, currency: 'INR', can_create_instance: true })).toEqual({
-      amount: '42.5731',
-      currency: 'INR',
-      threshold: null,
-      canCreateInstance: true,
-    });
-    expect(
-      toScript({
-        script_id: 'C',
-        name: 'n',
-        content: 'x',
-        description: null,
-        created_at: '2025-06-01T00:00:00Z',
-      }),
-    ).toEqual({
-      id: toGlobalId('Script', 'C'),
-      barrackId: 'C',
-      name: 'n',
-      description: null,
-      content: 'x',
-      createdAt: new Date('2025-06-01T00:00:00Z'),
-      updatedAt: null,
     });
   });
 });

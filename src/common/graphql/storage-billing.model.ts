@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Currency } from '../../common/graphql/barrack-enums';
-import { DecimalScalar } from '../../common/graphql/money.scalar';
+import { Currency } from './barrack-enums';
+import { DecimalScalar } from './money.scalar';
 
 @ObjectType({ description: 'One billed hour of storage.' })
 export class StorageBillingRecord {

@@ -1,5 +1,5 @@
-import { GatewayError } from '../../common/errors/gateway-error';
-import { toDecimalString } from '../../common/graphql/money.scalar';
+import { GatewayError } from '../errors/gateway-error';
+import { toDecimalString } from '../graphql/money.scalar';
 
 /*
  * Small conversions every compute mapper shares. Barrack timestamps may come without a zone (Hyperstack
