@@ -1264,9 +1264,8 @@ async function main(): Promise<void> {
       `the peer could not be measured (${results.peer.error}); no report written (raw results: ${file.slice(ROOT.length + 1)}; use --no-peer to report without it)`,
     );
   }
-  writeReport(results);
-  const report = o.quick ? 'bench/results/REPORT-quick.md' : 'bench/REPORT.md';
-  log(`raw results: ${file.slice(ROOT.length + 1)}; report: ${report}`);
+  const report = writeReport(results).file ?? '';
+  log(`raw results: ${file.slice(ROOT.length + 1)}; report: ${report.slice(ROOT.length + 1)}`);
 }
 
 main().then(

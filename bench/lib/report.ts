@@ -616,7 +616,10 @@ function readJson(file: string): RunResults | undefined {
 }
 
 /** Writes bench/REPORT.md (unless dryRun) and returns the missed targets, so the harness can profile them. */
-export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}): { missed: TargetRow[] } {
+export function writeReport(
+  current: RunResults,
+  opts: { dryRun?: boolean } = {},
+): { missed: TargetRow[]; file?: string } {
   const main = current.soak ? readJson(join(RESULTS_DIR, 'latest.json')) : current;
   const soakJson = current.soak ? current : readJson(join(RESULTS_DIR, 'soak-latest.json'));
   const soakAny: SoakRun | undefined = soakJson?.soak
@@ -805,12 +808,10 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     '```',
     '',
   );
-  // A smoke run never replaces the committed report.
-  writeFileSync(
-    main?.options.quick ? join(RESULTS_DIR, 'REPORT-quick.md') : join(BENCH_DIR, 'REPORT.md'),
-    md.join('\n'),
-  );
-  return { missed };
+  // A smoke run (or a soak joined to one) never replaces the committed report.
+  const file = main?.options.quick ? join(RESULTS_DIR, 'REPORT-quick.md') : join(BENCH_DIR, 'REPORT.md');
+  writeFileSync(file, md.join('\n'));
+  return { missed, file };
 }
 
 /** What the report says about merging identical in-flight upstream reads (issue 14: report S2 with it off). */
