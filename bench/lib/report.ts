@@ -192,6 +192,15 @@ function atMost(value: number, bound: number, unit: string): { met: boolean; mar
   };
 }
 
+/** A row judged by `t` (from atLeast / atMost). */
+const judged = (
+  name: string,
+  goal: string,
+  measured: string,
+  t: { met: boolean; margin: string },
+  profile?: TargetRow['profile'],
+): TargetRow => ({ name, goal, measured, status: t.met ? 'met' : 'missed', margin: t.margin, profile });
+
 const notMeasured = (name: string, goal: string, why: string, profile?: TargetRow['profile']): TargetRow => ({
   name,
   goal,
@@ -292,14 +301,15 @@ function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
     if (s1 && s6a) {
       const share = s1.load!.okPerSec / s6a.load!.okPerSec;
       const t = atLeast(share * 100, T.hitPathVsRawCeiling * 100, '%');
-      rows.push({
-        name,
-        goal,
-        measured: `${f0(s1.load!.okPerSec)} vs ${f0(s6a.load!.okPerSec)} req/s = ${f1(share * 100)}%`,
-        status: t.met ? 'met' : 'missed',
-        margin: t.margin,
-        profile: 'S1',
-      });
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f0(s1.load!.okPerSec)} vs ${f0(s6a.load!.okPerSec)} req/s = ${f1(share * 100)}%`,
+          t,
+          'S1',
+        ),
+      );
     } else rows.push(notMeasured(name, goal, 'S1 or S6a failed', 'S1'));
   }
 
@@ -312,14 +322,15 @@ function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
     if (ov && direct) {
       const d = ov.load!.latencyMs.p50 - direct.load!.latencyMs.p50;
       const t = atMost(d, T.overheadP50MaxMs, ' ms');
-      rows.push({
-        name,
-        goal,
-        measured: `+${f2(d)} ms (${f2(ov.load!.latencyMs.p50)} vs ${f2(direct.load!.latencyMs.p50)} ms)`,
-        status: t.met ? 'met' : 'missed',
-        margin: t.margin,
-        profile: 'S2',
-      });
+      rows.push(
+        judged(
+          name,
+          goal,
+          `+${f2(d)} ms (${f2(ov.load!.latencyMs.p50)} vs ${f2(direct.load!.latencyMs.p50)} ms)`,
+          t,
+          'S2',
+        ),
+      );
     } else rows.push(notMeasured(name, goal, 'OV-gw or OV-direct failed', 'S2'));
   }
 
@@ -332,14 +343,15 @@ function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
     if (s2?.cpuMsPerAnswer !== undefined && p2?.cpuMsPerAnswer !== undefined) {
       const ratio = s2.cpuMsPerAnswer / p2.cpuMsPerAnswer;
       const t = atMost(ratio, T.passThroughCpuVsPeerMax, '×');
-      rows.push({
-        name,
-        goal,
-        measured: `${f2(s2.cpuMsPerAnswer)} vs ${f2(p2.cpuMsPerAnswer)} ms = ${f2(ratio)}× (throughput ${f0(s2.load!.okPerSec)} vs ${f0(p2.load!.okPerSec)} req/s)`,
-        status: t.met ? 'met' : 'missed',
-        margin: t.margin,
-        profile: 'S2',
-      });
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f2(s2.cpuMsPerAnswer)} vs ${f2(p2.cpuMsPerAnswer)} ms = ${f2(ratio)}× (throughput ${f0(s2.load!.okPerSec)} vs ${f0(p2.load!.okPerSec)} req/s)`,
+          t,
+          'S2',
+        ),
+      );
     } else rows.push(notMeasured(name, goal, s2 ? peerWhy : 'S2 failed', 'S2'));
   }
 
@@ -352,14 +364,15 @@ function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
     if (z && pz) {
       const ratio = z.load!.okPerSec / pz.load!.okPerSec;
       const t = atLeast(ratio, T.passThroughZeroLatencyVsPeer);
-      rows.push({
-        name,
-        goal,
-        measured: `${f0(z.load!.okPerSec)} vs ${f0(pz.load!.okPerSec)} req/s = ${f2(ratio)}× (CPU ms/answer ${f2(z.cpuMsPerAnswer)} vs ${f2(pz.cpuMsPerAnswer)})`,
-        status: t.met ? 'met' : 'missed',
-        margin: t.margin,
-        profile: 'S2',
-      });
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f0(z.load!.okPerSec)} vs ${f0(pz.load!.okPerSec)} req/s = ${f2(ratio)}× (CPU ms/answer ${f2(z.cpuMsPerAnswer)} vs ${f2(pz.cpuMsPerAnswer)})`,
+          t,
+          'S2',
+        ),
+      );
     } else rows.push(notMeasured(name, goal, z ? peerWhy : 'S2-0ms failed', 'S2'));
   }
 
@@ -403,14 +416,15 @@ function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
     if (s5 && s1) {
       const ratio = s5.load!.okPerSec / s1.load!.okPerSec;
       const t = atLeast(ratio, T.tenantsVsCatalogue);
-      rows.push({
-        name,
-        goal,
-        measured: `${f0(s5.load!.okPerSec)} vs ${f0(s1.load!.okPerSec)} req/s = ${f2(ratio)}×`,
-        status: t.met ? 'met' : 'missed',
-        margin: t.margin,
-        profile: 'S1',
-      });
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f0(s5.load!.okPerSec)} vs ${f0(s1.load!.okPerSec)} req/s = ${f2(ratio)}×`,
+          t,
+          'S1',
+        ),
+      );
     } else rows.push(notMeasured(name, goal, 'S5 or S1 failed', 'S1'));
   }
 
