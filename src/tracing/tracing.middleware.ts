@@ -31,3 +31,24 @@ export class TracingMiddleware implements NestMiddleware {
     context.with(ctx, next);
   }
 }
+
+/**
+ * Names the request's operation span and records what identifies the operation without its content (per the
+ * OpenTelemetry GraphQL conventions): type, operation name, document hash (never the text or the variables) and
+ * tenant. Called by TracingPlugin inside Apollo and by the response-cache fast path, which answers before it.
+ */
+export function annotateOperationSpan(
+  req: Request,
+  op: { tenantId?: string; type: string; hash?: string; operationName?: string | null },
+): void {
+  if (!tracingEnabled()) return;
+  const span = (req as TracedRequest)[OPERATION_SPAN];
+  if (!span) return;
+  if (op.tenantId) span.setAttribute('tenant.id', op.tenantId);
+  span.setAttributes({
+    'graphql.operation.type': op.type,
+    ...(op.hash ? { 'graphql.document.hash': op.hash } : {}),
+    ...(op.operationName ? { 'graphql.operation.name': op.operationName } : {}),
+  });
+  span.updateName(op.operationName ? `${op.type} ${op.operationName}` : op.type);
+}

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Plugin } from '@nestjs/apollo';
 import type { GqlContext } from '../common/context/gql-context';
 import { markError, tracingEnabled } from './tracing';
-import { OPERATION_SPAN, type TracedRequest } from './tracing.middleware';
+import { annotateOperationSpan, OPERATION_SPAN, type TracedRequest } from './tracing.middleware';
 
 /**
  * Names the operation span TracingMiddleware opened (`query InstanceById`, per the OpenTelemetry GraphQL
@@ -26,13 +26,11 @@ export class TracingPlugin implements ApolloServerPlugin<GqlContext> {
     return {
       // eslint-disable-next-line @typescript-eslint/require-await
       didResolveOperation: async ({ operation, operationName, queryHash }) => {
-        const type = operation?.operation ?? 'unknown';
-        span.setAttributes({
-          'graphql.operation.type': type,
-          'graphql.document.hash': queryHash,
-          ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+        annotateOperationSpan(contextValue.req, {
+          type: operation?.operation ?? 'unknown',
+          hash: queryHash,
+          operationName,
         });
-        span.updateName(operationName ? `${type} ${operationName}` : type);
       },
       // eslint-disable-next-line @typescript-eslint/require-await
       willSendResponse: async ({ response }) => {
