@@ -276,3 +276,29 @@ describe('response-cache fast path and a trusted-documents-only tenant', () => {
     expect(((await again.json()) as { extensions?: Ext }).extensions?.responseCache?.hit).toBe(true);
   });
 });
+
+describe('response-cache fast path on the in-process stores (no REDIS_URL)', () => {
+  let gw: TestGateway;
+  const logs = new LogLines();
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      env: { REDIS_URL: undefined, LOG_LEVEL: 'info' },
+      gateway: { logDestination: logs },
+      plan: { requestsPerMinute: 3, burst: 0, costPerMinute: 100_000, billableMutationsPerHour: 100 },
+    });
+  });
+  afterAll(() => gw?.close());
+
+  it('answers hits before Apollo and still draws the request budget', async () => {
+    const first = await gw.gql(CATALOGUE);
+    expect(ext(first).responseCache).toEqual({ hit: false, stored: true });
+    const second = await gw.gql(CATALOGUE);
+    expect(second.body.data).toEqual(first.body.data);
+    const third = await gw.gql(CATALOGUE);
+    const ids = [second.headers.get('x-request-id'), third.headers.get('x-request-id')];
+    expect(await eventually(() => logs.fastHits(ids) === 2)).toBe(true);
+    const fourth = await gw.gql(CATALOGUE);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'requests' });
+  });
+});
