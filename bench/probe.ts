@@ -7,15 +7,17 @@ import { SCOPES } from '../src/common/context/principal';
 import { DEMO_API_KEY } from '../simulator/simulator';
 import * as cfg from './bench.config';
 import { gqlPost, runLoad, type OneRequest } from './lib/load';
-import { freePort, ProcSampler, startChild, waitReady } from './lib/proc';
+import { freePort, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
 
 /*
  * `npx ts-node --transpile-only bench/probe.ts [--seconds 5] [--connections 32] [--profile] [--no-build]
- *  [--env KEY=VALUE ...] [--only S1,TYPENAME]`
+ *  [--env KEY=VALUE ...] [--only S1,TYPENAME] [--variant KEY=VALUE ... --rounds N]`
  * A quick per-change probe (not the report): one simulator (0 ms), one gateway process on a fresh tsc build,
  * Redis at REDIS_URL or 127.0.0.1:6379, then for each case a warm-up and a verified autocannon load, printing
  * correct req/s and the gateway's CPU ms per correct answer (CPU time of its process over the answers, which
  * depends far less on the machine's load than req/s does). `--profile` runs the gateway under `--cpu-prof`.
+ * `--variant KEY=VALUE` measures a second configuration B (the env plus the variant) against A, alternating A B A B
+ * for `--rounds` rounds, and prints the medians: the comparison to trust on a busy machine.
  */
 
 const ROOT = join(__dirname, '..');
@@ -29,10 +31,12 @@ interface Args {
   build: boolean;
   env: Record<string, string>;
   only?: string[];
+  rounds: number;
+  variant?: Record<string, string>;
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { seconds: 5, connections: 32, profile: false, build: true, env: {} };
+  const a: Args = { seconds: 5, connections: 32, profile: false, build: true, env: {}, rounds: 1 };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     if (f === '--seconds') a.seconds = Number(argv[++i]);
@@ -40,9 +44,12 @@ function parse(argv: string[]): Args {
     else if (f === '--profile') a.profile = true;
     else if (f === '--no-build') a.build = false;
     else if (f === '--only') a.only = (argv[++i] ?? '').split(',');
-    else if (f === '--env') {
+    else if (f === '--rounds') a.rounds = Number(argv[++i]);
+    else if (f === '--env' || f === '--variant') {
       const [k, ...v] = (argv[++i] ?? '').split('=');
-      if (k) a.env[k] = v.join('=');
+      if (!k) continue;
+      if (f === '--env') a.env[k] = v.join('=');
+      else a.variant = { ...a.variant, [k]: v.join('=') };
     } else throw new Error(`unknown flag ${f}`);
   }
   return a;
@@ -95,9 +102,65 @@ async function main(): Promise<void> {
     }),
     { mode: 0o600 },
   );
+  const auth = { authorization: `Bearer ${key.key}` };
+  const typename = gqlPost(cfg.TYPENAME_QUERY, {}, auth, cfg.checkTypename);
+  const cases: { id: string; req: OneRequest }[] = [
+    { id: 'S1', req: gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue) },
+    { id: 'TYPENAME', req: typename },
+  ].filter((c) => !args.only || args.only.includes(c.id));
+  // A and B alternate (A B A B …) so both see the same machine; one configuration when there is no variant.
+  const configs: { name: string; env: Record<string, string> }[] = [{ name: 'A', env: args.env }];
+  if (args.variant) configs.push({ name: 'B', env: { ...args.env, ...args.variant } });
+  const cpu = new Map<string, number[]>();
+  try {
+    for (let round = 0; round < args.rounds; round++) {
+      for (const conf of configs) {
+        const gw = await startGateway(args, conf.env, simOrigin, tenantsFile, typename);
+        try {
+          for (const c of cases) {
+            await runLoad(gw.origin, () => c.req, args.connections, 2);
+            const sampler = new ProcSampler(gw.child.pid);
+            sampler.start();
+            const r = await runLoad(gw.origin, () => c.req, args.connections, args.seconds);
+            const st = sampler.stop();
+            const perAnswer = ((st.cpuPercent / 100) * r.durationS * 1000) / Math.max(1, r.ok);
+            const id = `${c.id} ${conf.name}`;
+            cpu.set(id, [...(cpu.get(id) ?? []), perAnswer]);
+            console.log(
+              `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
+            );
+          }
+        } finally {
+          // SIGINT: the gateway drains and exits, which is when --cpu-prof writes its profile.
+          await gw.child.stop('SIGINT');
+        }
+      }
+    }
+    if (args.rounds > 1 || args.variant) {
+      for (const [id, v] of cpu) console.log(`median ${id.padEnd(11)} ${median(v).toFixed(3)} CPU ms/answer`);
+    }
+  } finally {
+    await sim.stop();
+    await delay(100);
+  }
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((x, y) => x - y);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+async function startGateway(
+  args: Args,
+  env: Record<string, string>,
+  simOrigin: string,
+  tenantsFile: string,
+  probe: OneRequest,
+): Promise<{ origin: string; child: Child }> {
   const port = await freePort();
   const gwLog = join(OUT, 'gateway.log');
-  const gw = startChild(
+  const child = startChild(
     'gateway',
     process.execPath,
     [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []), join(BUILD, 'src/main.js')],
@@ -114,44 +177,19 @@ async function main(): Promise<void> {
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         REDIS_KEY_PREFIX: `probe:${Date.now()}:`,
         METRICS_PORT: 'off',
-        ...args.env,
+        ...env,
       },
     },
     gwLog,
   );
   const origin = `http://127.0.0.1:${port}`;
-  const auth = { authorization: `Bearer ${key.key}` };
-  const typename = gqlPost(cfg.TYPENAME_QUERY, {}, auth, cfg.checkTypename);
   await waitReady(
-    gw,
+    child,
     async () =>
-      (await fetch(`${origin}/graphql`, { method: 'POST', headers: typename.headers, body: typename.body }))
-        .ok,
+      (await fetch(`${origin}/graphql`, { method: 'POST', headers: probe.headers, body: probe.body })).ok,
     gwLog,
   );
-  const cases: { id: string; req: OneRequest }[] = [
-    { id: 'S1', req: gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue) },
-    { id: 'TYPENAME', req: typename },
-  ];
-  try {
-    for (const c of cases) {
-      if (args.only && !args.only.includes(c.id)) continue;
-      await runLoad(origin, () => c.req, args.connections, 2);
-      const sampler = new ProcSampler(gw.pid);
-      sampler.start();
-      const r = await runLoad(origin, () => c.req, args.connections, args.seconds);
-      const s = sampler.stop();
-      const cpuMs = (s.cpuPercent / 100) * r.durationS * 1000;
-      console.log(
-        `${c.id.padEnd(9)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${(cpuMs / Math.max(1, r.ok)).toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
-      );
-    }
-  } finally {
-    // SIGINT: the gateway drains and exits, which is when --cpu-prof writes its profile.
-    await gw.stop('SIGINT');
-    await sim.stop();
-    await delay(100);
-  }
+  return { origin, child };
 }
 
 main().catch((e: unknown) => {

@@ -78,6 +78,8 @@ export class BudgetRefusal extends GatewayError {
 export class OperationLimits {
   /** Costs of operations that passed the structure and cost-maximum checks, by costKey(). */
   private readonly costs = new LRUCache<string, number>({ max: COST_MEMO_MAX });
+  /** Document hashes whose text is within QUERY_MAX_TOKENS. */
+  private readonly withinTokens = new LRUCache<string, true>({ max: COST_MEMO_MAX });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -137,9 +139,13 @@ export class OperationLimits {
   }
 
   /** The lexical token bound, checked on the raw text before parsing (a cheap bound on parser work). */
-  checkTokens(query: string): void {
+  checkTokens(query: string, hash?: string): void {
+    if (hash !== undefined && this.withinTokens.has(hash)) return;
     const limit = this.config.QUERY_MAX_TOKENS;
-    if (countTokens(query, limit) > limit)
+    const within = countTokens(query, limit) <= limit;
+    // The document's sha256 (persisted-documents middleware): the same text is never lexed twice.
+    if (within && hash !== undefined) this.withinTokens.set(hash, true);
+    if (!within)
       throw new GatewayError('QUERY_TOO_COMPLEX', `The query has more than ${limit} tokens.`, {
         rule: 'tokens',
         limit,
