@@ -6,7 +6,7 @@ import { generateApiKey } from '../src/auth/api-key';
 import { SCOPES } from '../src/common/context/principal';
 import { DEMO_API_KEY } from '../simulator/simulator';
 import * as cfg from './bench.config';
-import { gqlPost, runLoad, type OneRequest } from './lib/load';
+import { gqlPost, jsonVerify, runLoad, type OneRequest } from './lib/load';
 import { freePort, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
 
 /*
@@ -135,6 +135,22 @@ async function main(): Promise<void> {
           await gw.child.stop('SIGINT');
         }
       }
+    }
+    if (!args.only || args.only.includes('S6A')) {
+      // The raw node:http ceiling (the issue's S6a): the simulator's GET /api/regions/ directly.
+      const regions: OneRequest = {
+        method: 'GET',
+        path: '/api/regions/',
+        headers: { authorization: `Bearer ${DEMO_API_KEY}` },
+        verify: jsonVerify((b: { data?: { regions?: unknown[] } }) =>
+          b.data?.regions?.length ? undefined : 'no regions',
+        ),
+      };
+      await runLoad(simOrigin, () => regions, args.connections, 2);
+      const r = await runLoad(simOrigin, () => regions, args.connections, args.seconds);
+      console.log(
+        `S6A (raw)   ${r.okPerSec.toFixed(0).padStart(6)} req/s  p99 ${r.latencyMs.p99} ms  errors ${r.errors}`,
+      );
     }
     if (args.rounds > 1 || args.variant) {
       for (const [id, v] of cpu) console.log(`median ${id.padEnd(11)} ${median(v).toFixed(3)} CPU ms/answer`);
