@@ -5,6 +5,7 @@ import type { Principal } from '../common/context/principal';
 import { HTTP_STATUS_BY_CODE, type ErrorCode } from '../common/errors/error-codes';
 import { requestIdOf } from '../common/graphql/context.factory';
 import { isIntrospectionSource } from '../common/graphql/introspection';
+import { persistedQueryHash } from '../common/graphql/persisted-query';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { documentHash, TrustedDocuments } from './trusted-documents';
 
@@ -156,14 +157,6 @@ export class PersistedDocumentsMiddleware implements NestMiddleware {
       );
     }
   }
-}
-
-function persistedQueryHash(extensions: unknown): string | undefined {
-  if (!extensions || typeof extensions !== 'object') return undefined;
-  const pq = (extensions as { persistedQuery?: unknown }).persistedQuery;
-  if (!pq || typeof pq !== 'object') return undefined;
-  const hash = (pq as { sha256Hash?: unknown }).sha256Hash;
-  return typeof hash === 'string' ? hash : undefined;
 }
 
 function refuse(req: GraphqlRequest, res: Response, refusal: Refusal): void {

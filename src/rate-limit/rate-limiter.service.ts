@@ -197,15 +197,7 @@ export class RateLimiterService {
       } catch (e) {
         if (e instanceof GatewayError) throw e;
         this.noteStore(false);
-        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') {
-          throw new GatewayError(
-            'RATE_LIMITED',
-            'Rate limiting is temporarily unavailable; retry shortly.',
-            { reason: 'LIMITER_UNAVAILABLE' },
-            undefined,
-            1,
-          );
-        }
+        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') throw limiterUnavailable();
       }
     }
     const requests = await this.consume(principal, plan, 'requests', 1, true);
@@ -321,15 +313,7 @@ export class RateLimiterService {
           throw e;
         }
         this.noteStore(false);
-        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') {
-          throw new GatewayError(
-            'RATE_LIMITED',
-            'Rate limiting is temporarily unavailable; retry shortly.',
-            { reason: 'LIMITER_UNAVAILABLE' },
-            undefined,
-            1,
-          );
-        }
+        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') throw limiterUnavailable();
       }
     }
     return pair.local.consume(key, points);
@@ -387,4 +371,15 @@ export class RateLimiterService {
       this.log.log('Redis available again: rate limits shared across replicas');
     }
   }
+}
+
+/** Fail-closed with the shared store out of reach: every budget decision is refused. */
+function limiterUnavailable(): GatewayError {
+  return new GatewayError(
+    'RATE_LIMITED',
+    'Rate limiting is temporarily unavailable; retry shortly.',
+    { reason: 'LIMITER_UNAVAILABLE' },
+    undefined,
+    1,
+  );
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
 import { requestIdOf } from '../common/graphql/context.factory';
 import { graphqlMediaType } from '../common/graphql/graphql-http';
+import { persistedQueryHash } from '../common/graphql/persisted-query';
 import { OperationLimits, type BudgetHolder, type PreDrawn } from '../rate-limit/operation-limits';
 import { PRE_DRAWN_BUDGETS, type RequestWithPreDrawn } from '../rate-limit/rate-limit.plugin';
 import { annotateOperationSpan } from '../tracing/tracing.middleware';
@@ -196,7 +197,7 @@ function operationOf(req: FastRequest): KnownOperation | undefined {
   )
     return undefined;
   let hash: string | undefined;
-  const apq = apqHashOf(params.extensions);
+  const apq = persistedQueryHash(params.extensions);
   if (typeof query === 'string') {
     // The persisted-documents middleware already hashed the text (Apollo's queryHash is the same sha256).
     hash = req.persistedDocument?.hash ?? createHash('sha256').update(query).digest('hex');
@@ -211,12 +212,4 @@ function operationOf(req: FastRequest): KnownOperation | undefined {
     operationName: operationName ?? undefined,
     variables: (variables as Record<string, unknown> | null) ?? undefined,
   };
-}
-
-function apqHashOf(extensions: unknown): string | undefined {
-  if (!extensions || typeof extensions !== 'object') return undefined;
-  const pq = (extensions as { persistedQuery?: unknown }).persistedQuery;
-  if (!pq || typeof pq !== 'object') return undefined;
-  const hash = (pq as { sha256Hash?: unknown }).sha256Hash;
-  return typeof hash === 'string' ? hash : undefined;
 }
