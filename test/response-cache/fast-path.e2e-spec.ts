@@ -153,6 +153,36 @@ describe('response-cache fast path', () => {
     expect(after.body.data?.sshKeys.items.map((k) => k.name)).toContain(name);
   });
 
+  it('never answers a read with data older than the reader’s own last write (create, delete, repeat)', async () => {
+    const SCRIPTS = 'query FastScripts { scripts(pageSize: 100) { items { id name } } }';
+    const name = `fp-script-${Date.now()}`;
+    const listed = async () => {
+      const r = await a.gql<{ scripts: { items: { name: string }[] } }>(SCRIPTS);
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data!.scripts.items.some((s) => s.name === name);
+    };
+    for (let i = 0; i < 4; i++) {
+      // Warm: the second read is a fast-path hit of the list as it is.
+      expect(await listed()).toBe(false);
+      expect(await listed()).toBe(false);
+      const created = await a.gql<{ createScript: { script: { id: string } } }>(
+        'mutation($input: CreateScriptInput!) { createScript(input: $input) { script { id } userErrors { code } } }',
+        { input: { name, content: '#!/bin/sh\necho fp\n' } },
+        // As the bench's S7 sends it: each create with its own idempotency key.
+        { headers: { 'idempotency-key': `fp-${name}-${i}` } },
+      );
+      expect(created.body.errors).toBeUndefined();
+      expect(await listed()).toBe(true);
+      expect(await listed()).toBe(true);
+      const deleted = await (i % 2 ? b : a).gql(
+        'mutation($input: DeleteScriptInput!) { deleteScript(input: $input) { userErrors { code } } }',
+        { input: { id: created.body.data!.createScript.script.id } },
+      );
+      expect(JSON.stringify(deleted.body)).toContain('"userErrors":[]');
+    }
+    expect(await listed()).toBe(false);
+  });
+
   it('answers an automatic persisted query sent as its hash alone from the fast path', async () => {
     // Apollo's APQ: once the text is registered (and its answer stored), the hash alone is enough.
     const query = 'query FastApq { regions { code name } }';
