@@ -597,11 +597,19 @@ function mixFactory(w: World, runId: string, mixStats: MixStats): RequestFactory
   const tenants = w.tenantApiKeys.slice(0, cfg.MIX_TENANTS);
   const own = new Map<number, { name: string; id?: string; present: boolean }>();
   const hit = (text: string) => /"responseCache":\{[^}]*"hit":true/.test(text);
+  let phase = 0;
   return (slot, seq, step) => {
+    // Each load run (prime, warm-up, measurement, the upstream-call sample) starts at seq 0. A request still in
+    // flight when autocannon stopped the previous run is never verified, yet a create may still land in Barrack
+    // after the stop; so each run names its scripts afresh and starts from "none of mine exists".
+    if (seq === 0) {
+      phase++;
+      own.clear();
+    }
     const key = tenants[slot % tenants.length] ?? w.mainApiKey;
     const headers = bearer(key);
     let mine = own.get(slot);
-    if (!mine) own.set(slot, (mine = { name: `s7-${runId}-${slot}`, present: false }));
+    if (!mine) own.set(slot, (mine = { name: `s7-${runId}-${phase}-${slot}`, present: false }));
     const state = mine;
     const kind = cfg.mixKind(step);
     if (kind === 'catalogue') {
