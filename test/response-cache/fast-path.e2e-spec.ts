@@ -19,7 +19,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const CATALOGUE = 'query FastCatalogue { regions { code } gpuStock { region { code } gpuModel available } }';
 const PROTOCOLS = 'query FastProtocols { firewallProtocols { name } }';
 const PRICING = 'query FastPrices { pricing { currency } }';
-const KEYS = 'query FastKeys { sshKeys { items { id name } } }';
+const KEYS = 'query FastKeys { sshKeys { nodes { id name } } }';
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm9rZXlmb3JyZXNwb25zZWNhY2hldGVzdHNhYmNkZWY fp@test';
 
 interface Ext {
@@ -148,18 +148,18 @@ describe('response-cache fast path', () => {
       `mutation { createSshKey(input: { name: "${name}", publicKey: "${PUBLIC_KEY}" }) { sshKey { id name } } }`,
     );
     expect(created.body.errors).toBeUndefined();
-    const after = await a.gql<{ sshKeys: { items: { name: string }[] } }>(KEYS);
+    const after = await a.gql<{ sshKeys: { nodes: { name: string }[] } }>(KEYS);
     expect(ext(after).responseCache?.hit).toBe(false);
-    expect(after.body.data?.sshKeys.items.map((k) => k.name)).toContain(name);
+    expect(after.body.data?.sshKeys.nodes.map((k) => k.name)).toContain(name);
   });
 
   it('never answers a read with data older than the reader’s own last write (create, delete, repeat)', async () => {
-    const SCRIPTS = 'query FastScripts { scripts(pageSize: 100) { items { id name } } }';
+    const SCRIPTS = 'query FastScripts { scripts(first: 100) { nodes { id name } } }';
     const name = `fp-script-${Date.now()}`;
     const listed = async () => {
-      const r = await a.gql<{ scripts: { items: { name: string }[] } }>(SCRIPTS);
+      const r = await a.gql<{ scripts: { nodes: { name: string }[] } }>(SCRIPTS);
       expect(r.body.errors).toBeUndefined();
-      return r.body.data!.scripts.items.some((s) => s.name === name);
+      return r.body.data!.scripts.nodes.some((s) => s.name === name);
     };
     for (let i = 0; i < 4; i++) {
       // Warm: the second read is a fast-path hit of the list as it is.
