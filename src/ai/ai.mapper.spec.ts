@@ -1,5 +1,6 @@
 import { ChatRole } from './models/ai.model';
 import {
+  aiTransactionsOf,
   toAiTransaction,
   toAiUsageHistoryQuery,
   toAiUsageSummary,
@@ -66,6 +67,11 @@ describe('ai mappers', () => {
       promptTokens: null,
       currency: null,
     });
+  });
+
+  it('reads the transactions of a history page', () => {
+    const t = { id: 'BRK-1A', model: 'm', cost: 0.1, created_at: '2025-06-01T00:00:00Z' };
+    expect(aiTransactionsOf({ transactions: [t] })).toEqual([t]);
   });
 
   it('builds the usage window and history page queries', () => {

@@ -9,7 +9,7 @@ import type { CreateChatCompletionInput } from './dto/ai.inputs';
 import { CURRENCIES } from '../common/graphql/barrack-enums';
 import { nodeIds } from '../common/graphql/node';
 import type { components } from '../barrack/contract/barrack-api.types';
-import type { UsageWindow } from '../barrack/api/ai.api';
+import type { AiUsageHistory, UsageWindow } from '../barrack/api/ai.api';
 import { date, decimal, decimalOrNull, intOrNull, stringOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
@@ -84,6 +84,11 @@ export function toAiTransaction(w: S['AITransaction']): AiTransaction {
     currency: w.currency ? CURRENCIES.fromWire(w.currency) : null,
     createdAt: date(w.created_at),
   };
+}
+
+/** The transactions of one usage history page. */
+export function aiTransactionsOf(w: Pick<AiUsageHistory, 'transactions'>): S['AITransaction'][] {
+  return w.transactions;
 }
 
 /** The usage window (ISO timestamps, either end open) as Barrack's query. */

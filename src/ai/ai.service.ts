@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AiApi } from '../barrack/api/ai.api';
 import {
+  aiTransactionsOf,
   toAiTransaction,
   toAiUsageHistoryQuery,
   toAiUsageSummary,
@@ -80,7 +81,7 @@ export class AiService {
     const up = this.upstream.for(ctx);
     const all = await collectPages(
       (page, pageSize) => this.api.usageHistory(up, toAiUsageHistoryQuery(page, pageSize, w)),
-      (d) => d.transactions,
+      (d) => aiTransactionsOf(d),
     );
     return all.map(toAiTransaction);
   }

@@ -2,6 +2,7 @@ import { GatewayError } from '../common/errors/gateway-error';
 import { toGlobalId } from '../common/graphql/global-id';
 import {
   availableAtLeast,
+  currencyOfBalance,
   gpuSpecsNeedCurrency,
   toAiModels,
   toFirewallProtocols,
@@ -202,6 +203,10 @@ describe('catalog mappers', () => {
     expect(() => toPriceQuoteRequest({ gpuModel: 'L40', gpuCount: 3 })).toThrow(GatewayError);
     expect(() => toPriceQuoteRequest({ gpuModel: 'L40', gpuCount: 1, hours: 0 })).toThrow(/hours/);
     expect(() => toPriceQuoteRequest({ gpuModel: 'UNKNOWN', gpuCount: 1 })).toThrow(GatewayError);
+  });
+
+  it("reads the account currency off getBalance's answer", () => {
+    expect(currencyOfBalance({ currency: 'INR' })).toBe('INR');
   });
 
   it('asks for the account currency only when a priced spec has none', () => {

@@ -180,6 +180,11 @@ export function toAiModels(
   }));
 }
 
+/** The account currency, from getBalance's answer (it follows the billing country). */
+export function currencyOfBalance(w: Pick<S['Balance'], 'currency'>): S['CurrencyEnum'] {
+  return w.currency;
+}
+
 /** A priced flavour without a currency gets the account's; an unpriced list needs no balance read. */
 export function gpuSpecsNeedCurrency(w: S['GPUSpecs']): boolean {
   return (w.gpu_specs ?? []).some(

@@ -4,6 +4,7 @@ import { AccountApi } from '../barrack/api/account.api';
 import { CatalogApi } from '../barrack/api/catalog.api';
 import type { components } from '../barrack/contract/barrack-api.types';
 import {
+  currencyOfBalance,
   gpuSpecsNeedCurrency,
   toAiModels,
   toFirewallProtocols,
@@ -191,7 +192,7 @@ export class CatalogService {
   /** The account's currency, read once per request from getBalance (the currency follows the billing country). */
   private accountCurrency(ctx: GqlContext): Promise<S['CurrencyEnum']> {
     return memoize(ctx, 'catalog:accountCurrency', async () => {
-      return (await this.account.balance(this.upstream.for(ctx))).data.currency;
+      return currencyOfBalance((await this.account.balance(this.upstream.for(ctx))).data);
     });
   }
 

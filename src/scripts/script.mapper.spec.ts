@@ -6,6 +6,7 @@ import {
   toDeleteScriptPayload,
   toDeleteScriptsPayload,
   toScript,
+  scriptsOf,
   toScriptListQuery,
   toUpdateScriptRequest,
 } from './script.mapper';
@@ -50,6 +51,8 @@ describe('script mapper', () => {
   it('builds the list query and the bulk delete body, and reads the delete answers', () => {
     expect(toScriptListQuery(2, 100, 'boot')).toEqual({ page: 2, page_size: 100, search: 'boot' });
     expect(toScriptListQuery(1, 100, '')).toEqual({ page: 1, page_size: 100, search: undefined });
+    const page = { script_id: 'C', name: 'n', content: 'x', created_at: '2025-06-01T00:00:00Z' };
+    expect(scriptsOf({ scripts: [page] })).toEqual([page]);
     expect(toBulkDeleteScriptsRequest(['A', 'B', 'A'])).toEqual({ script_ids: ['A', 'B'] });
     expect(toDeleteScriptPayload({ script_id: 'C' }, 'X', 'r')).toEqual({
       deletedScriptId: toGlobalId('Script', 'C'),

@@ -3,6 +3,7 @@ import type { CreateScriptInput, UpdateScriptInput } from './dto/script.inputs';
 import { GatewayError } from '../common/errors/gateway-error';
 import { toGlobalId } from '../common/graphql/global-id';
 import { assertResourceName } from '../common/validation/input-rules';
+import type { ScriptList } from '../barrack/api/scripts.api';
 import { nodeIds } from '../common/graphql/node';
 import type { components } from '../barrack/contract/barrack-api.types';
 import { date, dateOrNull, stringOrNull } from '../common/mapping/tolerant-values';
@@ -71,6 +72,11 @@ export function toScriptListQuery(
   search: string | undefined,
 ): { page: number; page_size: number; search?: string } {
   return { page, page_size: pageSize, search: search || undefined };
+}
+
+/** The scripts of one list page. */
+export function scriptsOf(w: Pick<ScriptList, 'scripts'>): S['Script'][] {
+  return w.scripts;
 }
 
 /** Barrack's delete answer; the script asked for when the answer leaves its id out. */

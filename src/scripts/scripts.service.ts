@@ -6,6 +6,7 @@ import {
   toDeleteScriptPayload,
   toDeleteScriptsPayload,
   toScript,
+  scriptsOf,
   toScriptListQuery,
   toUpdateScriptRequest,
 } from './script.mapper';
@@ -53,7 +54,7 @@ export class ScriptsService {
     const up = this.upstream.for(ctx);
     const all = await collectPages(
       (page, pageSize) => this.api.list(up, toScriptListQuery(page, pageSize, search)),
-      (d) => d.scripts,
+      (d) => scriptsOf(d),
     );
     return connectionFromArray(all.map(toScript), args, 'scripts');
   }
