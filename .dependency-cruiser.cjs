@@ -2,7 +2,12 @@
  * One-way layering (STYLE.md "Layering", issue 13 item 10), checked by `npm run check:layers` in CI.
  *
  *   feature resolver -> feature service -> feature mapper -> barrack api class -> barrack http client
- *   every arrow points down that line or into common/; cross-cutting modules and infrastructure know no feature.
+ *   every arrow points down that line or into common/; cross-cutting modules and infrastructure know no feature;
+ *   common/ is the bottom layer and imports no other src/ folder.
+ *
+ * What an import graph cannot see, that only a feature's mapper touches Barrack's snake_case wire fields (never
+ * its *.service.ts or *.resolver.ts), scripts/check-wire-fields.ts checks as the second half of
+ * `npm run check:layers`.
  *
  * Every folder under src/ is in exactly one of the three lists below (test/layers checks that), so a new folder
  * has to be classified before the check passes. The README's Architecture section repeats the lists.
@@ -98,10 +103,18 @@ module.exports = {
     {
       name: 'infrastructure-imports-no-feature',
       severity: 'error',
-      comment: 'common/, config/, auth/, tenancy/, ... sit under every feature.',
-      // barrack/ has its own rule above, with its own message.
-      from: { path: group(INFRASTRUCTURE), pathNot: '^src/barrack/' },
+      comment: 'config/, auth/, tenancy/, ... sit under every feature.',
+      // barrack/ and common/ have their own rules, with their own messages.
+      from: { path: group(INFRASTRUCTURE), pathNot: ['^src/barrack/', '^src/common/'] },
       to: { path: group(FEATURES) },
+    },
+    {
+      name: 'common-imports-nothing-above',
+      severity: 'error',
+      comment:
+        'common/ is the bottom layer: it imports no other src/ folder (not barrack/, config/, a feature, ...). What common/ needs from above is passed in or registered.',
+      from: { path: '^src/common/' },
+      to: { path: '^src/', pathNot: '^src/common/' },
     },
     {
       name: 'no-circular',

@@ -1,5 +1,13 @@
 import { ChatRole } from './models/ai.model';
-import { toAiTransaction, toAiUsageSummary, toChatCompletion, toChatRequest } from './ai.mapper';
+import {
+  aiTransactionsOf,
+  toAiTransaction,
+  toAiUsageHistoryQuery,
+  toAiUsageSummary,
+  toAiUsageWindowQuery,
+  toChatCompletion,
+  toChatRequest,
+} from './ai.mapper';
 
 describe('ai mappers', () => {
   it('builds the chat body without the idempotency key', () => {
@@ -58,6 +66,25 @@ describe('ai mappers', () => {
       cost: '0.0000001',
       promptTokens: null,
       currency: null,
+    });
+  });
+
+  it('reads the transactions of a history page', () => {
+    const t = { id: 'BRK-1A', model: 'm', cost: 0.1, created_at: '2025-06-01T00:00:00Z' };
+    expect(aiTransactionsOf({ transactions: [t] })).toEqual([t]);
+  });
+
+  it('builds the usage window and history page queries', () => {
+    expect(toAiUsageWindowQuery({ start: '2025-06-01T00:00:00', end: '2025-06-02T00:00:00' })).toEqual({
+      start_date: '2025-06-01T00:00:00',
+      end_date: '2025-06-02T00:00:00',
+    });
+    expect(toAiUsageWindowQuery({})).toEqual({ start_date: undefined, end_date: undefined });
+    expect(toAiUsageHistoryQuery(2, 100, { start: '2025-06-01T00:00:00' })).toEqual({
+      page: 2,
+      page_size: 100,
+      start_date: '2025-06-01T00:00:00',
+      end_date: undefined,
     });
   });
 });

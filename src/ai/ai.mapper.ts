@@ -9,6 +9,7 @@ import type { CreateChatCompletionInput } from './dto/ai.inputs';
 import { CURRENCIES } from '../common/graphql/barrack-enums';
 import { nodeIds } from '../common/graphql/node';
 import type { components } from '../barrack/contract/barrack-api.types';
+import type { AiUsageHistory, UsageWindow } from '../barrack/api/ai.api';
 import { date, decimal, decimalOrNull, intOrNull, stringOrNull } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
@@ -83,4 +84,23 @@ export function toAiTransaction(w: S['AITransaction']): AiTransaction {
     currency: w.currency ? CURRENCIES.fromWire(w.currency) : null,
     createdAt: date(w.created_at),
   };
+}
+
+/** The transactions of one usage history page. */
+export function aiTransactionsOf(w: Pick<AiUsageHistory, 'transactions'>): S['AITransaction'][] {
+  return w.transactions;
+}
+
+/** The usage window (ISO timestamps, either end open) as Barrack's query. */
+export function toAiUsageWindowQuery(w: { start?: string; end?: string }): UsageWindow {
+  return { start_date: w.start, end_date: w.end };
+}
+
+/** One page of the usage history over a window. */
+export function toAiUsageHistoryQuery(
+  page: number,
+  pageSize: number,
+  w: { start?: string; end?: string },
+): UsageWindow & { page: number; page_size: number } {
+  return { page, page_size: pageSize, ...toAiUsageWindowQuery(w) };
 }

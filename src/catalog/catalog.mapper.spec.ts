@@ -1,6 +1,9 @@
+import { GatewayError } from '../common/errors/gateway-error';
 import { toGlobalId } from '../common/graphql/global-id';
 import {
   availableAtLeast,
+  currencyOfBalance,
+  gpuSpecsNeedCurrency,
   toAiModels,
   toFirewallProtocols,
   toGpuSpecs,
@@ -8,6 +11,7 @@ import {
   toOsImages,
   toPriceList,
   toPriceQuote,
+  toPriceQuoteRequest,
   toRegions,
   toVolumeTypes,
 } from './catalog.mapper';
@@ -185,5 +189,33 @@ describe('catalog mappers', () => {
     expect(
       toAiModels({ models: [{ id: 'm', name: 'M', input_price_per_1k: 0.83 }] }, stamp, 'INR')[0],
     ).toMatchObject({ barrackId: 'm', currency: 'INR', inputPricePer1k: '0.83', outputPricePer1k: null });
+  });
+
+  it('builds the wire body and rejects bad counts and durations', () => {
+    expect(
+      toPriceQuoteRequest({ gpuModel: 'H100_SXM5_80GB', gpuCount: 8, region: 'US_1', hours: 2.5 }),
+    ).toEqual({
+      gpu_model: 'H100-SXM5-80GB',
+      gpu_count: 8,
+      region: 'US-1',
+      hours: 2.5,
+    });
+    expect(() => toPriceQuoteRequest({ gpuModel: 'L40', gpuCount: 3 })).toThrow(GatewayError);
+    expect(() => toPriceQuoteRequest({ gpuModel: 'L40', gpuCount: 1, hours: 0 })).toThrow(/hours/);
+    expect(() => toPriceQuoteRequest({ gpuModel: 'UNKNOWN', gpuCount: 1 })).toThrow(GatewayError);
+  });
+
+  it("reads the account currency off getBalance's answer", () => {
+    expect(currencyOfBalance({ currency: 'INR' })).toBe('INR');
+  });
+
+  it('asks for the account currency only when a priced spec has none', () => {
+    const base = { gpu_model: 'L40' as const, gpu_count: 1 as const, vcpus: 28, ram_gb: 58 };
+    expect(gpuSpecsNeedCurrency({ gpu_specs: [{ ...base, hourly_rate: 1.09 }] })).toBe(true);
+    expect(gpuSpecsNeedCurrency({ gpu_specs: [{ ...base, hourly_rate: 1.09, currency: 'USD' }, base] })).toBe(
+      false,
+    );
+    expect(gpuSpecsNeedCurrency({ gpu_specs: [base] })).toBe(false);
+    expect(gpuSpecsNeedCurrency({ gpu_specs: [] })).toBe(false);
   });
 });

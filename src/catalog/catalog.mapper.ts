@@ -10,6 +10,8 @@ import type { OsImage } from './models/os-image.model';
 import type { PriceList, PriceQuote } from './models/pricing.model';
 import type { Region } from './models/region.model';
 import type { VolumeType } from './models/volume-type.model';
+import type { PriceQuoteInput } from './dto/catalog.args';
+import { GatewayError } from '../common/errors/gateway-error';
 import type { components } from '../barrack/contract/barrack-api.types';
 import {
   decimal,
@@ -20,6 +22,9 @@ import {
 } from '../common/mapping/tolerant-values';
 
 type S = components['schemas'];
+
+const GPU_COUNTS = [1, 2, 4, 8] as const;
+const MAX_QUOTE_HOURS = 24 * 366;
 
 const stampOf = (s: CatalogStamp): CatalogStamp => ({ asOf: s.asOf, stale: s.stale });
 
@@ -173,4 +178,39 @@ export function toAiModels(
     inputPricePer1k: decimalOrNull(m.input_price_per_1k),
     outputPricePer1k: decimalOrNull(m.output_price_per_1k),
   }));
+}
+
+/** The account currency, from getBalance's answer (it follows the billing country). */
+export function currencyOfBalance(w: Pick<S['Balance'], 'currency'>): S['CurrencyEnum'] {
+  return w.currency;
+}
+
+/** A priced flavour without a currency gets the account's; an unpriced list needs no balance read. */
+export function gpuSpecsNeedCurrency(w: S['GPUSpecs']): boolean {
+  return (w.gpu_specs ?? []).some(
+    (g) => g.hourly_rate !== undefined && g.hourly_rate !== null && !g.currency,
+  );
+}
+
+/** Validates a quote request before any upstream call and builds Barrack's body. */
+export function toPriceQuoteRequest(input: PriceQuoteInput): S['PricingRequest'] {
+  if (!(GPU_COUNTS as readonly number[]).includes(input.gpuCount)) {
+    throw new GatewayError('BAD_USER_INPUT', 'gpuCount must be 1, 2, 4 or 8', { field: 'gpuCount' });
+  }
+  if (
+    input.hours !== undefined &&
+    input.hours !== null &&
+    !(input.hours > 0 && input.hours <= MAX_QUOTE_HOURS)
+  ) {
+    throw new GatewayError('BAD_USER_INPUT', `hours must be more than 0 and at most ${MAX_QUOTE_HOURS}`, {
+      field: 'hours',
+    });
+  }
+  return {
+    gpu_model: GPU_MODELS.toWire(input.gpuModel),
+    gpu_count: input.gpuCount as S['GpuCountEnum'],
+    ...(input.region ? { region: REGIONS.toWire(input.region) } : {}),
+    ...(input.currency ? { currency: CURRENCIES.toWire(input.currency) } : {}),
+    ...(input.hours ? { hours: input.hours } : {}),
+  };
 }

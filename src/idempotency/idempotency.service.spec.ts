@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { BarrackUpstreamError } from '../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError } from '../common/errors/barrack-upstream.error';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { toGatewayError } from '../common/errors/upstream-error.map';

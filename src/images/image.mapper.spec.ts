@@ -1,5 +1,10 @@
 import { toGlobalId } from '../common/graphql/global-id';
-import { toImage, toSnapshotImageRelationship } from './image.mapper';
+import {
+  toDeleteImagePayload,
+  toImage,
+  toSnapshotImageRelationship,
+  toSnapshotImageRelationships,
+} from './image.mapper';
 
 describe('image mapper', () => {
   it('maps a custom image and keeps its snapshot id for the Image.snapshot edge', () => {
@@ -45,6 +50,31 @@ describe('image mapper', () => {
       hasImage: false,
       imageId: null,
       imageName: null,
+    });
+  });
+
+  it('orders a batch answer as asked, a snapshot it leaves out having no image', () => {
+    expect(
+      toSnapshotImageRelationships(['A', 'B'], {
+        relationships: [{ snapshot_id: 'B', has_image: true, image_id: 'I', image_name: 'n' }],
+      }),
+    ).toEqual([
+      { snapshotId: 'A', hasImage: false, imageId: null, imageName: null },
+      { snapshotId: 'B', hasImage: true, imageId: 'I', imageName: 'n' },
+    ]);
+    expect(toSnapshotImageRelationships(['A'], {})).toEqual([
+      { snapshotId: 'A', hasImage: false, imageId: null, imageName: null },
+    ]);
+  });
+
+  it('reads the delete answer, falling back to the image asked for', () => {
+    expect(toDeleteImagePayload({ image_id: 'I2' }, 'I1', 'r')).toEqual({
+      deletedImageId: toGlobalId('Image', 'I2'),
+      requestId: 'r',
+    });
+    expect(toDeleteImagePayload(undefined, 'I1', undefined)).toEqual({
+      deletedImageId: toGlobalId('Image', 'I1'),
+      requestId: null,
     });
   });
 });

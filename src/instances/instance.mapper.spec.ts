@@ -9,6 +9,7 @@ import {
   toInstanceAction,
   toInstanceBillingHistory,
   toSnapshotEligible,
+  toSnapshotEligibleInstances,
   toTogglePublicIp,
   toWireSecurityRule,
 } from './instance.mapper';
@@ -150,6 +151,15 @@ describe('instance mapper', () => {
       gpuModel: null,
       region: 'US_1',
     });
+  });
+
+  it('reads the eligible-instances answer, an absent list as none', () => {
+    expect(
+      toSnapshotEligibleInstances({
+        instances: [{ instance_id: 'BRK-1D', name: 'a', region: 'US-1', gpu_model: 'L40' }],
+      }),
+    ).toEqual([{ instanceId: 'BRK-1D', name: 'a', gpuModel: 'L40', region: 'US_1' }]);
+    expect(toSnapshotEligibleInstances({})).toEqual([]);
   });
 
   it('turns a rule input into the wire body, leaving out absent ports', () => {

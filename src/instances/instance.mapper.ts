@@ -142,6 +142,13 @@ export function toSnapshotEligible(w: WireSnapshotEligible): SnapshotEligibleIns
   };
 }
 
+/** The eligible-instances answer (Barrack may leave the list out when there are none). */
+export function toSnapshotEligibleInstances(w: {
+  instances?: WireSnapshotEligible[];
+}): SnapshotEligibleInstance[] {
+  return (w.instances ?? []).map(toSnapshotEligible);
+}
+
 /** GraphQL input → wire body of a security rule. */
 export function toWireSecurityRule(input: SecurityRuleInput): WireSecurityRuleRequest {
   return {

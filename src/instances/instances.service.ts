@@ -8,7 +8,7 @@ import {
   toSecurityRule,
   removedRuleIdOf,
   toDeploymentRequest,
-  toSnapshotEligible,
+  toSnapshotEligibleInstances,
   toTogglePublicIp,
   toWireSecurityRule,
 } from './instance.mapper';
@@ -150,7 +150,7 @@ export class InstancesService {
       region ? REGIONS.toWire(region) : undefined,
       this.upstream.for(ctx),
     );
-    return (res.data.instances ?? []).map(toSnapshotEligible);
+    return toSnapshotEligibleInstances(res.data);
   }
 
   // ---- mutations -----------------------------------------------------------------------------------

@@ -1,6 +1,13 @@
 import { toGlobalId } from '../common/graphql/global-id';
 import { SshKeySource, SshKeyType } from './models/ssh-key.model';
-import { toCreatedSshKey, toSshKey } from './ssh-key.mapper';
+import {
+  sshKeysOf,
+  toCreateSshKeyRequest,
+  toCreatedSshKey,
+  toDeleteSshKeyPayload,
+  toSshKey,
+  toSshKeyListQuery,
+} from './ssh-key.mapper';
 
 const wire = {
   key_id: 'BRK-000001K',
@@ -41,5 +48,24 @@ describe('ssh key mapper', () => {
   it('maps unknown key types and sources to UNKNOWN', () => {
     const k = toSshKey({ ...wire, key_type: 'DSA' as never, source: undefined, key_size: null });
     expect([k.keyType, k.source, k.keySize]).toEqual([SshKeyType.UNKNOWN, SshKeySource.UNKNOWN, null]);
+  });
+
+  it('builds the list query and the create body, and reads a list page and the delete answer', () => {
+    expect(toSshKeyListQuery(1, 100, 'lap')).toEqual({ page: 1, page_size: 100, search: 'lap' });
+    expect(toSshKeyListQuery(3, 50, undefined)).toEqual({ page: 3, page_size: 50, search: undefined });
+    expect(sshKeysOf({ ssh_keys: [wire] })).toEqual([wire]);
+    expect(toCreateSshKeyRequest({ name: 'k' })).toEqual({ name: 'k' });
+    expect(toCreateSshKeyRequest({ name: 'k', publicKey: 'ssh-ed25519 AAAA me' })).toEqual({
+      name: 'k',
+      public_key: 'ssh-ed25519 AAAA me',
+    });
+    expect(toDeleteSshKeyPayload({ key_id: 'BRK-2K' }, 'BRK-1K', 'r')).toEqual({
+      deletedSshKeyId: toGlobalId('SshKey', 'BRK-2K'),
+      requestId: 'r',
+    });
+    expect(toDeleteSshKeyPayload(undefined, 'BRK-1K', undefined)).toEqual({
+      deletedSshKeyId: toGlobalId('SshKey', 'BRK-1K'),
+      requestId: null,
+    });
   });
 });

@@ -1,4 +1,6 @@
 import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../barrack/api/volumes.api';
+import type { components } from '../barrack/contract/barrack-api.types';
+import { GatewayError } from '../common/errors/gateway-error';
 import { CURRENCIES, REGIONS } from '../common/graphql/barrack-enums';
 import { toGlobalId } from '../common/graphql/global-id';
 import { nodeIds } from '../common/graphql/node';
@@ -6,10 +8,15 @@ import type { StorageBillingHistory } from '../common/graphql/storage-billing.mo
 import {
   VOLUME_STATUS_FROM_WIRE,
   VOLUME_TYPE_FROM_WIRE,
+  VOLUME_TYPE_TO_WIRE,
   type Volume,
   type VolumeAttachment,
 } from './models/volume.model';
+import type { CreateVolumeInput } from './dto/volume.inputs';
+import type { DeleteVolumePayload } from './models/volume-payloads.model';
 import { intOrNull, moneyOrNull, strOrNull, wireDate } from '../common/mapping/wire-values';
+
+type S = components['schemas'];
 
 export function toVolume(w: WireVolume): Volume {
   return {
@@ -51,4 +58,51 @@ export function toVolumeBilling(w: WireVolumeBilling): StorageBillingHistory {
       cost: moneyOrNull(r.cost) ?? '0',
     })),
   };
+}
+
+/** The create body; a volume type Barrack has no name for is refused before any call. */
+export function toCreateVolumeRequest(input: CreateVolumeInput): S['CreateVolumeRequest'] {
+  const volumeType = (VOLUME_TYPE_TO_WIRE as Record<string, S['VolumeTypeEnum']>)[input.volumeType];
+  if (!volumeType)
+    throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', {
+      field: 'volumeType',
+    });
+  return {
+    name: input.name.trim(),
+    region: REGIONS.toWire(input.region),
+    size: input.sizeGb,
+    volume_type: volumeType,
+    ...(input.imageId != null ? { image_id: input.imageId } : {}),
+    ...(input.description != null ? { description: input.description } : {}),
+  };
+}
+
+/** Barrack's delete answer; the volume asked for when the answer leaves its id out. */
+export function toDeleteVolumePayload(
+  w: { volume_id?: string } | null | undefined,
+  askedKey: string,
+  requestId: string | undefined,
+): DeleteVolumePayload {
+  return {
+    deletedVolumeId: toGlobalId('Volume', w?.volume_id ?? askedKey),
+    requestId: requestId ?? null,
+  };
+}
+
+export function toAttachVolumesRequest(
+  volumeKeys: readonly string[],
+  isProtected: boolean | undefined,
+): S['AttachVolumesRequest'] {
+  return { volume_ids: [...volumeKeys], protected: isProtected };
+}
+
+export function toDetachVolumesRequest(volumeKeys: readonly string[]): S['DetachVolumesRequest'] {
+  return { volume_ids: [...volumeKeys] };
+}
+
+/** The attachments an attach or detach answer lists. */
+export function toVolumeAttachments(
+  w: Partial<S['VolumeAttachments']> | null | undefined,
+): VolumeAttachment[] {
+  return (w?.volume_attachments ?? []).map(toVolumeAttachment);
 }

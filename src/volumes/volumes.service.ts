@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { VolumesApi, type VolumeListFilter } from '../barrack/api/volumes.api';
-import { toVolume, toVolumeAttachment, toVolumeBilling } from './volume.mapper';
+import {
+  toAttachVolumesRequest,
+  toCreateVolumeRequest,
+  toDeleteVolumePayload,
+  toDetachVolumesRequest,
+  toVolume,
+  toVolumeAttachments,
+  toVolumeBilling,
+} from './volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import {
@@ -13,7 +21,6 @@ import { PerRequestCollection, filterOrNone } from '../common/graphql/per-reques
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
 import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { billingWindow } from '../common/validation/input-rules';
 import { exactName, newestFirst } from '../common/graphql/list-helpers';
@@ -27,7 +34,7 @@ import type {
   VolumesArgs,
 } from './dto/volume.inputs';
 import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
-import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './models/volume.model';
+import { VOLUME_STATUS_FROM_WIRE, type Volume } from './models/volume.model';
 import type {
   DeleteVolumePayload,
   VolumeAttachmentsPayload,
@@ -117,33 +124,14 @@ export class VolumesService {
   }
 
   async create(input: CreateVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
-    const name = input.name.trim();
-    const volumeType = (VOLUME_TYPE_TO_WIRE as Record<string, 'Cloud-SSD' | 'Ceph-SSD'>)[input.volumeType];
-    if (!volumeType)
-      throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', {
-        field: 'volumeType',
-      });
-    const res = await this.api.create(
-      {
-        name,
-        region: REGIONS.toWire(input.region),
-        size: input.sizeGb,
-        volume_type: volumeType,
-        ...(input.imageId != null ? { image_id: input.imageId } : {}),
-        ...(input.description != null ? { description: input.description } : {}),
-      },
-      this.upstream.for(ctx),
-    );
+    const res = await this.api.create(toCreateVolumeRequest(input), this.upstream.for(ctx));
     return { volume: toVolume(res.data), requestId: res.requestId ?? null };
   }
 
   async delete(input: DeleteVolumeInput, ctx: GqlContext): Promise<DeleteVolumePayload> {
     const id = keyOf(input.id, 'Volume');
     const res = await this.api.delete(id, this.upstream.for(ctx));
-    return {
-      deletedVolumeId: toGlobalId('Volume', res.data?.volume_id ?? id),
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteVolumePayload(res.data, id, res.requestId);
   }
 
   async resize(input: ResizeVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
@@ -168,30 +156,30 @@ export class VolumesService {
     const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
     const res = await this.api.attach(
       instanceId,
-      { volume_ids: volumeKeys(input.volumeIds), protected: input.protected },
+      toAttachVolumesRequest(volumeKeys(input.volumeIds), input.protected),
       this.upstream.for(ctx),
     );
-    return this.attachments(instanceId, res.data.volume_attachments, res.requestId, ctx);
+    return this.attachments(instanceId, res.data, res.requestId, ctx);
   }
 
   async detach(input: DetachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
     const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
     const res = await this.api.detach(
       instanceId,
-      { volume_ids: volumeKeys(input.volumeIds) },
+      toDetachVolumesRequest(volumeKeys(input.volumeIds)),
       this.upstream.for(ctx),
     );
-    return this.attachments(instanceId, res.data.volume_attachments, res.requestId, ctx);
+    return this.attachments(instanceId, res.data, res.requestId, ctx);
   }
 
   private attachments(
     instanceId: string,
-    wire: Parameters<typeof toVolumeAttachment>[0][] | undefined,
+    wire: Parameters<typeof toVolumeAttachments>[0],
     requestId: string | undefined,
     ctx: GqlContext,
   ): VolumeAttachmentsPayload {
     // What this request read before the mutation no longer holds.
     this.collection.forget(ctx);
-    return { instanceId, attachments: (wire ?? []).map(toVolumeAttachment), requestId: requestId ?? null };
+    return { instanceId, attachments: toVolumeAttachments(wire), requestId: requestId ?? null };
   }
 }

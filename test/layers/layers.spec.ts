@@ -145,17 +145,37 @@ describe('one-way layering (dependency-cruiser)', () => {
     expect(r.map((v) => v.rule)).toEqual(['feature-imports-no-other-feature']);
   });
 
-  it('fails when a cross-cutting module or common/ imports a feature', () => {
+  it('fails when a cross-cutting module or infrastructure imports a feature', () => {
     const r = cruiseTree({
       'src/instances/instance.mapper.ts': 'export const toInstance = 1;\n',
       'src/idempotency/reconcilers.ts':
         "import { toInstance } from '../instances/instance.mapper';\nexport const r = toInstance;\n",
-      'src/common/graphql/helpers.ts':
-        "import { toInstance } from '../../instances/instance.mapper';\nexport const h = toInstance;\n",
+      'src/tenancy/helpers.ts':
+        "import { toInstance } from '../instances/instance.mapper';\nexport const h = toInstance;\n",
     });
     expect(r.map((v) => `${v.rule}: ${v.from}`).sort()).toEqual([
       'cross-cutting-imports-no-feature: src/idempotency/reconcilers.ts',
-      'infrastructure-imports-no-feature: src/common/graphql/helpers.ts',
+      'infrastructure-imports-no-feature: src/tenancy/helpers.ts',
+    ]);
+  });
+
+  it('fails when common/ imports any other src/ folder (a feature, barrack/, config/), and allows common/ itself', () => {
+    const r = cruiseTree({
+      'src/instances/instance.mapper.ts': 'export const toInstance = 1;\n',
+      'src/barrack/http/barrack-upstream.error.ts': 'export class BarrackUpstreamError extends Error {}\n',
+      'src/config/app-config.ts': 'export const config = {};\n',
+      'src/common/errors/gateway-error.ts': 'export class GatewayError extends Error {}\n',
+      'src/common/graphql/helpers.ts':
+        "import { toInstance } from '../../instances/instance.mapper';\nexport const h = toInstance;\n",
+      'src/common/errors/upstream-error.map.ts':
+        "import { BarrackUpstreamError } from '../../barrack/http/barrack-upstream.error';\nimport { GatewayError } from './gateway-error';\nexport const m = [BarrackUpstreamError, GatewayError];\n",
+      'src/common/context/settings.ts':
+        "import type { config } from '../../config/app-config';\nexport type C = typeof config;\n",
+    });
+    expect(r.map((v) => `${v.rule}: ${v.from} -> ${v.to}`).sort()).toEqual([
+      'common-imports-nothing-above: src/common/context/settings.ts -> src/config/app-config.ts',
+      'common-imports-nothing-above: src/common/errors/upstream-error.map.ts -> src/barrack/http/barrack-upstream.error.ts',
+      'common-imports-nothing-above: src/common/graphql/helpers.ts -> src/instances/instance.mapper.ts',
     ]);
   });
 

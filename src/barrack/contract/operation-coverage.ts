@@ -1,12 +1,14 @@
-import type { BarrackOperationId } from '../../barrack/contract/operations';
+import type { BarrackOperationId } from './operations';
 
 /** A root field of the schema: `Query.<name>` or `Mutation.<name>`. */
 export type RootField = `Query.${string}` | `Mutation.${string}`;
 
 /**
  * Where every Barrack REST operation is reachable in the GraphQL schema. The `satisfies` makes a new
- * contract operation without a field a compile error; operation-coverage.spec.ts checks every field exists
- * in the built schema; `npm run docs:coverage` turns this map into docs/COVERAGE.md.
+ * contract operation without a field a compile error; test/schema/operation-coverage.e2e-spec.ts checks every
+ * field exists in the built schema; `npm run docs:coverage` turns this map into docs/COVERAGE.md.
+ * It sits beside the contract's operation list (root field names are plain strings here: barrack/ still
+ * imports no feature), not in common/, which imports nothing above itself.
  *
  * Graph edges that reuse an operation (e.g. Instance.firewalls reads listFirewalls once per request) are
  * listed in GRAPH_EDGES below; they come on top of the root field, never instead of it.

@@ -5,14 +5,14 @@ import type { INestApplication } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'yaml';
-import { BARRACK_OPERATIONS } from '../../barrack/contract/operations';
-import { createGatewayApp } from '../../bootstrap';
-import { loadConfig } from '../../config/app-config';
-import { TenantRegistry } from '../../tenancy/tenant-registry.service';
-import { renderCoverageMarkdown } from './coverage-doc';
-import { GRAPH_EDGES, OPERATION_COVERAGE } from './operation-coverage';
+import { BARRACK_OPERATIONS } from '../../src/barrack/contract/operations';
+import { createGatewayApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import { TenantRegistry } from '../../src/tenancy/tenant-registry.service';
+import { renderCoverageMarkdown } from '../../src/barrack/contract/coverage-doc';
+import { GRAPH_EDGES, OPERATION_COVERAGE } from '../../src/barrack/contract/operation-coverage';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..');
 
 /** operationIds straight from the OpenAPI document, so a new operation fails here even before operations.ts. */
 function contractOperationIds(): string[] {

@@ -33,7 +33,11 @@ export interface UpstreamFailure {
 
 /**
  * The one typed failure of the HTTP client. Its `message` is for logs: it names the operation and the status,
- * never the URL, body or credential. `toGatewayError` (common/errors/upstream-error.map.ts) makes the client view.
+ * never the URL, body or credential. `toGatewayError` (upstream-error.map.ts beside it) makes the client view.
+ *
+ * It lives here, not in barrack/, so the arrow points one way: barrack/http throws it (and maps it through
+ * upstream-error.map before it leaves the client), and common/ imports nothing above itself (STYLE.md
+ * "Layering"; the common-imports-nothing-above rule of .dependency-cruiser.cjs).
  */
 export class BarrackUpstreamError extends Error {
   readonly status?: number;
