@@ -89,6 +89,9 @@ export class ResponseCacheFastPath implements NestMiddleware {
     const holder = await this.limits.holderFor(principal);
     const version = this.keys.currentSchemaVersion;
     const policy = version ? this.keys.knownPolicy(version, op.hash, op.operationName) : undefined;
+    // Over GET only a known cacheable query is drawn for here: a mutation over GET must get its 405 from the
+    // GraphQL-over-HTTP layer with no budget spent, whatever its cost is already known to be.
+    if (req.method === 'GET' && !policy?.cacheable) return false;
     const store = this.store;
     const address =
       store && version && policy?.cacheable

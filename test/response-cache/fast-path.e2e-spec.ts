@@ -202,6 +202,23 @@ describe('response-cache fast path', () => {
     expect(body.extensions?.responseCache?.hit).toBe(true);
     expect(await eventually(() => logs.fastHits([byHash.headers.get('x-request-id')]) === 1)).toBe(true);
   });
+
+  it('spends no budget on a mutation over GET, even one whose cost is already known (405 from the HTTP layer)', async () => {
+    const MUTATION =
+      'mutation FastGetDelete { deleteSshKey(input: { id: "no-such-key" }) { userErrors { code } } }';
+    // Once over POST, so the fast path knows its cost.
+    const posted = await a.gql(MUTATION);
+    expect(posted.status).toBe(200);
+    const before = await a.gql(CATALOGUE);
+    const got = await fetch(`${a.gatewayUrl}/graphql?query=${encodeURIComponent(MUTATION)}`, {
+      headers: { authorization: `Bearer ${a.keys.demo}`, accept: 'application/graphql-response+json' },
+    });
+    expect(got.status).toBe(405);
+    expect(got.headers.get('allow')).toBe('POST');
+    const after = await a.gql(CATALOGUE);
+    // Only the catalogue read between the two was spent: the GET drew nothing.
+    expect(ext(after).cost!.remaining).toBe(ext(before).cost!.remaining! - ext(before).cost!.requested);
+  });
 });
 
 describe('response-cache fast path and budgets', () => {
