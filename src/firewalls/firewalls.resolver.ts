@@ -1,6 +1,7 @@
 import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { DirectFieldResolver } from '../common/graphql/direct-field-resolver';
 import type { GqlContext } from '../common/context/gql-context';
 import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
@@ -217,7 +218,8 @@ export class InstanceFirewallsResolver {
     description:
       'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
   })
-  firewalls(@Parent() instance: Instance, @Context() ctx: GqlContext): Promise<Firewall[]> {
+  @DirectFieldResolver()
+  firewalls(@Parent() instance: Instance, _args: unknown, @Context() ctx: GqlContext): Promise<Firewall[]> {
     return this.service.ofInstance(ctx, instance.barrackId);
   }
 }

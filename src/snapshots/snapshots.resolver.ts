@@ -30,6 +30,7 @@ import {
 } from './models/snapshot-payloads.model';
 import { SnapshotsService } from './snapshots.service';
 import { UpstreamCost } from '../common/graphql/upstream-cost.decorator';
+import { DirectFieldResolver } from '../common/graphql/direct-field-resolver';
 
 @Resolver(() => Snapshot)
 export class SnapshotsResolver implements OnModuleInit {
@@ -160,6 +161,7 @@ export class InstanceSnapshotsResolver {
   @ResolveField(() => SnapshotConnection, {
     description: 'Snapshots taken of this instance, newest first (one account listing per request, shared).',
   })
+  @DirectFieldResolver()
   async snapshots(
     @Parent() i: Instance,
     @Args() page: ConnectionArgs,

@@ -1,6 +1,7 @@
 import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
+import { DirectFieldResolver } from '../common/graphql/direct-field-resolver';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import {
   cloneVolumeRules,
@@ -185,6 +186,7 @@ export class InstanceVolumesResolver {
   @ResolveField(() => VolumeConnection, {
     description: 'Volumes attached to this instance (one account listing per request, shared).',
   })
+  @DirectFieldResolver()
   async volumes(
     @Parent() i: Instance,
     @Args() page: ConnectionArgs,
