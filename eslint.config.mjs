@@ -12,6 +12,7 @@ export default tseslint.config(
       'bench/peer/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
       'src/barrack/contract/barrack-api.types.ts',
       // Written by graphql-codegen (npm run gen:client-types); checked by test/client/client-types.e2e-spec.ts.
       'test/client/gql/**',

@@ -6,18 +6,19 @@ import { generateApiKey } from '../src/auth/api-key';
 import { SCOPES } from '../src/common/context/principal';
 import { DEMO_API_KEY } from '../simulator/simulator';
 import * as cfg from './bench.config';
-import { gqlPost, runLoad, type OneRequest } from './lib/load';
-import { freePort, ProcSampler, startChild, waitReady } from './lib/proc';
+import { gqlPost, jsonVerify, runLoad, type OneRequest } from './lib/load';
+import { freePort, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
 import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
  * `npx ts-node --transpile-only bench/probe.ts [--seconds 5] [--connections 32] [--profile] [--no-build]
- *  [--env KEY=VALUE ...] [--only S1,TYPENAME,S3]
- *  [--s3-connections 16]`
+ *  [--env KEY=VALUE ...] [--only S1,TYPENAME,S3] [--s3-connections 16] [--variant KEY=VALUE ... --rounds N]`
  * A quick per-change probe (not the report): one simulator (0 ms), one gateway process on a fresh tsc build,
  * Redis at REDIS_URL or 127.0.0.1:6379, then for each case a warm-up and a verified autocannon load, printing
  * correct req/s and the gateway's CPU ms per correct answer (CPU time of its process over the answers, which
  * depends far less on the machine's load than req/s does). `--profile` runs the gateway under `--cpu-prof`.
+ * `--variant KEY=VALUE` measures a second configuration B (the env plus the variant) against A, alternating A B A B
+ * for `--rounds` rounds, and prints the medians: the comparison to trust on a busy machine.
  */
 
 const ROOT = join(__dirname, '..');
@@ -33,10 +34,12 @@ interface Args {
   only?: string[];
   /** S3's connections (default: the bench's console load, LOAD.console.connections). */
   s3Connections?: number;
+  rounds: number;
+  variant?: Record<string, string>;
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { seconds: 5, connections: 32, profile: false, build: true, env: {} };
+  const a: Args = { seconds: 5, connections: 32, profile: false, build: true, env: {}, rounds: 1 };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     if (f === '--seconds') a.seconds = Number(argv[++i]);
@@ -45,9 +48,12 @@ function parse(argv: string[]): Args {
     else if (f === '--no-build') a.build = false;
     else if (f === '--only') a.only = (argv[++i] ?? '').split(',');
     else if (f === '--s3-connections') a.s3Connections = Number(argv[++i]);
-    else if (f === '--env') {
+    else if (f === '--rounds') a.rounds = Number(argv[++i]);
+    else if (f === '--env' || f === '--variant') {
       const [k, ...v] = (argv[++i] ?? '').split('=');
-      if (k) a.env[k] = v.join('=');
+      if (!k) continue;
+      if (f === '--env') a.env[k] = v.join('=');
+      else a.variant = { ...a.variant, [k]: v.join('=') };
     } else throw new Error(`unknown flag ${f}`);
   }
   return a;
@@ -102,64 +108,64 @@ async function main(): Promise<void> {
     }),
     { mode: 0o600 },
   );
-  const port = await freePort();
-  const gwLog = join(OUT, 'gateway.log');
-  const gw = startChild(
-    'gateway',
-    process.execPath,
-    [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []), join(BUILD, 'src/main.js')],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        BARRACK_BASE_URL: `${simOrigin}/api`,
-        TENANTS_FILE: tenantsFile,
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        REDIS_KEY_PREFIX: `probe:${Date.now()}:`,
-        METRICS_PORT: 'off',
-        ...args.env,
-      },
-    },
-    gwLog,
-  );
-  const origin = `http://127.0.0.1:${port}`;
   const auth = { authorization: `Bearer ${key.key}` };
   const typename = gqlPost(cfg.TYPENAME_QUERY, {}, auth, cfg.checkTypename);
-  await waitReady(
-    gw,
-    async () =>
-      (await fetch(`${origin}/graphql`, { method: 'POST', headers: typename.headers, body: typename.body }))
-        .ok,
-    gwLog,
-  );
   const cases: { id: string; req: OneRequest; connections?: number }[] = [
     { id: 'S1', req: gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue) },
     { id: 'TYPENAME', req: typename },
     ...s3.cases,
-  ];
+  ].filter((c) => !args.only || args.only.includes(c.id));
+  // A and B alternate (A B A B …) so both see the same machine; one configuration when there is no variant.
+  const configs: { name: string; env: Record<string, string> }[] = [{ name: 'A', env: args.env }];
+  if (args.variant) configs.push({ name: 'B', env: { ...args.env, ...args.variant } });
+  const cpu = new Map<string, number[]>();
   try {
-    for (const c of cases) {
-      if (args.only && !args.only.includes(c.id)) continue;
-      const connections = c.connections ?? args.connections;
-      await runLoad(origin, () => c.req, connections, 2);
-      await simResetLog(simOrigin);
-      const sampler = new ProcSampler(gw.pid);
-      sampler.start();
-      const r = await runLoad(origin, () => c.req, connections, args.seconds);
-      const s = sampler.stop();
-      const upstream = (await simCounters(simOrigin)).total / Math.max(1, r.answered);
-      const cpuMs = (s.cpuPercent / 100) * r.durationS * 1000;
+    for (let round = 0; round < args.rounds; round++) {
+      for (const conf of configs) {
+        const gw = await startGateway(args, conf.env, simOrigin, tenantsFile, typename);
+        try {
+          for (const c of cases) {
+            const connections = c.connections ?? args.connections;
+            await runLoad(gw.origin, () => c.req, connections, 2);
+            await simResetLog(simOrigin);
+            const sampler = new ProcSampler(gw.child.pid);
+            sampler.start();
+            const r = await runLoad(gw.origin, () => c.req, connections, args.seconds);
+            const st = sampler.stop();
+            const upstream = (await simCounters(simOrigin)).total / Math.max(1, r.answered);
+            const perAnswer = ((st.cpuPercent / 100) * r.durationS * 1000) / Math.max(1, r.ok);
+            const id = `${c.id} ${conf.name}`;
+            cpu.set(id, [...(cpu.get(id) ?? []), perAnswer]);
+            console.log(
+              `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
+            );
+          }
+        } finally {
+          // SIGINT: the gateway drains and exits, which is when --cpu-prof writes its profile.
+          await gw.child.stop('SIGINT');
+        }
+      }
+    }
+    if (!args.only || args.only.includes('S6A')) {
+      // The raw node:http ceiling (the issue's S6a): the simulator's GET /api/regions/ directly.
+      const regions: OneRequest = {
+        method: 'GET',
+        path: '/api/regions/',
+        headers: { authorization: `Bearer ${DEMO_API_KEY}` },
+        verify: jsonVerify((b: { data?: { regions?: unknown[] } }) =>
+          b.data?.regions?.length ? undefined : 'no regions',
+        ),
+      };
+      await runLoad(simOrigin, () => regions, args.connections, 2);
+      const r = await runLoad(simOrigin, () => regions, args.connections, args.seconds);
       console.log(
-        `${c.id.padEnd(9)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${(cpuMs / Math.max(1, r.ok)).toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
+        `S6A (raw)   ${r.okPerSec.toFixed(0).padStart(6)} req/s  p99 ${r.latencyMs.p99} ms  errors ${r.errors}`,
       );
     }
+    if (args.rounds > 1 || args.variant) {
+      for (const [id, v] of cpu) console.log(`median ${id.padEnd(11)} ${median(v).toFixed(3)} CPU ms/answer`);
+    }
   } finally {
-    // SIGINT: the gateway drains and exits, which is when --cpu-prof writes its profile.
-    await gw.stop('SIGINT');
     await sim.stop();
     await delay(100);
   }
@@ -203,6 +209,53 @@ async function s3Setup(
     tenants: [tenant],
     cases: [{ id: 'S3', req, connections: args.s3Connections ?? cfg.LOAD.console.connections }],
   };
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((x, y) => x - y);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+async function startGateway(
+  args: Args,
+  env: Record<string, string>,
+  simOrigin: string,
+  tenantsFile: string,
+  probe: OneRequest,
+): Promise<{ origin: string; child: Child }> {
+  const port = await freePort();
+  const gwLog = join(OUT, 'gateway.log');
+  const child = startChild(
+    'gateway',
+    process.execPath,
+    [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []), join(BUILD, 'src/main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        BARRACK_BASE_URL: `${simOrigin}/api`,
+        TENANTS_FILE: tenantsFile,
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        REDIS_KEY_PREFIX: `probe:${Date.now()}:`,
+        METRICS_PORT: 'off',
+        ...env,
+      },
+    },
+    gwLog,
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  await waitReady(
+    child,
+    async () =>
+      (await fetch(`${origin}/graphql`, { method: 'POST', headers: probe.headers, body: probe.body })).ok,
+    gwLog,
+  );
+  return { origin, child };
 }
 
 main().catch((e: unknown) => {

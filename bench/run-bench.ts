@@ -55,7 +55,7 @@ import { buildWorld, simCallsSinceReset, simCounters, simResetLog, type World } 
 
 /*
  * `npm run bench [-- --quick] [--duration 8] [--warmup 2] [--rounds 3] [--max-load 1.5] [--quiet-wait 120]
- *                [--soak 600] [--no-peer] [--no-profile]`
+ *                [--soak 600] [--no-peer] [--no-profile | --profile]`
  * Starts the simulator, our gateway (three configurations, one at a time) and the peer in separate processes,
  * drives each scenario with a verified load, and writes bench/REPORT.md plus raw JSON in bench/results/.
  *
@@ -103,6 +103,7 @@ function parseArgs(argv: string[]): Options {
     quietWaitS: 120,
   };
   let quietWaitGiven = false;
+  let profileGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (): number => {
@@ -116,14 +117,17 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--soak') o.soakS = num();
     else if (a === '--no-peer') o.peer = false;
     else if (a === '--no-profile') o.profile = false;
-    else if (a === '--rounds') o.rounds = Math.max(3, Math.round(num()));
+    else if (a === '--profile') {
+      o.profile = true;
+      profileGiven = true;
+    } else if (a === '--rounds') o.rounds = Math.max(3, Math.round(num()));
     else if (a === '--max-load') o.maxLoad = num();
     else if (a === '--quiet-wait') {
       o.quietWaitS = num();
       quietWaitGiven = true;
     } else
       throw new Error(
-        `unknown flag ${a} (use --quick, --duration S, --warmup S, --rounds N, --max-load L, --quiet-wait S, --soak S, --no-peer, --no-profile)`,
+        `unknown flag ${a} (use --quick, --duration S, --warmup S, --rounds N, --max-load L, --quiet-wait S, --soak S, --no-peer, --no-profile, --profile)`,
       );
   }
   if (o.quick) {
@@ -131,7 +135,8 @@ function parseArgs(argv: string[]): Options {
     o.warmupS = Math.min(o.warmupS, 1);
     // A smoke run checks the harness, not the figures: do not wait minutes for a quiet machine.
     if (!quietWaitGiven) o.quietWaitS = 5;
-    o.profile = false;
+    // Profiles of missed targets are off in a smoke run unless asked for (`--quick --profile`).
+    if (!profileGiven) o.profile = false;
   }
   o.latencyDurationS = Math.max(2, Math.round(o.durationS * 0.75));
   return o;
@@ -313,6 +318,29 @@ class Bench {
     await s.child.stop();
   }
 
+  /** Changes the latency the run's simulator (this.sim) adds to every Barrack call; the world stays. */
+  async setSimLatency(ms: number): Promise<void> {
+    const res = await fetch(`${this.sim.origin}/__sim/latency`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms }),
+    });
+    const body = (await res.json()) as { ms?: number };
+    if (!res.ok || body.ms !== ms) throw new Error(`simulator refused latency ${ms} ms: ${res.status}`);
+    log(`simulator latency now ${ms} ms`);
+  }
+
+  /** Runs `fn` with the simulator at `ms` added latency, then puts it back to UPSTREAM_LATENCY_MS. */
+  async atSimLatency<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+    if (ms === cfg.UPSTREAM_LATENCY_MS) return fn();
+    await this.setSimLatency(ms);
+    try {
+      return await fn();
+    } finally {
+      await this.setSimLatency(cfg.UPSTREAM_LATENCY_MS);
+    }
+  }
+
   /** Warm up, then measure one scenario: verified load, CPU and RSS of the server, upstream calls per answer. */
   async measure(
     meta: Omit<
@@ -324,6 +352,7 @@ class Bench {
       | 'upstreamPerOp'
       | 'upstreamByOperation'
       | 'simCpuPercent'
+      | 'cpuMsPerAnswer'
     >,
     server: Server,
     factory: RequestFactory,
@@ -373,6 +402,10 @@ class Bench {
         ...meta,
         load,
         cpuPercent: stats.cpuPercent,
+        cpuMsPerAnswer:
+          load.ok + load.business
+            ? (stats.cpuPercent * 10 * load.durationS) / (load.ok + load.business)
+            : undefined,
         peakRssMb: stats.peakRssMb,
         simCpuPercent: simStats.cpuPercent,
         upstreamCalls: calls?.calls,
@@ -498,8 +531,11 @@ function factories(w: World) {
   const runId = Date.now().toString(36);
   const mutationSteps = new Map<number, number>();
   let mutationKeys = 0;
+  const mixStats = newMixStats();
   return {
-    mix: mixFactory(w, runId),
+    /** S7's counts (reads, hits, stale-after-own-write), filled by `mix` as its answers are verified. */
+    mixStats,
+    mix: mixFactory(w, runId, mixStats),
     catalogue: constant(gqlPost(cfg.CATALOGUE_QUERY, {}, main, cfg.checkCatalogue)),
     regions: constant(gqlPost(cfg.REGIONS_QUERY, {}, main, cfg.checkRegions)),
     instance: ((_slot, seq) => instanceReqs[seq % instanceReqs.length]!) as RequestFactory,
@@ -549,19 +585,31 @@ function factories(w: World) {
   };
 }
 
-/** What S7 counted beside the load result: reads that did not reflect their connection's own last write. */
-export const mixStats = { scriptsReads: 0, hits: 0, staleAfterOwnWrite: 0, reads: 0 };
+/** What S7 counts beside the load result: reads, response-cache hits, reads that missed their own last write. */
+type MixStats = NonNullable<RunResults['mix']>;
+const newMixStats = (): MixStats => ({ scriptsReads: 0, hits: 0, staleAfterOwnWrite: 0, reads: 0 });
 
-/** S7's request factory: one tenant per connection (slot), its own script created and deleted in turn. */
-function mixFactory(w: World, runId: string): RequestFactory {
+/**
+ * S7's request factory (and the soak's): one tenant per connection (slot), its own script created and deleted
+ * in turn; counts into `mixStats`.
+ */
+function mixFactory(w: World, runId: string, mixStats: MixStats): RequestFactory {
   const tenants = w.tenantApiKeys.slice(0, cfg.MIX_TENANTS);
   const own = new Map<number, { name: string; id?: string; present: boolean }>();
-  const hit = (text: string) => text.includes('"responseCache":{"hit":true');
+  const hit = (text: string) => /"responseCache":\{[^}]*"hit":true/.test(text);
+  let phase = 0;
   return (slot, seq, step) => {
+    // Each load run (prime, warm-up, measurement, the upstream-call sample) starts at seq 0. A request still in
+    // flight when autocannon stopped the previous run is never verified, yet a create may still land in Barrack
+    // after the stop; so each run names its scripts afresh and starts from "none of mine exists".
+    if (seq === 0) {
+      phase++;
+      own.clear();
+    }
     const key = tenants[slot % tenants.length] ?? w.mainApiKey;
     const headers = bearer(key);
     let mine = own.get(slot);
-    if (!mine) own.set(slot, (mine = { name: `s7-${runId}-${slot}`, present: false }));
+    if (!mine) own.set(slot, (mine = { name: `s7-${runId}-${phase}-${slot}`, present: false }));
     const state = mine;
     const kind = cfg.mixKind(step);
     if (kind === 'catalogue') {
@@ -674,6 +722,22 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     startPeer && { start: startPeer, name: 'peer-plain', cache: false, factory: f.peerInstance },
     L.passThrough.connections,
   );
+  // S2 at 0 ms upstream: with no wait upstream, throughput is the gateway's own work per answer. The run's
+  // simulator is switched to 0 ms for it (S6a uses a separate 0 ms simulator, but the instances live here).
+  await b.atSimLatency(0, () =>
+    compare(
+      b,
+      results,
+      {
+        id: 'S2-0ms',
+        title: 'Pass-through query (instance by id), 0 ms upstream latency',
+        peerTitle: 'Pass-through query (instance by id), 0 ms upstream latency, peer plain',
+      },
+      { server: gw, factory: f.instance },
+      startPeer && { start: startPeer, name: 'peer-plain-0ms', cache: false, factory: f.peerInstance },
+      L.saturate.connections,
+    ),
+  );
   await b.measure(
     {
       id: 'S3',
@@ -714,7 +778,7 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     f.mix,
     cfg.MIX_TENANTS,
   );
-  results.mix = { ...mixStats };
+  results.mix = { ...f.mixStats };
   await b.measure(
     { id: 'S6b', title: 'Ceiling: `{ __typename }` through the gateway', server: 'ours' },
     gw,
@@ -828,6 +892,37 @@ async function runScenarios(b: Bench, results: RunResults): Promise<void> {
     if (got.requests === 0) throw new Error('tracing on, but the OTLP sink received no export');
   } finally {
     await sink.close();
+  }
+
+  // Issue 14: merging identical in-flight upstream reads is allowed, but S2 is then reported with it off too.
+  if (cfg.PASS_THROUGH_MERGE) {
+    const m = cfg.PASS_THROUGH_MERGE;
+    gw = await b.startGateway('ours-nomerge', { [m.env]: m.off });
+    await b.measure(
+      {
+        id: 'S2-nomerge',
+        title: `Pass-through query (instance by id), in-flight merging off (${m.env}=${m.off})`,
+        server: 'ours',
+        variant: 'merge off',
+      },
+      gw,
+      f.instance,
+      L.passThrough.connections,
+    );
+    await b.atSimLatency(0, () =>
+      b.measure(
+        {
+          id: 'S2-0ms-nomerge',
+          title: `Pass-through query, 0 ms upstream, in-flight merging off (${m.env}=${m.off})`,
+          server: 'ours',
+          variant: 'merge off',
+        },
+        gw,
+        f.instance,
+        L.saturate.connections,
+      ),
+    );
+    await b.stop(gw);
   }
 
   // Direct references: the simulator itself.
@@ -968,21 +1063,54 @@ async function compare(
   );
 }
 
+/** What each profile runs: the path a missed target's time goes through. */
+const PROFILED: Record<
+  ProfileSummary['scenario'],
+  {
+    path: string;
+    factory: (f: ReturnType<typeof factories>) => RequestFactory;
+    connections: number;
+    latencyMs: number;
+  }
+> = {
+  S1: {
+    path: 'S1 hit path (warm catalogue query answered from the response cache)',
+    factory: (f) => f.catalogue,
+    connections: cfg.LOAD.saturate.connections,
+    latencyMs: cfg.UPSTREAM_LATENCY_MS,
+  },
+  // At 0 ms upstream the profile holds many more answers of the same per-request work as S2 at 20 ms.
+  S2: {
+    path: 'S2 pass-through path (instance by id, one Barrack call, at 0 ms upstream)',
+    factory: (f) => f.instance,
+    connections: cfg.LOAD.saturate.connections,
+    latencyMs: 0,
+  },
+  S3: {
+    path: 'S3 console page (50 instances with nested lists)',
+    factory: (f) => f.console,
+    connections: cfg.LOAD.console.connections,
+    latencyMs: cfg.UPSTREAM_LATENCY_MS,
+  },
+};
+
 /** Re-runs a scenario against a gateway started with --cpu-prof and summarises where the time goes. */
 async function profileScenario(
   b: Bench,
-  id: string,
+  id: ProfileSummary['scenario'],
   why: string,
-  factory: RequestFactory,
-  connections: number,
 ): Promise<ProfileSummary> {
+  const spec = PROFILED[id];
+  const factory = spec.factory(factories(b.world));
   const profDir = join(b.dir, `profile-${id}`);
   mkdirSync(profDir, { recursive: true });
   const gw = await b.startGateway(`ours-prof-${id}`, {}, ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
-  log(`profiling ${id} (${why})`);
-  await runLoad(gw.origin, factory, connections, Math.max(1, b.o.warmupS));
+  log(`profiling ${spec.path} (${why})`);
   const measuredS = Math.max(3, Math.round(b.o.durationS / 2));
-  await runLoad(gw.origin, factory, connections, measuredS);
+  await b.atSimLatency(spec.latencyMs, async () => {
+    await runLoad(gw.origin, factory, spec.connections, Math.max(1, b.o.warmupS));
+    await runLoad(gw.origin, factory, spec.connections, measuredS);
+  });
   const stopAt = Date.now();
   await b.stop(gw);
   // Only the samples of the measured load (plus the shutdown, which is short) are summarised.
@@ -991,21 +1119,33 @@ async function profileScenario(
   if (!file) throw new Error(`no .cpuprofile written in ${profDir}`);
   const path = join(profDir, file);
   const { hot, totalMs } = summariseCpuProfile(path, 15, windowMs);
+  const gatewayHot = summariseCpuProfile(path, 100_000, windowMs)
+    .hot.filter((h) => h.where.startsWith('src/'))
+    .slice(0, 10);
   return {
     scenario: id,
+    path: spec.path,
+    connections: spec.connections,
+    upstreamLatencyMs: spec.latencyMs,
     why,
     file: path.slice(ROOT.length + 1),
     totalMs,
     hot,
+    gatewayHot,
     areas: selfTimeByArea(path, windowMs),
   };
 }
 
+/**
+ * The soak: S7's realistic mix (catalogue and scripts reads, pass-through reads, invalidating mutations, one
+ * tenant per connection across MIX_TENANTS tenants) with the response cache on, for `seconds`; RSS, heap and
+ * event-loop lag scraped from /metrics. The report fits a least-squares line through the RSS after warm-up.
+ */
 async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
-  const f = factories(b.world);
-  const gw = await b.startGateway('ours-soak');
-  const mix: RequestFactory = (slot, seq, step) =>
-    [f.catalogue, f.instance, f.console, f.typename][seq % 4]!(slot, seq, step);
+  const stats = newMixStats();
+  const mix = mixFactory(b.world, `soak-${Date.now().toString(36)}`, stats);
+  const gw = await b.startGateway('ours-soak', { RESPONSE_CACHE_ENABLED: 'true' });
+  const connections = cfg.MIX_TENANTS;
   const samples: SoakResult['samples'] = [];
   const every = Math.max(5, Math.round(seconds / 60));
   const t0 = Date.now();
@@ -1035,14 +1175,26 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
     }
   };
   log(
-    `soak: ${seconds} s of a mixed load (catalogue, pass-through, console, __typename), /metrics every ${every} s`,
+    `soak: ${seconds} s of S7's mix across ${cfg.MIX_TENANTS} tenants, response cache on, /metrics every ${every} s`,
   );
   const scraping = scrape();
-  const load = await runLoad(gw.origin, mix, 16, seconds);
+  const load = await runLoad(gw.origin, mix, connections, seconds);
   done = true;
   await scraping;
   await b.stop(gw);
-  return { seconds, connections: 16, load, samples };
+  log(
+    `soak: ${load.okPerSec.toFixed(0)} ok/s, ${load.errors} errors, hit rate ${stats.reads ? ((100 * stats.hits) / stats.reads).toFixed(1) : '0'}%, stale after own write ${stats.staleAfterOwnWrite}`,
+  );
+  return {
+    seconds,
+    connections,
+    tenants: cfg.MIX_TENANTS,
+    responseCache: true,
+    mixDescription: `S7's mix: 80% catalogue and scripts-page reads, 15% pass-through reads, 5% invalidating mutations (create/delete a script), one tenant per connection across ${cfg.MIX_TENANTS} tenants`,
+    mix: stats,
+    load,
+    samples,
+  };
 }
 
 // ------------------------------------------------------------------------------------------- main
@@ -1092,18 +1244,14 @@ async function main(): Promise<void> {
       await runScenarios(b, results);
       const { missed } = writeReport(results, { dryRun: true });
       if (o.profile) {
-        const f = factories(b.world);
-        for (const m of missed) {
-          if (!m.profile) continue;
-          const target =
-            m.profile === 'S1'
-              ? ([f.catalogue, cfg.LOAD.saturate.connections] as const)
-              : ([f.instance, cfg.LOAD.passThrough.connections] as const);
-          if (results.profiles.some((p) => p.scenario === m.profile)) continue;
+        // One profile per path that a missed target's time goes through (S1 hit, S2 pass-through, S3 page).
+        for (const id of ['S1', 'S2', 'S3'] as const) {
+          const why = missed.filter((m) => m.profile === id).map((m) => m.name);
+          if (!why.length) continue;
           try {
-            results.profiles.push(await profileScenario(b, m.profile, m.name, target[0], target[1]));
+            results.profiles.push(await profileScenario(b, id, why.join('; ')));
           } catch (e) {
-            log(`profile failed: ${e instanceof Error ? e.message : String(e)}`);
+            log(`profile ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
           }
         }
       }
@@ -1124,9 +1272,8 @@ async function main(): Promise<void> {
       `the peer could not be measured (${results.peer.error}); no report written (raw results: ${file.slice(ROOT.length + 1)}; use --no-peer to report without it)`,
     );
   }
-  writeReport(results);
-  const report = o.quick ? 'bench/results/REPORT-quick.md' : 'bench/REPORT.md';
-  log(`raw results: ${file.slice(ROOT.length + 1)}; report: ${report}`);
+  const report = writeReport(results).file ?? '';
+  log(`raw results: ${file.slice(ROOT.length + 1)}; report: ${report.slice(ROOT.length + 1)}`);
 }
 
 main().then(

@@ -1,7 +1,7 @@
-// Writes docs/COVERAGE.md (REST operation → GraphQL field) from src/common/graphql/operation-coverage.ts.
+// Writes docs/COVERAGE.md (REST operation → GraphQL field) from src/barrack/contract/operation-coverage.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCoverageMarkdown } from '../src/common/graphql/coverage-doc';
+import { renderCoverageMarkdown } from '../src/barrack/contract/coverage-doc';
 
 function main(): void {
   const dir = join(__dirname, '..', 'docs');

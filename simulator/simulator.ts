@@ -63,6 +63,9 @@ export interface SimulatorAdmin {
   now(): Date;
   setFault(target: string, spec: FaultSpec): void;
   clearFaults(): void;
+  /** The latency added to every Barrack route (the `--latency` flag), changed at run time. */
+  latencyMs(): number;
+  setLatency(ms: number): void;
   requestLog(): RequestLogEntry[];
   counters(): RequestCounters;
   resetLog(): void;
@@ -90,6 +93,11 @@ function createAdmin(sim: SimState, faults: FaultRegistry, log: RequestLog): Sim
     now: () => new Date(sim.clock.nowMs()),
     setFault: (target, spec) => faults.set(target, spec),
     clearFaults: () => faults.clear(),
+    latencyMs: () => faults.globalLatencyMs,
+    setLatency: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('latency ms must be a number >= 0');
+      faults.globalLatencyMs = ms;
+    },
     requestLog: () => log.list(),
     counters: () => log.snapshot(),
     resetLog: () => log.reset(),
@@ -178,6 +186,13 @@ function adminHttp(admin: SimulatorAdmin) {
         case 'DELETE /__sim/faults':
           admin.clearFaults();
           sendJson(res, 200, { ok: true });
+          return true;
+        case 'GET /__sim/latency':
+          sendJson(res, 200, { ms: admin.latencyMs() });
+          return true;
+        case 'PUT /__sim/latency':
+          admin.setLatency(typeof b.ms === 'number' ? b.ms : NaN);
+          sendJson(res, 200, { ms: admin.latencyMs() });
           return true;
         case 'GET /__sim/requests':
           sendJson(res, 200, { entries: admin.requestLog(), counters: admin.counters() });

@@ -28,8 +28,9 @@ function shortUrl(url: string, line: number): string {
   if (!url) return '(native/VM)';
   const nm = url.lastIndexOf('node_modules/');
   let u = nm >= 0 ? url.slice(nm + 'node_modules/'.length) : url.replace(/^file:\/\//, '');
-  const d = u.indexOf('/dist/');
-  if (d >= 0 && nm < 0) u = u.slice(d + 1);
+  // The gateway runs from dist/ or the bench's own build (bench/results/.build/): name its files src/….
+  const d = /\/(?:dist|\.build)\/(?=src\/|simulator\/)/.exec(u);
+  if (d && nm < 0) u = u.slice(d.index + d[0].length);
   return `${u}:${line + 1}`;
 }
 
@@ -107,7 +108,7 @@ export function selfTimeByArea(file: string, windowMs?: number): { area: string;
       return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? u);
     }
     if (u.startsWith('node:')) return 'node core';
-    const m = /\/dist\/(src|simulator)\/([^/]+)/.exec(u);
+    const m = /\/(?:dist|\.build)\/(src|simulator)\/([^/]+)/.exec(u);
     return m ? `gateway ${m[1]}/${m[2]}` : u;
   };
   const us = selfTimes(p, windowMs);

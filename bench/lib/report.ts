@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TARGETS, UPSTREAM_LATENCY_MS } from '../bench.config';
+import {
+  CONSOLE_BASELINE,
+  PASS_THROUGH_MERGE,
+  SOAK_MIN_S,
+  SOAK_WARMUP_S,
+  TARGETS,
+  UPSTREAM_LATENCY_MS,
+} from '../bench.config';
 import type { HotFunction } from './cpu-profile';
 import type { LoadResult } from './load';
 
@@ -16,6 +23,8 @@ export interface ScenarioResult {
   variant?: string;
   load?: LoadResult;
   cpuPercent?: number;
+  /** Server CPU time per correct (or business) answer, ms: cpuPercent × duration ÷ answers. */
+  cpuMsPerAnswer?: number;
   peakRssMb?: number;
   simCpuPercent?: number;
   upstreamCalls?: number;
@@ -72,6 +81,7 @@ export function medianScenario(rounds: ScenarioResult[]): ScenarioResult {
       },
     },
     cpuPercent: mid((r) => r.cpuPercent),
+    cpuMsPerAnswer: mid((r) => r.cpuMsPerAnswer),
     peakRssMb: Math.max(...ok.map((r) => r.peakRssMb ?? 0)),
     simCpuPercent: mid((r) => r.simCpuPercent),
     loadBefore: Math.max(...rounds.map((r) => r.loadBefore ?? 0)),
@@ -87,17 +97,28 @@ export function maxStartLoad(r: RunResults): number {
 }
 
 export interface ProfileSummary {
-  scenario: string;
+  scenario: 'S1' | 'S2' | 'S3';
+  /** What was profiled, in words, and how (connections, the simulator's added latency). */
+  path?: string;
+  connections?: number;
+  upstreamLatencyMs?: number;
+  /** The missed targets this profile explains. */
   why: string;
   file: string;
   totalMs: number;
   hot: HotFunction[];
+  /** The gateway's own functions (src/) by self time. */
+  gatewayHot?: HotFunction[];
   areas: { area: string; percent: number }[];
 }
 
 export interface SoakResult {
   seconds: number;
   connections: number;
+  tenants?: number;
+  responseCache?: boolean;
+  mixDescription?: string;
+  mix?: NonNullable<RunResults['mix']>;
   load: LoadResult;
   samples: {
     atS: number;
@@ -129,10 +150,12 @@ interface TargetRow {
   name: string;
   goal: string;
   measured: string;
-  status: 'met' | 'missed' | 'not measured';
+  status: 'met' | 'missed' | 'not measured' | 'not run';
   margin: string;
-  /** Scenario to profile when missed (none when the target is a call count, not CPU). */
-  profile?: 'S1' | 'S2';
+  /** The path whose profile says where the time goes when missed (none for counts and correctness). */
+  profile?: 'S1' | 'S2' | 'S3';
+  /** Extra lines for the missed-targets section (e.g. upstream calls by operation). */
+  detail?: string[];
 }
 
 const f0 = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(0));
@@ -149,116 +172,333 @@ function find(
   return s?.load ? s : undefined;
 }
 
-function targets(r: RunResults): TargetRow[] {
+/** Margin of a "≥ goal" ratio: how far above, or how far short (in % of the goal). */
+function atLeast(value: number, goal: number, unit = '×'): { met: boolean; margin: string } {
+  const met = value >= goal;
+  return {
+    met,
+    margin: met
+      ? `${f0((value / goal - 1) * 100)}% above the goal (${f2(value)}${unit} vs ${f2(goal)}${unit})`
+      : `${f0((1 - value / goal) * 100)}% short (${f2(value)}${unit} of ${f2(goal)}${unit})`,
+  };
+}
+
+/** Margin of a "≤ bound" figure: how much to spare, or how much over. */
+function atMost(value: number, bound: number, unit: string): { met: boolean; margin: string } {
+  const met = value <= bound;
+  return {
+    met,
+    margin: met ? `${f2(bound - value)}${unit} to spare` : `${f2(value - bound)}${unit} over`,
+  };
+}
+
+/** A row judged by `t` (from atLeast / atMost). */
+const judged = (
+  name: string,
+  goal: string,
+  measured: string,
+  t: { met: boolean; margin: string },
+  profile?: TargetRow['profile'],
+): TargetRow => ({ name, goal, measured, status: t.met ? 'met' : 'missed', margin: t.margin, profile });
+
+const notMeasured = (name: string, goal: string, why: string, profile?: TargetRow['profile']): TargetRow => ({
+  name,
+  goal,
+  measured: '–',
+  status: 'not measured',
+  margin: why,
+  profile,
+});
+
+/** The least-squares fit of the soak's RSS (and heap) after warm-up. */
+export interface SoakFit {
+  warmupS: number;
+  samples: number;
+  spanS: number;
+  rssSlopeMbPerMin: number;
+  heapSlopeMbPerMin: number;
+  rssFirstMb: number;
+  rssLastMb: number;
+  rssMinMb: number;
+  rssMaxMb: number;
+}
+
+/** Slope of the least-squares line through (x, y), per unit of x; NaN with fewer than 2 distinct x. */
+export function leastSquaresSlope(points: { x: number; y: number }[]): number {
+  const p = points.filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y));
+  if (p.length < 2) return NaN;
+  const mx = p.reduce((s, q) => s + q.x, 0) / p.length;
+  const my = p.reduce((s, q) => s + q.y, 0) / p.length;
+  const sxx = p.reduce((s, q) => s + (q.x - mx) ** 2, 0);
+  if (sxx === 0) return NaN;
+  return p.reduce((s, q) => s + (q.x - mx) * (q.y - my), 0) / sxx;
+}
+
+export function soakFit(s: SoakResult): SoakFit {
+  const warmupS = Math.min(SOAK_WARMUP_S, s.seconds / 5);
+  const after = s.samples.filter((x) => x.atS >= warmupS && Number.isFinite(x.rssMb));
+  const rss = after.map((x) => x.rssMb);
+  return {
+    warmupS,
+    samples: after.length,
+    spanS: after.length ? after[after.length - 1]!.atS - after[0]!.atS : 0,
+    rssSlopeMbPerMin: leastSquaresSlope(after.map((x) => ({ x: x.atS / 60, y: x.rssMb }))),
+    heapSlopeMbPerMin: leastSquaresSlope(after.map((x) => ({ x: x.atS / 60, y: x.heapUsedMb }))),
+    rssFirstMb: rss[0] ?? NaN,
+    rssLastMb: rss[rss.length - 1] ?? NaN,
+    rssMinMb: rss.length ? Math.min(...rss) : NaN,
+    rssMaxMb: rss.length ? Math.max(...rss) : NaN,
+  };
+}
+
+/** A soak belongs to a report when it ran within this long of the report's main run. */
+const SOAK_MAX_AGE_MS = 12 * 3600_000;
+
+export interface SoakRun {
+  startedAt: string;
+  soak: SoakResult;
+}
+
+/** The soak that goes with `main`: run within SOAK_MAX_AGE_MS of it (before or after), else none. */
+function soakFor(main: RunResults, soak: SoakRun | undefined): SoakRun | undefined {
+  if (!soak) return undefined;
+  const gap = Math.abs(Date.parse(soak.startedAt) - Date.parse(main.startedAt));
+  return Number.isFinite(gap) && gap <= SOAK_MAX_AGE_MS ? soak : undefined;
+}
+
+/** Issue 14's targets, one row each, from one run (and the soak run with it, when there is one). */
+function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
   const rows: TargetRow[] = [];
+  const peerWhy = r.peer.error ?? (r.options.peer === false ? 'run with --no-peer' : 'scenario failed');
+  const T = TARGETS;
+
+  // S1 vs the peer's response cache.
   const s1 = find(r, 'S1');
   const p1 = find(r, 'S1', 'peer');
-  if (s1 && p1) {
-    const ratio = s1.load!.okPerSec / p1.load!.okPerSec;
-    const p99ok = s1.load!.latencyMs.p99 <= p1.load!.latencyMs.p99;
-    const met = ratio >= TARGETS.catalogueThroughputVsPeer && p99ok;
-    rows.push({
-      name: 'S1 warm cache vs peer with response cache',
-      goal: `≥ ${TARGETS.catalogueThroughputVsPeer}× throughput and p99 ≤ peer's`,
-      measured: `${f2(ratio)}× throughput; p99 ${f1(s1.load!.latencyMs.p99)} ms vs ${f1(p1.load!.latencyMs.p99)} ms`,
-      status: met ? 'met' : 'missed',
-      margin: met
-        ? `${f0((ratio / TARGETS.catalogueThroughputVsPeer - 1) * 100)}% above the throughput goal`
-        : [
-            ratio < TARGETS.catalogueThroughputVsPeer
-              ? `throughput ${f0((1 - ratio / TARGETS.catalogueThroughputVsPeer) * 100)}% short (${f2(ratio)}× of ${TARGETS.catalogueThroughputVsPeer}×)`
-              : '',
-            p99ok ? '' : `p99 ${f1(s1.load!.latencyMs.p99 - p1.load!.latencyMs.p99)} ms above the peer's`,
-          ]
-            .filter(Boolean)
-            .join('; '),
-      profile: 'S1',
-    });
-  } else {
-    rows.push({
-      name: 'S1 warm cache vs peer',
-      goal: `≥ ${TARGETS.catalogueThroughputVsPeer}×, p99 ≤ peer`,
-      measured: '–',
-      status: 'not measured',
-      margin: r.peer.error ?? 'scenario failed',
-      profile: 'S1',
-    });
+  {
+    const name = 'S1 hit path vs the peer’s response cache';
+    const goal = `≥ ${T.catalogueThroughputVsPeer}× the peer's throughput, p99 ≤ the peer's`;
+    if (s1 && p1) {
+      const ratio = s1.load!.okPerSec / p1.load!.okPerSec;
+      const t = atLeast(ratio, T.catalogueThroughputVsPeer);
+      const p99 = atMost(s1.load!.latencyMs.p99, p1.load!.latencyMs.p99, ' ms');
+      rows.push({
+        name,
+        goal,
+        measured: `${f0(s1.load!.okPerSec)} vs ${f0(p1.load!.okPerSec)} req/s = ${f2(ratio)}×; p99 ${f1(s1.load!.latencyMs.p99)} vs ${f1(p1.load!.latencyMs.p99)} ms`,
+        status: t.met && p99.met ? 'met' : 'missed',
+        margin: `throughput ${t.margin}; p99 ${p99.margin}`,
+        profile: 'S1',
+      });
+    } else rows.push(notMeasured(name, goal, s1 ? peerWhy : 'S1 failed', 'S1'));
   }
-  const s2 = find(r, 'S2');
-  const p2 = find(r, 'S2', 'peer');
-  if (s2 && p2) {
-    const ratio = s2.load!.okPerSec / p2.load!.okPerSec;
-    const met = ratio >= TARGETS.passThroughThroughputVsPeer;
-    rows.push({
-      name: 'S2 pass-through vs peer',
-      goal: `≥ ${TARGETS.passThroughThroughputVsPeer}× throughput`,
-      measured: `${f2(ratio)}× (${f0(s2.load!.okPerSec)} vs ${f0(p2.load!.okPerSec)} req/s)`,
-      status: met ? 'met' : 'missed',
-      margin: met
-        ? `${f0((ratio / TARGETS.passThroughThroughputVsPeer - 1) * 100)}% above`
-        : `${f0((1 - ratio / TARGETS.passThroughThroughputVsPeer) * 100)}% short`,
-      profile: 'S2',
-    });
-  } else {
-    rows.push({
-      name: 'S2 pass-through vs peer',
-      goal: `≥ ${TARGETS.passThroughThroughputVsPeer}×`,
-      measured: '–',
-      status: 'not measured',
-      margin: r.peer.error ?? 'scenario failed',
-      profile: 'S2',
-    });
+
+  // S1 vs the raw node:http ceiling.
+  const s6a = find(r, 'S6a', 'simulator');
+  {
+    const name = 'S1 hit path vs the raw node:http ceiling (S6a)';
+    const goal = `≥ ${f0(T.hitPathVsRawCeiling * 100)}% of S6a, same run`;
+    if (s1 && s6a) {
+      const share = s1.load!.okPerSec / s6a.load!.okPerSec;
+      const t = atLeast(share * 100, T.hitPathVsRawCeiling * 100, '%');
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f0(s1.load!.okPerSec)} vs ${f0(s6a.load!.okPerSec)} req/s = ${f1(share * 100)}%`,
+          t,
+          'S1',
+        ),
+      );
+    } else rows.push(notMeasured(name, goal, 'S1 or S6a failed', 'S1'));
   }
-  const s3 = find(r, 'S3');
-  if (s3) {
-    const calls = s3.upstreamPerOp!;
-    const met = calls <= TARGETS.consoleUpstreamCallsMax;
-    rows.push({
-      name: 'S3 upstream calls per console query',
-      goal: `≤ ${TARGETS.consoleUpstreamCallsMax}`,
-      measured: f2(calls),
-      status: met ? 'met' : 'missed',
-      margin: met
-        ? `${f2(TARGETS.consoleUpstreamCallsMax - calls)} under`
-        : `${f2(calls - TARGETS.consoleUpstreamCallsMax)} over`,
-      profile: undefined,
-    });
-  } else {
-    rows.push({
-      name: 'S3 upstream calls per console query',
-      goal: `≤ ${TARGETS.consoleUpstreamCallsMax}`,
-      measured: '–',
-      status: 'not measured',
-      margin: 'scenario failed',
-      profile: 'S2',
-    });
-  }
+
+  // S2 at 20 ms: overhead over the direct call.
   const ov = find(r, 'OV-gw');
   const direct = find(r, 'OV-direct', 'simulator');
-  if (ov && direct) {
-    const d = ov.load!.latencyMs.p50 - direct.load!.latencyMs.p50;
-    const met = d < TARGETS.overheadP50MaxMs;
-    rows.push({
-      name: 'Gateway overhead on a pass-through query (p50)',
-      goal: `< ${TARGETS.overheadP50MaxMs} ms above the direct upstream call`,
-      measured: `${f2(d)} ms (${f2(ov.load!.latencyMs.p50)} vs ${f2(direct.load!.latencyMs.p50)} ms)`,
-      status: met ? 'met' : 'missed',
-      margin: met
-        ? `${f2(TARGETS.overheadP50MaxMs - d)} ms to spare`
-        : `${f2(d - TARGETS.overheadP50MaxMs)} ms over`,
-      profile: 'S2',
-    });
-  } else {
-    rows.push({
-      name: 'Gateway overhead (p50)',
-      goal: `< ${TARGETS.overheadP50MaxMs} ms`,
-      measured: '–',
-      status: 'not measured',
-      margin: 'scenario failed',
-      profile: 'S2',
-    });
+  {
+    const name = `S2 overhead over the direct upstream call (${UPSTREAM_LATENCY_MS} ms upstream, p50)`;
+    const goal = `≤ ${T.overheadP50MaxMs} ms (OV-gw p50 − OV-direct p50)`;
+    if (ov && direct) {
+      const d = ov.load!.latencyMs.p50 - direct.load!.latencyMs.p50;
+      const t = atMost(d, T.overheadP50MaxMs, ' ms');
+      rows.push(
+        judged(
+          name,
+          goal,
+          `+${f2(d)} ms (${f2(ov.load!.latencyMs.p50)} vs ${f2(direct.load!.latencyMs.p50)} ms)`,
+          t,
+          'S2',
+        ),
+      );
+    } else rows.push(notMeasured(name, goal, 'OV-gw or OV-direct failed', 'S2'));
+  }
+
+  // S2 at 20 ms: gateway CPU per answer vs the peer's.
+  const s2 = find(r, 'S2');
+  const p2 = find(r, 'S2', 'peer');
+  {
+    const name = `S2 gateway CPU per answer vs the peer (${UPSTREAM_LATENCY_MS} ms upstream)`;
+    const goal = `≤ ${f2(T.passThroughCpuVsPeerMax)}× the peer's CPU ms per answer`;
+    if (s2?.cpuMsPerAnswer !== undefined && p2?.cpuMsPerAnswer !== undefined) {
+      const ratio = s2.cpuMsPerAnswer / p2.cpuMsPerAnswer;
+      const t = atMost(ratio, T.passThroughCpuVsPeerMax, '×');
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f2(s2.cpuMsPerAnswer)} vs ${f2(p2.cpuMsPerAnswer)} ms = ${f2(ratio)}× (throughput ${f0(s2.load!.okPerSec)} vs ${f0(p2.load!.okPerSec)} req/s)`,
+          t,
+          'S2',
+        ),
+      );
+    } else rows.push(notMeasured(name, goal, s2 ? peerWhy : 'S2 failed', 'S2'));
+  }
+
+  // S2 at 0 ms: throughput vs the peer.
+  const z = find(r, 'S2-0ms');
+  const pz = find(r, 'S2-0ms', 'peer');
+  {
+    const name = 'S2 at 0 ms upstream (S2-0ms) vs the peer';
+    const goal = `≥ ${T.passThroughZeroLatencyVsPeer}× the peer's throughput`;
+    if (z && pz) {
+      const ratio = z.load!.okPerSec / pz.load!.okPerSec;
+      const t = atLeast(ratio, T.passThroughZeroLatencyVsPeer);
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f0(z.load!.okPerSec)} vs ${f0(pz.load!.okPerSec)} req/s = ${f2(ratio)}× (CPU ms/answer ${f2(z.cpuMsPerAnswer)} vs ${f2(pz.cpuMsPerAnswer)})`,
+          t,
+          'S2',
+        ),
+      );
+    } else rows.push(notMeasured(name, goal, z ? peerWhy : 'S2-0ms failed', 'S2'));
+  }
+
+  // S3 pages/s vs the issue's baseline, at ≤ 4 upstream calls.
+  const s3 = find(r, 'S3');
+  {
+    const name = 'S3 console page vs the baseline';
+    const need = T.consoleVsBaseline * CONSOLE_BASELINE.pagesPerSec;
+    const goal = `≥ ${T.consoleVsBaseline}× ${CONSOLE_BASELINE.pagesPerSec} pages/s (= ${f0(need)}; baseline: ${CONSOLE_BASELINE.origin}) at ≤ ${T.consoleUpstreamCallsMax} upstream calls`;
+    if (s3) {
+      const ratio = s3.load!.okPerSec / CONSOLE_BASELINE.pagesPerSec;
+      const t = atLeast(ratio, T.consoleVsBaseline);
+      const calls = s3.upstreamPerOp ?? NaN;
+      const c = atMost(calls, T.consoleUpstreamCallsMax, ' calls');
+      const by = s3.upstreamByOperation ?? {};
+      rows.push({
+        name,
+        goal,
+        measured: `${f0(s3.load!.okPerSec)} pages/s = ${f2(ratio)}× the baseline; ${f2(calls)} upstream calls per page`,
+        status: t.met && c.met ? 'met' : 'missed',
+        margin: `pages/s ${t.margin}; upstream calls ${c.margin}`,
+        profile: t.met ? undefined : 'S3',
+        detail: c.met
+          ? undefined
+          : [
+              'Barrack calls per console page, by operation:',
+              '',
+              ...Object.entries(by).map(([op, n]) => `- \`${op}\`: ${f2(n)}`),
+              '',
+              'Next lever for the call count: one call per resource kind per page, whatever the page size (Barrack’s largest page size for instances; snapshots, volumes and firewalls of the whole page with one account listing each, batched per request).',
+            ],
+      });
+    } else rows.push(notMeasured(name, goal, 'S3 failed', 'S3'));
+  }
+
+  // S5 vs S1.
+  const s5 = find(r, 'S5');
+  {
+    const name = 'S5 (100 tenants) vs S1';
+    const goal = `≥ ${f2(T.tenantsVsCatalogue)}× S1's throughput`;
+    if (s5 && s1) {
+      const ratio = s5.load!.okPerSec / s1.load!.okPerSec;
+      const t = atLeast(ratio, T.tenantsVsCatalogue);
+      rows.push(
+        judged(
+          name,
+          goal,
+          `${f0(s5.load!.okPerSec)} vs ${f0(s1.load!.okPerSec)} req/s = ${f2(ratio)}×`,
+          t,
+          'S1',
+        ),
+      );
+    } else rows.push(notMeasured(name, goal, 'S5 or S1 failed', 'S1'));
+  }
+
+  // S7 stale-after-own-write.
+  const s7 = find(r, 'S7');
+  {
+    const name = 'S7 realistic mix: reads older than the reader’s own last write';
+    const goal = `= ${T.staleAfterOwnWriteMax}`;
+    if (s7 && r.mix) {
+      const m = r.mix;
+      const met = m.staleAfterOwnWrite <= T.staleAfterOwnWriteMax;
+      rows.push({
+        name,
+        goal,
+        measured: `${m.staleAfterOwnWrite} of ${m.scriptsReads} checked reads; hit rate ${m.reads ? f1((100 * m.hits) / m.reads) : '–'}%; ${f0(s7.load!.okPerSec)} req/s, p99 ${f1(s7.load!.latencyMs.p99)} ms`,
+        status: met ? 'met' : 'missed',
+        margin: met ? 'none stale' : `${m.staleAfterOwnWrite - T.staleAfterOwnWriteMax} stale reads too many`,
+        detail: met
+          ? undefined
+          : [
+              'A correctness failure, not a speed one: a scripts-page read after the connection’s own create or delete did not reflect it. Look at the response cache’s invalidation of the `Script` list tag and the per-tenant generation check (src/response-cache/).',
+            ],
+      });
+    } else rows.push(notMeasured(name, goal, 'S7 failed'));
+  }
+
+  // Soak.
+  {
+    const name = 'Soak: RSS flat over 10 minutes, response cache on';
+    const goal = `least-squares RSS slope after ${SOAK_WARMUP_S} s of warm-up ≤ ${f1(T.soakRssSlopeMaxMbPerMin)} MB/min over a soak of ≥ ${SOAK_MIN_S} s`;
+    const soak = soakRun?.soak;
+    if (!soak) {
+      rows.push({
+        name,
+        goal,
+        measured: '–',
+        status: 'not run',
+        margin: `not run in this report: \`npm run bench -- --soak ${SOAK_MIN_S}\` (adds its figures to this report)`,
+      });
+    } else {
+      const fit = soakFit(soak);
+      const t = atMost(fit.rssSlopeMbPerMin, T.soakRssSlopeMaxMbPerMin, ' MB/min');
+      const measured = `${f2(fit.rssSlopeMbPerMin)} MB/min over ${f0(fit.spanS)} s (${fit.samples} samples; RSS ${f0(fit.rssFirstMb)} → ${f0(fit.rssLastMb)} MB, range ${f0(fit.rssMinMb)}–${f0(fit.rssMaxMb)} MB); ${soak.responseCache ? 'response cache on' : 'response cache state not recorded'}; soak of ${soakRun.startedAt}`;
+      if (soak.seconds < SOAK_MIN_S)
+        rows.push({
+          name,
+          goal,
+          measured,
+          status: 'not measured',
+          margin: `soak of ${soak.seconds} s is shorter than ${SOAK_MIN_S} s: rerun \`npm run bench -- --soak ${SOAK_MIN_S}\``,
+        });
+      else
+        rows.push({
+          name,
+          goal,
+          measured,
+          status: t.met ? 'met' : 'missed',
+          margin: t.margin,
+          detail: t.met
+            ? undefined
+            : [
+                `Heap used slope over the same samples: ${f2(fit.heapSlopeMbPerMin)} MB/min (a heap slope near the RSS slope points at retained JS objects — take a heap snapshot of the soak gateway; a flat heap with a rising RSS points at native memory: Buffers, sockets).`,
+              ],
+        });
+    }
   }
   return rows;
+}
+
+function cpuPerAnswer(s: ScenarioResult | undefined): string {
+  const l = s?.load;
+  if (!s || !l) return '–';
+  if (s.cpuMsPerAnswer !== undefined) return f2(s.cpuMsPerAnswer);
+  return l.ok + l.business ? f2(((s.cpuPercent ?? 0) * 10 * l.durationS) / (l.ok + l.business)) : '–';
 }
 
 function scenarioTable(r: RunResults): string[] {
@@ -279,43 +519,50 @@ function scenarioTable(r: RunResults): string[] {
           .join(', ')})`
       : '0';
     out.push(
-      `| ${s.id} | ${s.title} | ${server} | ${l.connections} | ${f0(l.okPerSec)} | ${f2(l.latencyMs.p50)} | ${f2(l.latencyMs.p99)} | ${l.errors} | ${biz} | ${f0(s.cpuPercent)} | ${l.ok + l.business ? f2(((s.cpuPercent ?? 0) * 10 * l.durationS) / (l.ok + l.business)) : '–'} | ${f0(s.peakRssMb)} | ${s.server === 'simulator' ? '–' : f3(s.upstreamPerOp)} | ${f0(s.simCpuPercent)} |`,
+      `| ${s.id} | ${s.title} | ${server} | ${l.connections} | ${f0(l.okPerSec)} | ${f2(l.latencyMs.p50)} | ${f2(l.latencyMs.p99)} | ${l.errors} | ${biz} | ${f0(s.cpuPercent)} | ${cpuPerAnswer(s)} | ${f0(s.peakRssMb)} | ${s.server === 'simulator' ? '–' : f3(s.upstreamPerOp)} | ${f0(s.simCpuPercent)} |`,
     );
   }
   return out;
 }
 
-function cpuPerAnswer(s: ScenarioResult | undefined): string {
-  const l = s?.load;
-  if (!s || !l || !(l.ok + l.business)) return '–';
-  return f2(((s.cpuPercent ?? 0) * 10 * l.durationS) / (l.ok + l.business));
-}
-
 function ratioLine(a: ScenarioResult | undefined, b: ScenarioResult | undefined, label: string): string {
-  if (!a || !b) return `| ${label} | – | – | – | – |`;
+  if (!a || !b) return `| ${label} | – | – | – | – | – |`;
   const la = a.load!;
   const lb = b.load!;
-  return `| ${label} | ${f0(la.okPerSec)} / ${f0(lb.okPerSec)} = **${f2(la.okPerSec / lb.okPerSec)}×** | ${f2(la.latencyMs.p50)} / ${f2(lb.latencyMs.p50)} | ${f2(la.latencyMs.p99)} / ${f2(lb.latencyMs.p99)} | ${f0(a.cpuPercent)} / ${f0(b.cpuPercent)} % , ${f0(a.peakRssMb)} / ${f0(b.peakRssMb)} MB |`;
+  return `| ${label} | ${f0(la.okPerSec)} / ${f0(lb.okPerSec)} = **${f2(la.okPerSec / lb.okPerSec)}×** | ${f2(la.latencyMs.p50)} / ${f2(lb.latencyMs.p50)} | ${f2(la.latencyMs.p99)} / ${f2(lb.latencyMs.p99)} | ${cpuPerAnswer(a)} / ${cpuPerAnswer(b)} | ${f0(a.cpuPercent)} / ${f0(b.cpuPercent)} % , ${f0(a.peakRssMb)} / ${f0(b.peakRssMb)} MB |`;
 }
 
-const REMEDIES: Record<'S1' | 'S2', string[]> = {
+/**
+ * The next lever per profiled path, by the layer the profile blames. Read against the profile above it: the
+ * lever that applies is the one whose layer tops the "self time by area" table.
+ */
+const LEVERS: Record<ProfileSummary['scenario'], string[]> = {
   S1: [
-    'Cache whole catalogue operations: store the serialised response of the (tenant, operation, variables) triple and answer it without running the GraphQL executor, the way the peer’s response cache does; today every request still runs parse/validate/execute and three cache reads.',
-    'Persisted queries (or a parsed-document LRU) to skip parsing and validation of the same document on every request.',
-    'graphql-jit for the execution of hot documents; and the Fastify adapter instead of Express for the HTTP layer.',
-    'Fewer per-request plugins on the hot path (cost analysis, audit, logging): cache the cost of a document by its hash.',
+    '`graphql` / `@apollo/server` on top (parse, validate, plugin hooks, execution): answer a hit before Apollo’s request pipeline — a fast path keyed by document hash, scope and canonical variables, after authentication and the budgets — so a hit costs neither parsing, validation nor execution.',
+    '`JSON.parse` / `JSON.stringify` on top: write the stored bytes as they are (with the `extensions` spliced in) instead of parsing the stored body and serialising it again.',
+    '`ioredis` / node core `net` on top: fewer Redis round trips per hit — the budget decision and the cache read in one pipeline or script — or the in-process layer for public entries.',
+    '`express` / `@nestjs/*` on top: the Fastify adapter (issue 14, build step 4), measured against Express in this bench.',
   ],
   S2: [
-    'Per-request fixed costs dominate a one-call query: Express + Nest guards/interceptors + Apollo plugins + cost analysis. The Fastify adapter and caching the parsed/validated document (persisted queries) cut the per-request CPU.',
-    'graphql-jit for execution; fewer allocations in the Barrack call path (one undici request, no per-call object copies).',
+    'Fixed per-request cost before and after the one Barrack call (guards, interceptors, Apollo plugins, cost analysis, limiter round trips, logging) is what both the overhead and the CPU per answer measure: the lever is whichever of these layers tops the profile — the per-document structure and cost computed once per hash, one Redis round trip for all budget decisions, one log line per request, the Fastify adapter.',
+    '`graphql` execution on top: fewer resolvers per answer (the instance mapped once, not per field), or graphql-jit for hot documents.',
+    '`undici` / node core `net` on top: the Barrack call path itself — a keep-alive pool sized for the load, no per-call copies of headers or bodies.',
+  ],
+  S3: [
+    '`graphql` execution on top: the page is ~50 instances × nested lists, several hundred resolver calls; resolve the nested lists from the batched per-page loads without per-field promises, or graphql-jit.',
+    'Gateway mappers on top (src/*/…mapper): map each Barrack object once per request (the batched loads hand out mapped objects), not per field.',
   ],
 };
 
 function profileSection(p: ProfileSummary): string[] {
-  const out = [
-    `### Profile of ${p.scenario} (${p.why})`,
+  const how =
+    p.connections !== undefined
+      ? ` at ${p.connections} connections, simulator at ${p.upstreamLatencyMs ?? UPSTREAM_LATENCY_MS} ms added latency`
+      : '';
+  return [
+    `### Profile of the ${p.path ?? p.scenario}`,
     '',
-    `\`node --cpu-prof\` on the gateway for the scenario; ${f0(p.totalMs)} ms sampled (\`${p.file}\`, open in Chrome DevTools or speedscope).`,
+    `Explains: ${p.why}. \`node --cpu-prof\` on a gateway of its own for the scenario${how}; ${f0(p.totalMs)} ms sampled during the measured load (\`${p.file}\`, open in Chrome DevTools or speedscope).`,
     '',
     'Self time by area:',
     '',
@@ -329,28 +576,34 @@ function profileSection(p: ProfileSummary): string[] {
     '|---|---|---:|---:|',
     ...p.hot.map((h) => `| \`${h.name}\` | ${h.where} | ${f0(h.selfMs)} | ${f1(h.selfPercent)} |`),
     '',
+    ...(p.gatewayHot?.length
+      ? [
+          'Top self-time functions of the gateway’s own code (src/):',
+          '',
+          '| Function | Where | Self ms | % |',
+          '|---|---|---:|---:|',
+          ...p.gatewayHot.map(
+            (h) => `| \`${h.name}\` | ${h.where} | ${f0(h.selfMs)} | ${f1(h.selfPercent)} |`,
+          ),
+          '',
+        ]
+      : []),
   ];
-  return out;
 }
 
-function soakSection(s: SoakResult): string[] {
-  const first = s.samples.find((x) => x.atS >= Math.min(30, s.seconds / 4)) ?? s.samples[0];
-  const last = s.samples[s.samples.length - 1];
+function soakSection(run: SoakRun): string[] {
+  const s = run.soak;
+  const fit = soakFit(s);
   const step = Math.max(1, Math.ceil(s.samples.length / 20));
-  const half = s.samples.filter((x) => x.atS >= s.seconds / 2);
-  const slope =
-    half.length > 1
-      ? ((half[half.length - 1]!.heapUsedMb - half[0]!.heapUsedMb) /
-          Math.max(1, half[half.length - 1]!.atS - half[0]!.atS)) *
-        60
-      : NaN;
+  const m = s.mix;
   return [
-    `## Soak (${s.seconds} s, ${s.connections} connections, mixed catalogue / pass-through / console / \`__typename\`)`,
+    `## Soak (${s.seconds} s, ${s.connections} connections, ${s.responseCache ? 'response cache on' : 'response cache state not recorded'})`,
     '',
-    `${s.load.ok} correct answers (${f0(s.load.okPerSec)}/s), ${s.load.errors} errors, p50 ${f2(s.load.latencyMs.p50)} ms, p99 ${f2(s.load.latencyMs.p99)} ms.`,
-    first && last
-      ? `RSS ${f0(first.rssMb)} MB after warm-up → ${f0(last.rssMb)} MB at the end; heap used ${f0(first.heapUsedMb)} → ${f0(last.heapUsedMb)} MB; heap slope over the second half ${f2(slope)} MB/min.`
-      : 'No samples.',
+    `Run ${run.startedAt}. Load: ${s.mixDescription ?? 'mixed catalogue / pass-through / console / `__typename` (an older soak)'}.`,
+    '',
+    `${s.load.ok} correct answers (${f0(s.load.okPerSec)}/s), ${s.load.errors} errors, p50 ${f2(s.load.latencyMs.p50)} ms, p99 ${f2(s.load.latencyMs.p99)} ms${m ? `; response-cache hit rate ${m.reads ? f1((100 * m.hits) / m.reads) : '–'}% of ${m.reads} checked reads; reads older than the reader's own last write: ${m.staleAfterOwnWrite}` : ''}.`,
+    '',
+    `**Flat** means: the least-squares line through the RSS samples after the warm-up (the first ${f0(fit.warmupS)} s) rises by at most ${f1(TARGETS.soakRssSlopeMaxMbPerMin)} MB per minute, over a soak of at least ${SOAK_MIN_S} s. Measured: **${f2(fit.rssSlopeMbPerMin)} MB/min** over ${fit.samples} samples spanning ${f0(fit.spanS)} s (RSS ${f0(fit.rssFirstMb)} → ${f0(fit.rssLastMb)} MB, range ${f0(fit.rssMinMb)}–${f0(fit.rssMaxMb)} MB); heap used ${f2(fit.heapSlopeMbPerMin)} MB/min.`,
     '',
     '| t (s) | RSS MB | Heap used MB | Event-loop lag p50 ms | p99 ms | max ms |',
     '|---:|---:|---:|---:|---:|---:|',
@@ -360,6 +613,10 @@ function soakSection(s: SoakResult): string[] {
         (x) =>
           `| ${x.atS} | ${f0(x.rssMb)} | ${f1(x.heapUsedMb)} | ${f2(x.eventLoopP50Ms)} | ${f2(x.eventLoopP99Ms)} | ${f1(x.eventLoopMaxMs)} |`,
       ),
+    '',
+    'Every RSS sample (t s: MB):',
+    '',
+    s.samples.map((x) => `${x.atS}: ${f1(x.rssMb)}`).join(', ') || 'none',
     '',
   ];
 }
@@ -373,10 +630,18 @@ function readJson(file: string): RunResults | undefined {
 }
 
 /** Writes bench/REPORT.md (unless dryRun) and returns the missed targets, so the harness can profile them. */
-export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}): { missed: TargetRow[] } {
+export function writeReport(
+  current: RunResults,
+  opts: { dryRun?: boolean } = {},
+): { missed: TargetRow[]; file?: string } {
   const main = current.soak ? readJson(join(RESULTS_DIR, 'latest.json')) : current;
-  const soak = current.soak ? current.soak : readJson(join(RESULTS_DIR, 'soak-latest.json'))?.soak;
-  const rows = main ? targets(main) : [];
+  const soakJson = current.soak ? current : readJson(join(RESULTS_DIR, 'soak-latest.json'));
+  const soakAny: SoakRun | undefined = soakJson?.soak
+    ? { startedAt: soakJson.startedAt, soak: soakJson.soak }
+    : undefined;
+  // Only a soak run close in time to the main run goes into its report (and its targets table).
+  const soak = main ? soakFor(main, soakAny) : soakAny;
+  const rows = main ? targets(main, soak) : [];
   const missed = rows.filter((t) => t.status === 'missed');
   if (opts.dryRun) return { missed };
 
@@ -403,15 +668,19 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     md.push(
       `- Run: ${main.startedAt} → ${main.finishedAt}; ${main.machine.cpus} × ${main.machine.cpuModel}; Node ${main.machine.node}.`,
       `- Load average (1/5/15 min) at start: ${main.loadAvgStart}; at end: ${main.loadAvgEnd}; highest 1-min load a scenario started with: ${f2(busiest)} (each scenario waits up to ${String(o.quietWaitS)} s for one below ${String(typeof o.maxLoad === 'number' ? o.maxLoad : QUIET_LOAD)}; per-scenario loads are in the raw JSON).`,
-      `- Ours and the peer alternate, A B A B …, over ${String(o.rounds)} rounds per compared scenario (S1, S2); their rows give the median of the rounds.`,
+      `- Ours and the peer alternate, A B A B …, over ${String(o.rounds)} rounds per compared scenario (S1, S2, S2-0ms); their rows give the median of the rounds (CPU ms / answer too: the median of each round's own figure).`,
       `- ${String(o.durationS)} s per throughput scenario, ${String(o.latencyDurationS)} s per one-request-at-a-time latency scenario, after ${String(o.warmupS)} s of warm-up each${o.quick ? ' (**--quick smoke run**: too short for conclusions)' : ''}.`,
       `- Simulator as Barrack with ${UPSTREAM_LATENCY_MS} ms added latency per call (transition delay 0), in its own process; each gateway in its own process (\`node bench/results/.build/src/main.js\`, the harness's own build of src/; NODE_ENV=production, LOG_LEVEL=warn, Redis); the load generator (autocannon) in a third.`,
       '',
-      '## Targets (issue 9)',
+      '## Targets (issue 14)',
+      '',
+      `Issue 14's targets, each from this run (S1, S2 and S2-0ms are medians of ${String(o.rounds)} alternating rounds against the peer). A missed target links to the profile of where its time goes, under “Missed targets” below.`,
       '',
       '| Target | Goal | Measured | Status | By how much |',
       '|---|---|---|---|---|',
       ...rows.map((t) => `| ${t.name} | ${t.goal} | ${t.measured} | **${t.status}** | ${t.margin} |`),
+      '',
+      mergeNote(main),
       '',
       '## Scenarios',
       '',
@@ -430,15 +699,16 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
             .map(([k, v]) => `${k} ${v}`)
             .join(
               ', ',
-            )}; one process (\`--fork 1\`), supergraph composed at run time from \`contract/barrack.openapi.yaml\` (peer-only copy: ${main.peer.patches.length ? main.peer.patches.join('; ') : 'no patch needed'}). Scenario 1 with its Redis-backed response cache (one global session, TTL 5 min); scenario 2 plain. The peer does no per-tenant authentication, rate limiting or cost analysis: it forwards one fixed Barrack key.`,
+            )}; one process (\`--fork 1\`), supergraph composed at run time from \`contract/barrack.openapi.yaml\` (peer-only copy: ${main.peer.patches.length ? main.peer.patches.join('; ') : 'no patch needed'}). Scenario 1 with its Redis-backed response cache (one global session, TTL 5 min); scenario 2 (and S2-0ms) plain. The peer does no per-tenant authentication, rate limiting or cost analysis: it forwards one fixed Barrack key.`,
       '',
       ...(main.peer.restarts?.length
         ? [`Peer restarted during the run: ${main.peer.restarts.join('; ')}`, '']
         : []),
-      '| Scenario | Throughput ours / peer | p50 ms ours / peer | p99 ms ours / peer | CPU %, RSS ours / peer |',
-      '|---|---|---|---|---|',
-      ratioLine(s('S1'), s('S1', 'peer'), 'S1 catalogue (warm cache / response cache)'),
-      ratioLine(s('S2'), s('S2', 'peer'), 'S2 pass-through'),
+      '| Scenario | Throughput ours / peer | p50 ms ours / peer | p99 ms ours / peer | CPU ms / answer ours / peer | CPU %, RSS ours / peer |',
+      '|---|---|---|---|---|---|',
+      ratioLine(s('S1'), s('S1', 'peer'), 'S1 catalogue (response cache, both)'),
+      ratioLine(s('S2'), s('S2', 'peer'), `S2 pass-through, ${UPSTREAM_LATENCY_MS} ms upstream`),
+      ratioLine(s('S2-0ms'), s('S2-0ms', 'peer'), 'S2-0ms pass-through, 0 ms upstream'),
       '',
       '## Figures asked by other issues',
       '',
@@ -472,6 +742,7 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
       '',
       '- **S4 mutation mix**: each connection owns one ACTIVE VM and cycles add security rule → stop → start on it, each request with a unique `Idempotency-Key` header (the simulator completes transitions at once: delay 0). The sequence only works if every step succeeds, so an `INVALID_STATE` answer (a correct business refusal, e.g. after a timed-out step) is counted under “Business answers”, never as a correct answer and never as an error. Only `startInstance` of the three is `@Idempotent()` in the gateway today, so the key costs a Redis claim there; stop and add-rule ignore it.',
       '- **S5**: 100 tenants, each with its own API key and its own Barrack account (created through the simulator’s `/__sim/accounts`), requests rotate through the keys; plans are generous so nothing is limited: the figure is the cost of key lookup and the limiter on the path. Pricing is cached per tenant, so the warm-up fills 100 entries.',
+      `- **S2-0ms**: S2's query (instance by id, the main tenant's 50 VMs in turn) at ${String(s('S2-0ms')?.load?.connections ?? '–')} connections with the run's simulator switched to 0 ms added latency (\`PUT /__sim/latency\`, the same process and world as at ${UPSTREAM_LATENCY_MS} ms; S6a's ceiling uses a separate 0 ms simulator with no world), ours and the peer alternating; the latency is set back to ${UPSTREAM_LATENCY_MS} ms right after. With no wait upstream, throughput is bounded by the gateway's own work per answer.`,
       '- **S3** selects `Instance.billing` (rate and accrued cost carried by the instance itself); `billingHistory` per instance would be one call per instance by design.',
       '- **Ceilings** (S6a, S6b) show what the machine can do: the simulator is plain `node:http`, `__typename` is the gateway with no resolver work.',
       '',
@@ -481,27 +752,39 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     }
     md.push('');
     if (missed.length) {
-      md.push('## Missed targets: where the time goes and what would change it', '');
-      const printed = new Set<string>();
+      md.push(
+        '## Missed targets: where the time goes and what the next lever is',
+        '',
+        `Each path a missed target runs through is profiled once (\`node --cpu-prof\` on a gateway of its own, after the run): ${(['S1', 'S2', 'S3'] as const).map((id) => `${id} → ${missed.filter((m) => m.profile === id).length || 'no'} missed target(s)`).join(', ')}.`,
+        '',
+      );
       for (const m of missed) {
-        md.push(`**${m.name}**: ${m.margin}.`, '');
-        if (!m.profile) {
-          const by = find(main, 'S3')?.upstreamByOperation ?? {};
+        md.push(
+          `- **${m.name}**: ${m.margin}.${m.profile ? ` Where the time goes: the ${m.profile} profile below.` : ''}`,
+        );
+      }
+      md.push('');
+      for (const m of missed.filter((x) => x.detail)) md.push(`**${m.name}**`, '', ...m.detail!, '');
+      for (const id of ['S1', 'S2', 'S3'] as const) {
+        const why = missed.filter((m) => m.profile === id);
+        if (!why.length) continue;
+        const p = main.profiles.find((x) => x.scenario === id);
+        if (p) md.push(...profileSection(p));
+        else
           md.push(
-            'Barrack calls per console query, by operation:',
+            `### Profile of ${id}`,
             '',
-            ...Object.entries(by).map(([op, n]) => `- \`${op}\`: ${f2(n)}`),
-            '',
-            'What would change it: one call per resource kind per request, whatever the page size: list instances with Barrack’s largest page size (100) instead of several default-size pages, and load snapshots, volumes and firewalls of the whole page with one account listing each (DataLoader per request).',
+            main.options.profile === false
+              ? `Not profiled: this run had profiling off (${main.options.quick ? '`--quick` without `--profile`' : '`--no-profile`'}). A full \`npm run bench\` profiles each path a missed target runs through.`
+              : 'Profiling failed in this run (see the harness log).',
             '',
           );
-          continue;
-        }
-        const p = main.profiles.find((x) => x.scenario === m.profile);
-        if (p && printed.has(p.scenario)) md.push(`Profile: see the profile of ${p.scenario} above.`, '');
-        else if (p) md.push(...profileSection(p));
-        if (p) printed.add(p.scenario);
-        md.push('What would change it:', '', ...REMEDIES[m.profile].map((x) => `- ${x}`), '');
+        md.push(
+          `Next lever for ${id}, by the layer that tops its profile:`,
+          '',
+          ...LEVERS[id].map((x) => `- ${x}`),
+          '',
+        );
       }
     }
   } else {
@@ -519,7 +802,13 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     );
   }
   if (soak) md.push(...soakSection(soak));
-  else md.push('## Soak', '', 'Not run yet: `npm run bench -- --soak 600` (seconds).', '');
+  else
+    md.push(
+      '## Soak',
+      '',
+      `Not run in this report${soakAny ? ` (the last soak, ${soakAny.startedAt}, is more than 12 h from this run)` : ''}: \`npm run bench -- --soak ${SOAK_MIN_S}\` runs S7's mix with the response cache on for 10 minutes and adds its RSS series and slope here.`,
+      '',
+    );
   md.push(
     '## Regenerate',
     '',
@@ -527,15 +816,28 @@ export function writeReport(current: RunResults, opts: { dryRun?: boolean } = {}
     'npm run bench                 # full run (~4-5 min on this machine)',
     'npm run bench -- --quick      # smoke run: 2 s per scenario',
     'npm run bench -- --duration 15 --warmup 3',
-    'npm run bench -- --soak 600   # 10-minute soak: RSS and event-loop lag over time',
+    "npm run bench -- --soak 600   # 10-minute soak of S7's mix, response cache on: RSS series and slope",
+    'npm run bench -- --quick --profile  # smoke run that also profiles the paths of missed targets',
     'npm run bench -- --no-peer    # without the Hive Gateway comparison',
     '```',
     '',
   );
-  // A smoke run never replaces the committed report.
-  writeFileSync(
-    main?.options.quick ? join(RESULTS_DIR, 'REPORT-quick.md') : join(BENCH_DIR, 'REPORT.md'),
-    md.join('\n'),
-  );
-  return { missed };
+  // A smoke run (or a soak joined to one) never replaces the committed report.
+  const file = main?.options.quick ? join(RESULTS_DIR, 'REPORT-quick.md') : join(BENCH_DIR, 'REPORT.md');
+  writeFileSync(file, md.join('\n'));
+  return { missed, file };
+}
+
+/** What the report says about merging identical in-flight upstream reads (issue 14: report S2 with it off). */
+function mergeNote(r: RunResults): string {
+  if (!PASS_THROUGH_MERGE)
+    return '**Merging of identical in-flight upstream reads:** the gateway does not merge them (src/ has no in-flight deduplication of Barrack reads; only the catalogue cache’s fill on a miss is single-flight per key, which the pass-through path never uses), so S2 and S2-0ms above are already measured without merging.';
+  const line = (id: string, base: string) => {
+    const off = find(r, id);
+    const on = find(r, base);
+    return off && on
+      ? `${id} ${f0(off.load!.okPerSec)} req/s (${cpuPerAnswer(off)} CPU ms/answer) vs ${base} ${f0(on.load!.okPerSec)} req/s (${cpuPerAnswer(on)})`
+      : `${id} not measured`;
+  };
+  return `**Merging of identical in-flight upstream reads** (\`${PASS_THROUGH_MERGE.env}\`) is on by default; with it off (\`${PASS_THROUGH_MERGE.env}=${PASS_THROUGH_MERGE.off}\`): ${line('S2-nomerge', 'S2')}; ${line('S2-0ms-nomerge', 'S2-0ms')}.`;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountApi } from '../barrack/api/account.api';
-import { toBalance } from '../barrack/mappers/account.mapper';
+import { toBalance } from './account.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import type { Balance } from './models/balance.model';

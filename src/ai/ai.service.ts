@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AiApi } from '../barrack/api/ai.api';
 import {
+  aiTransactionsOf,
   toAiTransaction,
+  toAiUsageHistoryQuery,
   toAiUsageSummary,
+  toAiUsageWindowQuery,
   toChatCompletion,
   toChatRequest,
-} from '../barrack/mappers/ai.mapper';
+} from './ai.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
@@ -15,7 +18,7 @@ import {
   connectionFromArray,
   type ConnectionShape,
 } from '../common/graphql/connection';
-import { billingWindow } from '../instances/input-rules';
+import { billingWindow } from '../common/validation/input-rules';
 import type { AiUsageHistoryArgs, AiUsageWindowArgs, CreateChatCompletionInput } from './dto/ai.inputs';
 import type { AiTransaction, AiUsageSummary, CreateChatCompletionPayload } from './models/ai.model';
 
@@ -63,7 +66,7 @@ export class AiService {
 
   async usageSummary(ctx: GqlContext, args: AiUsageWindowArgs): Promise<AiUsageSummary> {
     const w = billingWindow(args.from, args.to);
-    const res = await this.api.usageSummary(this.upstream.for(ctx), { start_date: w.start, end_date: w.end });
+    const res = await this.api.usageSummary(this.upstream.for(ctx), toAiUsageWindowQuery(w));
     return toAiUsageSummary(res.data);
   }
 
@@ -77,9 +80,8 @@ export class AiService {
     const w = billingWindow(window.from, window.to);
     const up = this.upstream.for(ctx);
     const all = await collectPages(
-      (page, pageSize) =>
-        this.api.usageHistory(up, { page, page_size: pageSize, start_date: w.start, end_date: w.end }),
-      (d) => d.transactions,
+      (page, pageSize) => this.api.usageHistory(up, toAiUsageHistoryQuery(page, pageSize, w)),
+      (d) => aiTransactionsOf(d),
     );
     return all.map(toAiTransaction);
   }

@@ -3,7 +3,7 @@ import { Plugin } from '@nestjs/apollo';
 import { OperationTypeNode } from 'graphql';
 import { performance } from 'node:perf_hooks';
 import { principalOf } from '../auth/current-principal.decorator';
-import { BarrackUpstreamError } from '../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError } from '../common/errors/barrack-upstream.error';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { toGatewayError } from '../common/errors/upstream-error.map';

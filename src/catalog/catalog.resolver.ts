@@ -30,6 +30,14 @@ export class CatalogResolver implements OnModuleInit {
       const id = toGlobalId('OsImage', key);
       return (await this.catalog.osImages(ctx)).find((i) => i.id === id) ?? null;
     });
+    this.nodes.register('Region', async (key, ctx) => {
+      const id = toGlobalId('Region', key);
+      return (await this.catalog.regions(ctx)).find((r) => r.id === id) ?? null;
+    });
+    this.nodes.register('GpuSpec', async (key, ctx) => {
+      const id = toGlobalId('GpuSpec', key);
+      return (await this.catalog.gpuSpecs(ctx)).find((s) => s.id === id) ?? null;
+    });
     this.nodes.register('AiModel', async (key, ctx) => {
       const id = toGlobalId('AiModel', key);
       return (await this.catalog.aiModels(ctx)).find((m) => m.id === id) ?? null;

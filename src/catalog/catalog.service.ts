@@ -4,6 +4,8 @@ import { AccountApi } from '../barrack/api/account.api';
 import { CatalogApi } from '../barrack/api/catalog.api';
 import type { components } from '../barrack/contract/barrack-api.types';
 import {
+  currencyOfBalance,
+  gpuSpecsNeedCurrency,
   toAiModels,
   toFirewallProtocols,
   toGpuSpecs,
@@ -11,14 +13,14 @@ import {
   toOsImages,
   toPriceList,
   toPriceQuote,
+  toPriceQuoteRequest,
   toRegions,
   toVolumeTypes,
-} from '../barrack/mappers/catalog.mapper';
+} from './catalog.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { type Cached, CacheService } from '../cache/cache.service';
 import { memoize, type GqlContext } from '../common/context/gql-context';
-import { GatewayError } from '../common/errors/gateway-error';
-import { CURRENCIES, GPU_MODELS, REGIONS } from '../common/graphql/barrack-enums';
+import { CURRENCIES, REGIONS } from '../common/graphql/barrack-enums';
 import type {
   GpuSpecsArgs,
   GpuStockArgs,
@@ -37,9 +39,6 @@ import type { Region } from './models/region.model';
 import type { VolumeType } from './models/volume-type.model';
 
 type S = components['schemas'];
-
-const GPU_COUNTS = [1, 2, 4, 8] as const;
-const MAX_QUOTE_HOURS = 24 * 366;
 
 const stamp = (c: Cached<unknown>): CatalogStamp => ({ asOf: c.asOf, stale: c.stale });
 
@@ -101,10 +100,9 @@ export class CatalogService {
       async (): Promise<WithCurrency<S['GPUSpecs']>> => {
         const specs = (await this.api.getGpuSpecs(upstream)).data;
         // A priced flavour without a currency gets the account's; unpriced lists need no balance read.
-        const needsCurrency = (specs.gpu_specs ?? []).some(
-          (g) => g.hourly_rate !== undefined && g.hourly_rate !== null && !g.currency,
-        );
-        return needsCurrency ? { ...specs, accountCurrency: await this.accountCurrency(ctx) } : specs;
+        return gpuSpecsNeedCurrency(specs)
+          ? { ...specs, accountCurrency: await this.accountCurrency(ctx) }
+          : specs;
       },
       ctx,
     );
@@ -134,7 +132,7 @@ export class CatalogService {
   }
 
   async priceQuote(ctx: GqlContext, input: PriceQuoteInput): Promise<PriceQuote> {
-    const body = quoteBody(input);
+    const body = toPriceQuoteRequest(input);
     const upstream = this.upstream.for(ctx);
     const c = await this.cache.getOrLoad(
       { kind: 'pricingQuote', tenantId: upstream.tenantId, key: canonicalJson(body) },
@@ -194,7 +192,7 @@ export class CatalogService {
   /** The account's currency, read once per request from getBalance (the currency follows the billing country). */
   private accountCurrency(ctx: GqlContext): Promise<S['CurrencyEnum']> {
     return memoize(ctx, 'catalog:accountCurrency', async () => {
-      return (await this.account.balance(this.upstream.for(ctx))).data.currency;
+      return currencyOfBalance((await this.account.balance(this.upstream.for(ctx))).data);
     });
   }
 
@@ -234,29 +232,6 @@ export class CatalogService {
   async regionByCode(ctx: GqlContext, code: string): Promise<Region | null> {
     return (await this.regions(ctx)).find((r) => r.code === code) ?? null;
   }
-}
-
-/** Validates a quote request before any upstream call and builds Barrack's body. */
-export function quoteBody(input: PriceQuoteInput): S['PricingRequest'] {
-  if (!(GPU_COUNTS as readonly number[]).includes(input.gpuCount)) {
-    throw new GatewayError('BAD_USER_INPUT', 'gpuCount must be 1, 2, 4 or 8', { field: 'gpuCount' });
-  }
-  if (
-    input.hours !== undefined &&
-    input.hours !== null &&
-    !(input.hours > 0 && input.hours <= MAX_QUOTE_HOURS)
-  ) {
-    throw new GatewayError('BAD_USER_INPUT', `hours must be more than 0 and at most ${MAX_QUOTE_HOURS}`, {
-      field: 'hours',
-    });
-  }
-  return {
-    gpu_model: GPU_MODELS.toWire(input.gpuModel),
-    gpu_count: input.gpuCount as S['GpuCountEnum'],
-    ...(input.region ? { region: REGIONS.toWire(input.region) } : {}),
-    ...(input.currency ? { currency: CURRENCIES.toWire(input.currency) } : {}),
-    ...(input.hours ? { hours: input.hours } : {}),
-  };
 }
 
 /** JSON with sorted keys: equal requests give equal cache keys whatever the field order. */

@@ -108,6 +108,12 @@ export const envSchema = z.object({
 
   /** Whole-response cache in front of execution (see src/response-cache/field-policy.ts for what it stores). */
   RESPONSE_CACHE_ENABLED: bool.default('true'),
+  /**
+   * The hot path before Apollo (src/response-cache/fast-path.middleware.ts): a repeated document whose cost is
+   * known draws its budgets in one round trip, and a fresh stored answer is written from its bytes without
+   * running Apollo. `false`: every request goes through Apollo's pipeline (the cache plugin still answers hits).
+   */
+  RESPONSE_CACHE_FAST_PATH: bool.default('true'),
   // Metrics (Prometheus). Never on the public port unless METRICS_TOKEN is set.
   /**
    * Port of the metrics-only listener (GET /metrics), or `off` for none. Unset = 9464, or 0 (a free port)

@@ -2,24 +2,29 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { FirewallsApi } from '../barrack/api/firewalls.api';
 import {
+  attachedInstanceIdsOf,
   firewallsByInstance,
+  toAttachFirewallRequest,
+  toAvailableInstancesQuery,
+  toCreateFirewallRequest,
+  toDeleteFirewallPayload,
   toFirewall,
-  toFirewallAvailableInstance,
+  toFirewallAvailableInstances,
+  toFirewallList,
+  toFirewallListQuery,
   toFirewallRule,
   toFirewallRuleRequest,
-  toInstanceFirewall,
-} from '../barrack/mappers/firewall.mapper';
+  toInstanceFirewalls,
+} from './firewall.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
-import { REGIONS } from '../common/graphql/barrack-enums';
 import {
   assertConnectionArgs,
   connectionFromArray,
-  MAX_PAGE_SIZE,
   type ConnectionShape,
 } from '../common/graphql/connection';
-import { argumentKey, lookupKey } from '../common/graphql/node';
+import { lookupKey } from '../common/graphql/node';
 import { keyOf } from '../common/graphql/input-check';
 import { toGlobalId } from '../common/graphql/global-id';
 import type {
@@ -86,13 +91,8 @@ export class FirewallsService {
     if (search && search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
-    const res = await this.api.list(this.upstream.for(ctx), {
-      page: 1,
-      page_size: MAX_PAGE_SIZE,
-      search: search || undefined,
-      region: args.region ? REGIONS.toWire(args.region) : undefined,
-    });
-    return connectionFromArray((res.data.firewalls ?? []).map(toFirewall), args, 'firewalls');
+    const res = await this.api.list(this.upstream.for(ctx), toFirewallListQuery(args, search));
+    return connectionFromArray(toFirewallList(res.data), args, 'firewalls');
   }
 
   async get(ctx: GqlContext, id: string): Promise<Firewall> {
@@ -115,27 +115,18 @@ export class FirewallsService {
     ctx: GqlContext,
     args: FirewallAvailableInstancesArgs,
   ): Promise<FirewallAvailableInstance[]> {
-    const res = await this.api.availableInstances(this.upstream.for(ctx), {
-      region: args.region ? REGIONS.toWire(args.region) : undefined,
-      firewall_id: args.firewallId ? argumentKey(args.firewallId, 'Firewall', 'firewallId') : undefined,
-    });
-    return (res.data.instances ?? []).map(toFirewallAvailableInstance);
+    const res = await this.api.availableInstances(this.upstream.for(ctx), toAvailableInstancesQuery(args));
+    return toFirewallAvailableInstances(res.data);
   }
 
   /** Barrack's own per-instance view (root query instanceFirewalls); edges use ofInstance instead. */
   async instanceFirewalls(ctx: GqlContext, instanceId: string): Promise<InstanceFirewall[]> {
     const res = await this.api.ofInstance(this.upstream.for(ctx), instanceId);
-    return (res.data.firewalls ?? []).map((f) => toInstanceFirewall(instanceId, f));
+    return toInstanceFirewalls(instanceId, res.data);
   }
 
   async create(ctx: GqlContext, input: CreateFirewallInput): Promise<CreateFirewallPayload> {
-    const name = input.name.trim();
-    const description = input.description?.trim();
-    const res = await this.api.create(this.upstream.for(ctx), {
-      name,
-      region: REGIONS.toWire(input.region),
-      ...(description ? { description } : {}),
-    });
+    const res = await this.api.create(this.upstream.for(ctx), toCreateFirewallRequest(input));
     this.forget(ctx);
     return { firewall: toFirewall(res.data), requestId: res.requestId ?? null };
   }
@@ -144,10 +135,7 @@ export class FirewallsService {
     const id = keyOf(input.id, 'Firewall');
     const res = await this.api.delete(this.upstream.for(ctx), id);
     this.forget(ctx);
-    return {
-      deletedFirewallId: toGlobalId('Firewall', res.data?.firewall_id ?? id),
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteFirewallPayload(res.data, id, res.requestId);
   }
 
   async addRule(ctx: GqlContext, input: AddFirewallRuleInput): Promise<AddFirewallRulePayload> {
@@ -172,10 +160,13 @@ export class FirewallsService {
   async attach(ctx: GqlContext, input: AttachFirewallInput): Promise<AttachFirewallPayload> {
     const firewallId = keyOf(input.firewallId, 'Firewall', 'firewallId');
     const ids = [...new Set(input.instanceIds.map((id) => keyOf(id, 'Instance', 'instanceIds')))];
-    const res = await this.api.attach(this.upstream.for(ctx), firewallId, { instance_ids: ids });
+    const res = await this.api.attach(this.upstream.for(ctx), firewallId, toAttachFirewallRequest(ids));
     this.forget(ctx);
-    const attached = (res.data.attached_instances ?? []).map((a) => a.instance_id);
-    return { firewallId, attachedInstanceIds: attached, requestId: res.requestId ?? null };
+    return {
+      firewallId,
+      attachedInstanceIds: attachedInstanceIdsOf(res.data),
+      requestId: res.requestId ?? null,
+    };
   }
 
   /** After a mutation, later reads in the same request must not see the list read before it. */

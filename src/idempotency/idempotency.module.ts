@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { RedisGuard } from '../redis/redis-guard';
@@ -8,8 +8,13 @@ import { IdempotencyService } from './idempotency.service';
 import { IDEMPOTENCY_STORE } from './idempotency.tokens';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
 import { RedisIdempotencyStore } from './redis-idempotency.store';
+import { IdempotencyReconcilers } from './reconcilers';
 
-/** Idempotency keys for @Idempotent mutations: the store (Redis or in-process) and the global interceptor. */
+/**
+ * Idempotency keys for @Idempotent mutations: the store (Redis or in-process) and the global interceptor.
+ * Global so every feature can register its reconcilers (IdempotencyReconcilers) without importing this module.
+ */
+@Global()
 @Module({
   providers: [
     {
@@ -21,8 +26,10 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
         return new MemoryIdempotencyStore();
       },
     },
+    IdempotencyReconcilers,
     IdempotencyService,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
+  exports: [IdempotencyReconcilers],
 })
 export class IdempotencyModule {}

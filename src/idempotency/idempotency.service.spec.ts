@@ -1,14 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { ModuleRef } from '@nestjs/core';
-import { InstancesApi } from '../barrack/api/instances.api';
-import { BarrackUpstreamError } from '../barrack/http/barrack-upstream.error';
-import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { BarrackUpstreamError } from '../common/errors/barrack-upstream.error';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { toGatewayError } from '../common/errors/upstream-error.map';
 import type { AppConfig } from '../config/app-config';
 import { IdempotencyService } from './idempotency.service';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
+import { IdempotencyReconcilers, inputName } from './reconcilers';
 
 const config = {
   REDIS_KEY_PREFIX: 'unit:',
@@ -28,30 +26,21 @@ function ctx(tenantId = 't1', headers: Record<string, string> = {}): GqlContext 
   } as unknown as GqlContext;
 }
 
-const wireVm = (name: string) => ({
-  id: 101,
-  name,
-  status: 'ACTIVE',
-  region: 'CANADA-1',
-  gpu_model: 'A100-PCIe-80GB',
-  gpu_count: 1,
-  created_at: '2024-05-01T10:00:00.000Z',
-});
-
 describe('IdempotencyService (in-process store)', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
-  let listed: unknown[];
+  /** What Barrack has, as the feature's reconciler would find it (by exact name). */
+  let existing: { name: string }[];
   let service: IdempotencyService;
 
   beforeEach(() => {
-    listed = [];
-    const api = { listAll: jest.fn(() => Promise.resolve(listed)) };
-    const modules = { get: (t: unknown) => (t === InstancesApi ? api : undefined) } as unknown as ModuleRef;
-    const upstream = {
-      for: () => ({ tenantId: 't1', credential: 'c', requestId: 'r' }),
-    } as unknown as UpstreamContextFactory;
-    service = new IdempotencyService(config, new MemoryIdempotencyStore(), modules, upstream);
+    existing = [];
+    const reconcilers = new IdempotencyReconcilers();
+    reconcilers.register('createInstance', ({ args }) => {
+      const instance = existing.find((i) => i.name === inputName(args, 'name'));
+      return Promise.resolve(instance ? { instance, requestId: null } : null);
+    });
+    service = new IdempotencyService(config, new MemoryIdempotencyStore(), reconcilers);
   });
 
   const call = (c: GqlContext, input: Record<string, unknown>, operation = 'createInstance') => ({
@@ -107,7 +96,7 @@ describe('IdempotencyService (in-process store)', () => {
     await expect(service.execute(c(), timeout)).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
     // Not there yet: still unknown, and still not re-sent.
     await expect(service.execute(c(), timeout)).rejects.toMatchObject({ code: 'OUTCOME_UNKNOWN' });
-    listed = [wireVm('vm-x')];
+    existing = [{ name: 'vm-x' }];
     const again = await service.execute(c(), timeout);
     expect(again).toMatchObject({ instance: { name: 'vm-x' }, requestId: null });
     expect(timeout).toHaveBeenCalledTimes(1);
@@ -129,5 +118,14 @@ describe('IdempotencyService (in-process store)', () => {
     await service.execute(call(ctx(), { name: 'a' }), run);
     await service.execute(call(ctx(), { name: 'a' }), run);
     expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a second reconciler for one operation', () => {
+    const reconcilers = new IdempotencyReconcilers();
+    reconcilers.register('createVolume', () => Promise.resolve(null));
+    expect(() => reconcilers.register('createVolume', () => Promise.resolve(null))).toThrow(
+      /already registered/,
+    );
+    expect(reconcilers.operations()).toEqual(['createVolume']);
   });
 });

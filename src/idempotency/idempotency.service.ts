@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -19,7 +17,7 @@ import {
 import type { ClaimRequest, ClaimResult, IdempotencyStore } from './idempotency-store';
 import { IDEMPOTENCY_STORE } from './idempotency.tokens';
 import { dispositionOf } from './outcome-policy';
-import { RECONCILERS, type Reconciler } from './reconcilers';
+import { IdempotencyReconcilers, type Reconciler } from './reconcilers';
 
 export interface IdempotentCall {
   /** Mutation field name (part of the fingerprint, and the reconciler's key). */
@@ -63,8 +61,7 @@ export class IdempotencyService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
-    private readonly modules: ModuleRef,
-    private readonly upstream: UpstreamContextFactory,
+    private readonly reconcilers: IdempotencyReconcilers,
   ) {
     this.ttlMs = config.IDEMPOTENCY_TTL_S * 1000;
     // The lease must outlive the create call plus a reconciliation listing, or another replica would take
@@ -141,7 +138,7 @@ export class IdempotencyService {
             storeKey,
             token: base.token ?? '',
             base,
-            reconciler: RECONCILERS[call.operation],
+            reconciler: this.reconcilers.for(call.operation),
           };
           this.mark(call, { key, replayed: false });
           return this.runOwned(owned, claim.previous, run);
@@ -270,12 +267,7 @@ export class IdempotencyService {
   private async reconcile(o: Owned): Promise<Reconciled> {
     if (!o.reconciler) return { status: 'failed' };
     try {
-      const value = await o.reconciler({
-        args: o.call.args,
-        ctx: o.call.ctx,
-        modules: this.modules,
-        upstream: this.upstream,
-      });
+      const value = await o.reconciler({ args: o.call.args, ctx: o.call.ctx });
       this.log.log({
         msg: 'idempotency reconciled',
         operation: o.call.operation,

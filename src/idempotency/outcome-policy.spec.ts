@@ -1,4 +1,4 @@
-import { BarrackUpstreamError } from '../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError } from '../common/errors/barrack-upstream.error';
 import { GatewayError } from '../common/errors/gateway-error';
 import { toGatewayError } from '../common/errors/upstream-error.map';
 import { dispositionOf } from './outcome-policy';

@@ -1,4 +1,4 @@
-import { BarrackUpstreamError } from '../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError } from '../common/errors/barrack-upstream.error';
 import type { ErrorCode } from '../common/errors/error-codes';
 import { GatewayError } from '../common/errors/gateway-error';
 

@@ -1,22 +1,9 @@
-import type { ModuleRef } from '@nestjs/core';
-import { ImagesApi } from '../barrack/api/images.api';
-import { InstancesApi } from '../barrack/api/instances.api';
-import { SnapshotsApi } from '../barrack/api/snapshots.api';
-import { VolumesApi } from '../barrack/api/volumes.api';
-import { toImage } from '../barrack/mappers/image.mapper';
-import { toInstance } from '../barrack/mappers/instance.mapper';
-import { toSnapshot } from '../barrack/mappers/snapshot.mapper';
-import { toVolume } from '../barrack/mappers/volume.mapper';
-import type { UpstreamContextFactory } from '../barrack/upstream-context.factory';
+import { Injectable } from '@nestjs/common';
 import type { GqlContext } from '../common/context/gql-context';
-import { barrackKeyOf } from '../common/graphql/global-id';
-import type { Instance } from '../instances/models/instance.model';
 
 export interface ReconcileInput {
   args: Record<string, unknown>;
   ctx: GqlContext;
-  modules: ModuleRef;
-  upstream: UpstreamContextFactory;
 }
 
 /**
@@ -26,72 +13,45 @@ export interface ReconcileInput {
  */
 export type Reconciler = (r: ReconcileInput) => Promise<unknown>;
 
+/**
+ * Reconcilers by mutation field name. The features register their own (in their resolvers' onModuleInit, as
+ * they register node fetchers), so this module imports no feature; an @Idempotent mutation without one keeps
+ * OUTCOME_UNKNOWN for a timed-out create.
+ */
+@Injectable()
+export class IdempotencyReconcilers {
+  private readonly byOperation = new Map<string, Reconciler>();
+
+  register(operation: string, reconciler: Reconciler): void {
+    if (this.byOperation.has(operation))
+      throw new Error(`a reconciler for ${operation} is already registered`);
+    this.byOperation.set(operation, reconciler);
+  }
+
+  for(operation: string): Reconciler | undefined {
+    return this.byOperation.get(operation);
+  }
+
+  /** Operations that can be reconciled (for tests and docs). */
+  operations(): string[] {
+    return [...this.byOperation.keys()].sort();
+  }
+}
+
 function inputOf(args: Record<string, unknown>): Record<string, unknown> {
   const input = args.input;
   return input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
 }
 
-function nameIn(args: Record<string, unknown>, field: string): string {
+/** `input.<field>` of the mutation's arguments, the unique name a reconciler looks the resource up by. */
+export function inputName(args: Record<string, unknown>, field: string): string {
   const v = inputOf(args)[field];
   if (typeof v !== 'string' || !v) throw new Error(`reconcile: input.${field} missing`);
   return v;
 }
 
-/** The api classes belong to the group modules; looked up lazily so this module does not import them all. */
-function api<T>(modules: ModuleRef, type: new (...a: never[]) => T): T {
-  return modules.get(type, { strict: false });
-}
-
-/** Barrack's `search` is a substring match; names are unique per account, so an exact match is the one. */
-function exact<T extends { name: string | null }>(list: readonly T[], name: string): T | undefined {
-  return list.find((x) => x.name === name);
-}
-
-async function findInstance(r: ReconcileInput, name: string): Promise<Instance | null> {
-  const wire = await api(r.modules, InstancesApi).listAll({ search: name }, r.upstream.for(r.ctx));
-  const found = exact(wire.map(toInstance), name);
-  return found ?? null;
-}
-
-export const RECONCILERS: Readonly<Record<string, Reconciler>> = {
-  createInstance: async (r) => {
-    const instance = await findInstance(r, nameIn(r.args, 'name'));
-    return instance ? { instance, requestId: null } : null;
-  },
-
-  restoreSnapshot: async (r) => {
-    const i = await findInstance(r, nameIn(r.args, 'newVmName'));
-    if (!i) return null;
-    // Barrack's restore answer is gone; the VM is found by its unique name.
-    const source = inputOf(r.args).id;
-    return {
-      instance: i,
-      sourceSnapshotKey: typeof source === 'string' ? barrackKeyOf(source, 'Snapshot') : null,
-      tier: null,
-      requestId: null,
-    };
-  },
-
-  createSnapshot: async (r) => {
-    const name = nameIn(r.args, 'name');
-    const wire = await api(r.modules, SnapshotsApi).listAll({ search: name }, r.upstream.for(r.ctx));
-    const snapshot = exact(wire.map(toSnapshot), name);
-    return snapshot ? { snapshot, requestId: null } : null;
-  },
-
-  createVolume: async (r) => findVolume(r, nameIn(r.args, 'name')),
-  cloneVolume: async (r) => findVolume(r, nameIn(r.args, 'name')),
-
-  createImageFromSnapshot: async (r) => {
-    const name = nameIn(r.args, 'name');
-    const wire = await api(r.modules, ImagesApi).listAll({ search: name }, r.upstream.for(r.ctx));
-    const image = exact(wire.map(toImage), name);
-    return image ? { image, requestId: null } : null;
-  },
-};
-
-async function findVolume(r: ReconcileInput, name: string): Promise<unknown> {
-  const wire = await api(r.modules, VolumesApi).listAll({ search: name }, r.upstream.for(r.ctx));
-  const volume = exact(wire.map(toVolume), name);
-  return volume ? { volume, requestId: null } : null;
+/** `input.<field>` when it is a string (e.g. the source id of a restore), else null. */
+export function inputString(args: Record<string, unknown>, field: string): string | null {
+  const v = inputOf(args)[field];
+  return typeof v === 'string' ? v : null;
 }

@@ -1,4 +1,5 @@
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyReconcilers, inputName } from '../idempotency/reconcilers';
 import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
@@ -22,10 +23,15 @@ export class ImagesResolver implements OnModuleInit {
     private readonly service: ImagesService,
     private readonly snapshots: SnapshotsService,
     private readonly nodes: NodeRegistry,
+    private readonly reconcilers: IdempotencyReconcilers,
   ) {}
 
   onModuleInit(): void {
     this.nodes.register('Image', (key, ctx) => this.service.load(key, ctx));
+    this.reconcilers.register('createImageFromSnapshot', async ({ args, ctx }) => {
+      const image = await this.service.findByName(inputName(args, 'name'), ctx);
+      return image ? { image, requestId: null } : null;
+    });
   }
 
   @Query(() => ImageConnection, {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { ImagesApi, type ImageListFilter } from '../barrack/api/images.api';
-import { toImage, toSnapshotImageRelationship } from '../barrack/mappers/image.mapper';
+import {
+  toDeleteImagePayload,
+  toImage,
+  toSnapshotImageRelationship,
+  toSnapshotImageRelationships,
+} from './image.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { memoize, type GqlContext } from '../common/context/gql-context';
 import {
@@ -13,9 +18,8 @@ import { argumentKey, lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
-import { assertNonEmpty } from '../instances/input-rules';
-import { newestFirst } from '../instances/list-helpers';
+import { assertNonEmpty } from '../common/validation/input-rules';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type { CreateImageFromSnapshotInput, DeleteImageInput, ImagesArgs } from './dto/image.inputs';
 import type { Image, SnapshotImageRelationship } from './models/image.model';
 import type { CreateImageFromSnapshotPayload, DeleteImagePayload } from './models/image-payloads.model';
@@ -50,17 +54,16 @@ export class ImagesService {
         new DataLoader<string, SnapshotImageRelationship>(
           async (ids) => {
             const res = await this.api.relationships([...ids], this.upstream.for(ctx));
-            const bySnapshot = new Map(
-              (res.data.relationships ?? []).map((r) => [r.snapshot_id, toSnapshotImageRelationship(r)]),
-            );
-            return ids.map(
-              (id) =>
-                bySnapshot.get(id) ?? { snapshotId: id, hasImage: false, imageId: null, imageName: null },
-            );
+            return toSnapshotImageRelationships(ids, res.data);
           },
           { maxBatchSize: RELATIONSHIP_BATCH },
         ),
     );
+  }
+
+  /** The image with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Image | null> {
+    return exactName((await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toImage), name);
   }
 
   load(id: string, ctx: GqlContext): Promise<Image | null> {
@@ -121,9 +124,6 @@ export class ImagesService {
   async delete(input: DeleteImageInput, ctx: GqlContext): Promise<DeleteImagePayload> {
     const id = keyOf(input.id, 'Image');
     const res = await this.api.delete(id, this.upstream.for(ctx));
-    return {
-      deletedImageId: toGlobalId('Image', res.data?.image_id ?? id),
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteImagePayload(res.data, id, res.requestId);
   }
 }

@@ -8,6 +8,8 @@ import {
   SnapshotEligibleInstanceResolver,
   ToggleInstancePublicIpPayloadResolver,
 } from './instances.resolver';
+import { InstanceEventsService } from './instance-events.service';
+import { InstanceUpdatedResolver } from './instance-updated.resolver';
 import { InstancesService } from './instances.service';
 
 /** Instances and their lifecycle. Exports the service: snapshots and volumes resolve their instance edges with it. */
@@ -21,6 +23,8 @@ import { InstancesService } from './instances.service';
     AddInstanceSecurityRulePayloadResolver,
     RemoveInstanceSecurityRulePayloadResolver,
     SnapshotEligibleInstanceResolver,
+    InstanceEventsService,
+    InstanceUpdatedResolver,
   ],
   exports: [InstancesService],
 })

@@ -7,16 +7,17 @@ import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import type { ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyReconcilers, inputName } from '../idempotency/reconcilers';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import {
   AddInstanceSecurityRuleInput,
-  BillingWindowArgs,
   CreateInstanceInput,
   InstanceActionInput,
   InstanceBillingHistoryArgs,
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
+import { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { RequireFieldScopes } from '../auth/field-scopes';
 import {
   addSecurityRuleRules,
@@ -44,10 +45,16 @@ export class InstancesResolver implements OnModuleInit {
   constructor(
     private readonly service: InstancesService,
     private readonly nodes: NodeRegistry,
+    private readonly reconcilers: IdempotencyReconcilers,
   ) {}
 
   onModuleInit(): void {
     this.nodes.register('Instance', (key, ctx) => this.service.load(key, ctx));
+    // A create whose outcome was lost: the VM is found by its unique name.
+    this.reconcilers.register('createInstance', async ({ args, ctx }) => {
+      const instance = await this.service.findByName(inputName(args, 'name'), ctx);
+      return instance ? { instance, requestId: null } : null;
+    });
     this.nodes.register('SecurityRule', async (key, ctx) => {
       for (const i of await this.service.allInstances(ctx)) {
         const rule = i.securityRules.find((r) => r.barrackId === key);

@@ -1,23 +1,22 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import {
-  InstancesApi,
-  type InstanceAction,
-  type InstanceListFilter,
-  type WireDeploymentRequest,
-} from '../barrack/api/instances.api';
+import { InstancesApi, type InstanceAction, type InstanceListFilter } from '../barrack/api/instances.api';
 import {
   toHibernatedCount,
   toInstance,
   toInstanceAction,
   toInstanceBillingHistory,
   toSecurityRule,
-  toSnapshotEligible,
+  removedRuleIdOf,
+  toDeploymentRequest,
+  toSnapshotEligibleInstances,
+  toTogglePublicIp,
   toWireSecurityRule,
-} from '../barrack/mappers/instance.mapper';
+} from './instance.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import { CacheService } from '../cache/cache.service';
 import { LiveBus } from '../live/live-bus';
 import type { GqlContext } from '../common/context/gql-context';
+import { exactName } from '../common/graphql/list-helpers';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -26,18 +25,18 @@ import {
 import { lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
-import { GPU_MODELS, REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
+import { REGIONS, VM_STATUSES } from '../common/graphql/barrack-enums';
 import type {
   AddInstanceSecurityRuleInput,
-  BillingWindowArgs,
   CreateInstanceInput,
   InstanceActionInput,
   InstancesArgs,
   RemoveInstanceSecurityRuleInput,
 } from './dto/instance.inputs';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { keyOf } from '../common/graphql/input-check';
-import { barrackKeyOf, toGlobalId } from '../common/graphql/global-id';
-import { billingWindow } from './input-rules';
+import { barrackKeyOf } from '../common/graphql/global-id';
+import { billingWindow } from '../common/validation/input-rules';
 import type { Instance } from './models/instance.model';
 import type { InstanceBillingHistory } from './models/instance-billing-history.model';
 import type {
@@ -85,6 +84,14 @@ export class InstancesService {
   }
 
   /** For graph edges: null when the instance no longer exists. */
+  /** The instance with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Instance | null> {
+    return exactName(
+      (await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toInstance),
+      name,
+    );
+  }
+
   load(id: string, ctx: GqlContext): Promise<Instance | null> {
     return this.collection.load(id, ctx);
   }
@@ -143,7 +150,7 @@ export class InstancesService {
       region ? REGIONS.toWire(region) : undefined,
       this.upstream.for(ctx),
     );
-    return (res.data.instances ?? []).map(toSnapshotEligible);
+    return toSnapshotEligibleInstances(res.data);
   }
 
   // ---- mutations -----------------------------------------------------------------------------------
@@ -186,12 +193,7 @@ export class InstancesService {
 
   async togglePublicIp(input: InstanceActionInput, ctx: GqlContext): Promise<ToggleInstancePublicIpPayload> {
     const res = await this.api.togglePublicIp(keyOf(input.id, 'Instance'), this.upstream.for(ctx));
-    return {
-      instanceId: res.data.instance_id,
-      publicIp: res.data.public_ip ?? null,
-      publicIpStatus: res.data.public_ip_status,
-      requestId: res.requestId ?? null,
-    };
+    return toTogglePublicIp(res.data, res.requestId);
   }
 
   async addSecurityRule(
@@ -212,7 +214,7 @@ export class InstancesService {
     const res = await this.api.removeSecurityRule(instanceId, ruleId, this.upstream.for(ctx));
     return {
       instanceId,
-      removedRuleId: toGlobalId('SecurityRule', String(res.data?.rule_id ?? ruleId)),
+      removedRuleId: removedRuleIdOf(res.data, ruleId),
       requestId: res.requestId ?? null,
     };
   }
@@ -277,28 +279,5 @@ function withSent(created: Instance, input: CreateInstanceInput): Instance {
     imageName: created.imageName ?? input.imageName ?? null,
     sshKeyName: created.sshKeyName ?? input.sshKeyName,
     labels: created.labels.length ? created.labels : (input.labels ?? []),
-  };
-}
-
-/** The deploy body. The input passed createInstanceRules (dto/instance.rules.ts) before this runs. */
-export function toDeploymentRequest(input: CreateInstanceInput): WireDeploymentRequest {
-  return {
-    name: input.name.trim(),
-    gpu_model: GPU_MODELS.toWire(input.gpuModel),
-    gpu_count: input.gpuCount as 1 | 2 | 4 | 8,
-    region: REGIONS.toWire(input.region),
-    ...(input.imageName != null ? { image_name: input.imageName } : {}),
-    ...(input.volumeName != null ? { volume_name: input.volumeName } : {}),
-    ...(input.customImageId != null
-      ? { custom_image_id: keyOf(input.customImageId, 'Image', 'customImageId') }
-      : {}),
-    ssh_key_name: input.sshKeyName,
-    assign_public_ip: input.assignPublicIp,
-    ...(input.securityRules?.length ? { security_rules: input.securityRules.map(toWireSecurityRule) } : {}),
-    ...(input.startupScriptId != null
-      ? { startup_script_id: keyOf(input.startupScriptId, 'Script', 'startupScriptId') }
-      : {}),
-    ...(input.createBootableVolume != null ? { create_bootable_volume: input.createBootableVolume } : {}),
-    ...(input.labels ? { labels: input.labels } : {}),
   };
 }

@@ -28,7 +28,8 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
 ];
 
-type LoggedRequest = IncomingMessage & Request & { principal?: Principal; requestId?: string };
+type LoggedRequest = IncomingMessage &
+  Request & { principal?: Principal; requestId?: string; responseCacheFastHit?: true };
 
 /** Health probes and scrapes arrive every few seconds and say nothing about traffic. */
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
@@ -48,8 +49,12 @@ export function pinoHttpOptions(config: AppConfig): Options {
     quietReqLogger: true,
     // Evaluated again when the response finishes, by which time authentication has set the principal.
     customProps: (req: IncomingMessage) => {
-      const principal = (req as LoggedRequest).principal;
-      return principal ? { tenantId: principal.tenantId, principal: principal.subject } : {};
+      const { principal, responseCacheFastHit } = req as LoggedRequest;
+      return {
+        ...(principal ? { tenantId: principal.tenantId, principal: principal.subject } : {}),
+        // Answered from stored bytes before Apollo (the response-cache fast path).
+        ...(responseCacheFastHit ? { responseCache: 'fast-hit' } : {}),
+      };
     },
     autoLogging: {
       ignore: (req: IncomingMessage) => QUIET_PATHS.some((p) => req.url?.startsWith(p) === true),

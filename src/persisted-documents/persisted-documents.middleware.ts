@@ -1,9 +1,11 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../common/context/principal';
 import { HTTP_STATUS_BY_CODE, type ErrorCode } from '../common/errors/error-codes';
 import { requestIdOf } from '../common/graphql/context.factory';
 import { isIntrospectionSource } from '../common/graphql/introspection';
+import { persistedQueryHash } from '../common/graphql/persisted-query';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { documentHash, TrustedDocuments } from './trusted-documents';
 
@@ -29,6 +31,10 @@ export interface ResolvedDocument {
   trusted: boolean;
 }
 
+/** The hash memo holds at most ~4 MB of document text; longer documents are hashed every time. */
+const HASH_MEMO_MAX_BYTES = 4 * 1024 * 1024;
+const HASH_MEMO_MAX_TEXT = 64 * 1024;
+
 type GraphqlRequest = Request & { principal?: Principal; persistedDocument?: ResolvedDocument };
 
 /**
@@ -41,6 +47,11 @@ type GraphqlRequest = Request & { principal?: Principal; persistedDocument?: Res
  */
 @Injectable()
 export class PersistedDocumentsMiddleware implements NestMiddleware {
+  private readonly hashes = new LRUCache<string, string>({
+    maxSize: HASH_MEMO_MAX_BYTES,
+    sizeCalculation: (_hash, text) => text.length + 64,
+  });
+
   constructor(
     @Inject(TrustedDocuments) private readonly trusted: TrustedDocuments,
     private readonly tenants: TenantRegistry,
@@ -62,6 +73,16 @@ export class PersistedDocumentsMiddleware implements NestMiddleware {
       throw e;
     }
     next();
+  }
+
+  /** sha256 of a document's text, remembered by text (bounded by total size): clients repeat their documents. */
+  private hashOf(text: string): string {
+    let hash = this.hashes.get(text);
+    if (hash === undefined) {
+      hash = documentHash(text);
+      if (text.length <= HASH_MEMO_MAX_TEXT) this.hashes.set(text, hash);
+    }
+    return hash;
   }
 
   private trustedOnly(principal: Principal | undefined): boolean {
@@ -109,7 +130,7 @@ export class PersistedDocumentsMiddleware implements NestMiddleware {
       }
       item.query = text;
       delete item.documentId;
-      req.persistedDocument = { hash: documentHash(text), trusted: true };
+      req.persistedDocument = { hash: this.hashOf(text), trusted: true };
       return;
     }
     if (item.query === undefined || item.query === null) {
@@ -126,7 +147,7 @@ export class PersistedDocumentsMiddleware implements NestMiddleware {
       return; // an automatic persisted query: Apollo looks it up in the APQ store
     }
     if (typeof item.query !== 'string') return; // Apollo answers the malformed request
-    const hash = documentHash(item.query);
+    const hash = this.hashOf(item.query);
     const trusted = this.trusted.has(hash);
     req.persistedDocument = { hash, trusted };
     if (trustedOnly && !trusted && !isIntrospectionSource(item.query)) {
@@ -136,14 +157,6 @@ export class PersistedDocumentsMiddleware implements NestMiddleware {
       );
     }
   }
-}
-
-function persistedQueryHash(extensions: unknown): string | undefined {
-  if (!extensions || typeof extensions !== 'object') return undefined;
-  const pq = (extensions as { persistedQuery?: unknown }).persistedQuery;
-  if (!pq || typeof pq !== 'object') return undefined;
-  const hash = (pq as { sha256Hash?: unknown }).sha256Hash;
-  return typeof hash === 'string' ? hash : undefined;
 }
 
 function refuse(req: GraphqlRequest, res: Response, refusal: Refusal): void {

@@ -4,7 +4,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import type { RateLimitPlan } from './rate-limit-plan';
-import { RateLimiterService, type BudgetDecision } from './rate-limiter.service';
+import { LRUCache } from 'lru-cache';
+import { canonicalJson } from '../common/graphql/canonical-json';
+import { RateLimiterService, type BudgetDecision, type OperationDraw } from './rate-limiter.service';
+import { rateLimitHeader, rateLimitPolicyHeader } from './rate-limit-headers';
 import { computeQueryCost } from './query-cost';
 import { countTokens, measureOperation } from './query-structure';
 import {
@@ -20,7 +23,22 @@ export interface OperationToCheck {
   operation: OperationDefinitionNode;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
+  /**
+   * The document's identity (its sha256 and the operation name), when the transport knows it: the structure
+   * checks and the cost are then computed once per (document, variables) and remembered (bounded).
+   */
+  documentKey?: string;
 }
+
+/** Budgets already drawn for this operation (before Apollo, see OperationLimits.drawKnown). */
+export interface PreDrawn {
+  /** The cost the draw was made for; the cost budget is only taken from here when the check agrees. */
+  costPoints: number;
+  draw: OperationDraw;
+}
+
+/** How many (document, variables) costs are remembered. */
+const COST_MEMO_MAX = 5_000;
 
 /** The tenant's share of one operation: who, under which plan. Absent when limiting is off or anonymous. */
 export interface BudgetHolder {
@@ -58,6 +76,11 @@ export class BudgetRefusal extends GatewayError {
  */
 @Injectable()
 export class OperationLimits {
+  /** Costs of operations that passed the structure and cost-maximum checks, by costKey(). */
+  private readonly costs = new LRUCache<string, number>({ max: COST_MEMO_MAX });
+  /** Document hashes whose text is within QUERY_MAX_TOKENS. */
+  private readonly withinTokens = new LRUCache<string, true>({ max: COST_MEMO_MAX });
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly limiter: RateLimiterService,
@@ -76,10 +99,53 @@ export class OperationLimits {
     return d;
   }
 
+  /**
+   * The remembered cost of an operation that already passed every check once (same document, operation name
+   * and variables), or undefined. Lets a transport draw all budgets before parsing anything.
+   */
+  knownCost(documentKey: string, variables: Record<string, unknown> | null | undefined): number | undefined {
+    return this.costs.get(costKey(documentKey, variables));
+  }
+
+  /** The request and cost budgets of an operation whose cost is known, in one round trip (no refusal thrown). */
+  drawKnown(holder: BudgetHolder, costPoints: number): Promise<PreDrawn> {
+    return this.limiter
+      .drawOperation(holder.principal, holder.plan, costPoints)
+      .then((draw) => ({ costPoints, draw }));
+  }
+
+  /**
+   * RateLimit and RateLimit-Policy header values for what an operation drew (RFC draft
+   * ratelimit-headers): both budgets in the policy, what was drawn in RateLimit.
+   */
+  rateLimitHeaders(
+    holder: BudgetHolder,
+    requests: BudgetDecision | undefined,
+    cost: BudgetDecision | undefined,
+  ): { policy: string; limit: string } | undefined {
+    const decisions = [requests, cost].filter((d): d is BudgetDecision => d !== undefined);
+    if (!decisions.length) return undefined;
+    const policy: BudgetDecision[] = [
+      requests ?? this.placeholder(holder.plan, 'requests'),
+      cost ?? this.placeholder(holder.plan, 'cost'),
+    ];
+    return { policy: rateLimitPolicyHeader(policy), limit: rateLimitHeader(decisions) };
+  }
+
+  private placeholder(plan: RateLimitPlan, budget: 'requests' | 'cost'): BudgetDecision {
+    const limit = this.limiter.limitOf(plan, budget);
+    const windowSeconds = this.limiter.windowOf(budget);
+    return { budget, allowed: true, limit, remaining: limit, resetSeconds: windowSeconds, windowSeconds };
+  }
+
   /** The lexical token bound, checked on the raw text before parsing (a cheap bound on parser work). */
-  checkTokens(query: string): void {
+  checkTokens(query: string, hash?: string): void {
+    if (hash !== undefined && this.withinTokens.has(hash)) return;
     const limit = this.config.QUERY_MAX_TOKENS;
-    if (countTokens(query, limit) > limit)
+    const within = countTokens(query, limit) <= limit;
+    // The document's sha256 (persisted-documents middleware): the same text is never lexed twice.
+    if (within && hash !== undefined) this.withinTokens.set(hash, true);
+    if (!within)
       throw new GatewayError('QUERY_TOO_COMPLEX', `The query has more than ${limit} tokens.`, {
         rule: 'tokens',
         limit,
@@ -94,6 +160,7 @@ export class OperationLimits {
     op: OperationToCheck,
     holder: BudgetHolder | undefined,
     onCost?: (costExtension: Record<string, number>) => void,
+    preDrawn?: PreDrawn,
   ): Promise<OperationLimitsResult | null> {
     if (this.isFreeIntrospection(op)) {
       // Introspection for tools: its own bounds (depth, aliases; graphql-js refuses cyclic bombs in
@@ -101,8 +168,13 @@ export class OperationLimits {
       assertIntrospectionBounds(measureOperation(op.document, op.operation), this.config.QUERY_MAX_ALIASES);
       return null;
     }
-    this.checkStructure(op.document, op.operation);
-    const cost = this.costOf(op);
+    const memoKey = op.documentKey === undefined ? undefined : costKey(op.documentKey, op.variables);
+    let cost = memoKey === undefined ? undefined : this.costs.get(memoKey);
+    if (cost === undefined) {
+      this.checkStructure(op.document, op.operation);
+      cost = this.costOf(op);
+      if (memoKey !== undefined && cost <= this.config.QUERY_MAX_COST) this.costs.set(memoKey, cost);
+    }
     const max = this.config.QUERY_MAX_COST;
     const costExtension: Record<string, number> = { requested: cost, limit: max };
     onCost?.(costExtension);
@@ -118,7 +190,10 @@ export class OperationLimits {
     const result: OperationLimitsResult = { costExtension };
     if (!holder) return result;
 
-    result.cost = await this.limiter.consume(holder.principal, holder.plan, 'cost', cost);
+    result.cost =
+      preDrawn && preDrawn.costPoints === cost && preDrawn.draw.cost
+        ? preDrawn.draw.cost
+        : await this.limiter.consume(holder.principal, holder.plan, 'cost', cost);
     costExtension.remaining = result.cost.remaining;
     if (!result.cost.allowed) throw new BudgetRefusal(result.cost);
 
@@ -191,6 +266,10 @@ export class OperationLimits {
       throw new GatewayError('BAD_USER_INPUT', e instanceof Error ? e.message : 'Invalid variables.');
     }
   }
+}
+
+function costKey(documentKey: string, variables: Record<string, unknown> | null | undefined): string {
+  return `${documentKey}|${canonicalJson(variables ?? {})}`;
 }
 
 function tooComplex(rule: string, message: string, actual: number, limit: number): never {

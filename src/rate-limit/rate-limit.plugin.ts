@@ -2,10 +2,8 @@ import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
-import type { RateLimitPlan } from './rate-limit-plan';
-import { RateLimiterService, type BudgetDecision } from './rate-limiter.service';
-import { BudgetRefusal, OperationLimits, type BudgetHolder } from './operation-limits';
-import { rateLimitHeader, rateLimitPolicyHeader } from './rate-limit-headers';
+import type { BudgetDecision } from './rate-limiter.service';
+import { BudgetRefusal, OperationLimits, type BudgetHolder, type PreDrawn } from './operation-limits';
 
 /** What one operation drew from its tenant's budgets; the response headers are written from it. */
 interface LimitState {
@@ -16,7 +14,13 @@ interface LimitState {
   limited?: BudgetDecision;
   /** A refusal from requestDidStart (limiter store down, request budget spent), thrown later. */
   refused?: GatewayError;
+  /** Budgets drawn before Apollo for a document whose cost was known (ResponseCacheFastPath). */
+  preDrawn?: PreDrawn;
 }
+
+/** Where an earlier layer leaves the budgets it drew for this request (drawn once, never twice). */
+export const PRE_DRAWN_BUDGETS = Symbol('preDrawnBudgets');
+export type RequestWithPreDrawn = { [PRE_DRAWN_BUDGETS]?: PreDrawn };
 
 /**
  * The HTTP side of OperationLimits: draws the request budget when the request starts, runs the shared
@@ -26,10 +30,7 @@ interface LimitState {
  */
 @Plugin()
 export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
-  constructor(
-    private readonly limits: OperationLimits,
-    private readonly limiter: RateLimiterService,
-  ) {}
+  constructor(private readonly limits: OperationLimits) {}
 
   async requestDidStart({
     contextValue,
@@ -40,7 +41,12 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
       // Introspection for tools draws on no budget (OperationLimits.check applies its own bounds).
       if (!this.limits.isFreeIntrospectionSource(request.query))
         state.holder = await this.limits.holderFor(contextValue.principal ?? contextValue.req?.principal);
-      if (state.holder) state.requests = await this.limits.drawRequest(state.holder);
+      const preDrawn = (contextValue.req as RequestWithPreDrawn | undefined)?.[PRE_DRAWN_BUDGETS];
+      if (state.holder && preDrawn) {
+        state.preDrawn = preDrawn;
+        state.requests = preDrawn.draw.requests;
+        if (!state.requests.allowed) throw new BudgetRefusal(state.requests);
+      } else if (state.holder) state.requests = await this.limits.drawRequest(state.holder);
     } catch (e) {
       // Thrown from didResolveOperation: Apollo turns errors of that hook (not this one) into responses.
       if (!(e instanceof GatewayError)) throw e;
@@ -60,9 +66,17 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
     if (!document || !operation) return;
     try {
       const result = await this.limits.check(
-        { schema, document, operation, operationName: request.operationName, variables: request.variables },
+        {
+          schema,
+          document,
+          operation,
+          operationName: request.operationName,
+          variables: request.variables,
+          documentKey: ctx.queryHash ? `${ctx.queryHash}|${request.operationName ?? ''}` : undefined,
+        },
         state.holder,
         (ext) => (contextValue.responseExtensions.cost = ext),
+        state.preDrawn,
       );
       state.cost = result?.cost;
     } catch (e) {
@@ -79,23 +93,12 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
       if (state.refused) headers.set('retry-after', String(state.refused.retryAfter ?? 1));
       return;
     }
-    const { plan } = state.holder;
-    const decisions = [state.requests, state.cost].filter((d): d is BudgetDecision => d !== undefined);
-    if (decisions.length) {
-      const policy: BudgetDecision[] = [
-        state.requests ?? this.placeholder(plan, 'requests'),
-        state.cost ?? this.placeholder(plan, 'cost'),
-      ];
-      headers.set('ratelimit-policy', rateLimitPolicyHeader(policy));
-      headers.set('ratelimit', rateLimitHeader(decisions));
+    const rl = this.limits.rateLimitHeaders(state.holder, state.requests, state.cost);
+    if (rl) {
+      headers.set('ratelimit-policy', rl.policy);
+      headers.set('ratelimit', rl.limit);
     }
     if (state.limited) headers.set('retry-after', String(state.limited.resetSeconds));
     else if (state.refused) headers.set('retry-after', String(state.refused.retryAfter ?? 1));
-  }
-
-  private placeholder(plan: RateLimitPlan, budget: 'requests' | 'cost'): BudgetDecision {
-    const limit = this.limiter.limitOf(plan, budget);
-    const windowSeconds = this.limiter.windowOf(budget);
-    return { budget, allowed: true, limit, remaining: limit, resetSeconds: windowSeconds, windowSeconds };
   }
 }

@@ -35,6 +35,47 @@ interface LimiterPair {
   local: Limiter;
 }
 
+/** What one operation drew: the request budget, and the cost budget unless the request was refused first. */
+export interface OperationDraw {
+  requests: BudgetDecision;
+  cost?: BudgetDecision;
+}
+
+/*
+ * An operation's request and cost draws in one script, so a request costs one Redis round trip for all its
+ * budgets. Each draw is rate-limiter-flexible's own incr-with-TTL (RateLimiterRedis' script) on the same keys,
+ * so draws made here and by RateLimiterRedis (the billable budget, refunds) count in the same windows. The
+ * request budget overflows into its burst pool (BurstyRateLimiter's rule); the cost is drawn only when the
+ * request was allowed, as the HTTP path always did. KEYS share the budget key's hash tag (Redis Cluster).
+ * KEYS: requests, requests-burst, cost. ARGV: request limit, window s, burst, burst window s, cost points
+ * (-1: none), cost window s. Returns consumed/ttl pairs for the three (-1 when not drawn).
+ */
+const DRAW_OPERATION = `
+local function draw(key, points, window)
+  redis.call('set', key, 0, 'EX', window, 'NX')
+  local consumed = redis.call('incrby', key, points)
+  local ttl = redis.call('pttl', key)
+  if ttl == -1 then
+    redis.call('expire', key, window)
+    ttl = 1000 * window
+  end
+  return consumed, ttl
+end
+local rc, rt = draw(KEYS[1], 1, ARGV[2])
+local bc, bt = -1, 0
+local allowed = rc <= tonumber(ARGV[1])
+if not allowed and tonumber(ARGV[3]) > 0 then
+  bc, bt = draw(KEYS[2], 1, ARGV[4])
+  allowed = bc <= tonumber(ARGV[3])
+end
+if not allowed or ARGV[5] == '-1' then return {rc, rt, bc, bt, -1, 0} end
+local cc, ct = draw(KEYS[3], tonumber(ARGV[5]), ARGV[6])
+return {rc, rt, bc, bt, cc, ct}`;
+
+type DrawOperationClient = Redis & {
+  gatewayDrawOperation?(...args: (string | number)[]): Promise<number[]>;
+};
+
 /** Multiples of the base window for the burst pool and the billable-mutation budget. */
 const BURST_WINDOWS = 10;
 const MUTATION_WINDOWS = 60;
@@ -78,12 +119,16 @@ export class RateLimiterService {
     return normalizePlan(this.plans ? await this.plans.planFor(tenantId) : undefined);
   }
 
-  /** The budget key: the tenant, or the tenant's principal when the plan says so. Never an IP or a token. */
+  /**
+   * The budget key: the tenant, or the tenant's principal when the plan says so. Never an IP or a token. In
+   * braces (a hash tag), so every budget of one holder lives in one Redis Cluster slot and one script can
+   * draw them together.
+   */
   keyFor(principal: Principal, plan: RateLimitPlan): string {
     const tenant = encodeURIComponent(principal.tenantId);
     return plan.perPrincipal
-      ? `${tenant}:${principal.kind}:${encodeURIComponent(principal.subject)}`
-      : tenant;
+      ? `{${tenant}:${principal.kind}:${encodeURIComponent(principal.subject)}}`
+      : `{${tenant}}`;
   }
 
   limitOf(plan: RateLimitPlan, budget: Budget): number {
@@ -110,6 +155,7 @@ export class RateLimiterService {
     plan: RateLimitPlan,
     budget: Budget,
     points: number,
+    localOnly = false,
   ): Promise<BudgetDecision> {
     const limit = this.limitOf(plan, budget);
     const windowSeconds = this.windowOf(budget);
@@ -119,7 +165,7 @@ export class RateLimiterService {
     let res: RateLimiterRes;
     let allowed: boolean;
     try {
-      res = await this.draw(pair, key, n);
+      res = localOnly ? await pair.local.consume(key, n) : await this.draw(pair, key, n);
       allowed = true;
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
@@ -127,14 +173,100 @@ export class RateLimiterService {
       allowed = false;
     }
     this.metrics.record(principal.tenantId, budget, allowed ? 'allowed' : 'limited');
+    return this.decision(budget, allowed, limit, res.remainingPoints, res.msBeforeNext, windowSeconds);
+  }
+
+  /**
+   * The request budget (1) and, when `costPoints` is given and the request is allowed, the cost budget, in one
+   * Redis round trip (DRAW_OPERATION). On Redis trouble the same fallback as consume(): the in-process limiters
+   * (fail-open) or RATE_LIMITED LIMITER_UNAVAILABLE (fail-closed). Never throws a refusal: the caller decides.
+   */
+  async drawOperation(
+    principal: Principal,
+    plan: RateLimitPlan,
+    costPoints: number | null,
+  ): Promise<OperationDraw> {
+    const points = costPoints === null ? null : Math.max(0, Math.ceil(costPoints));
+    const redis: DrawOperationClient | null = this.redis;
+    if (redis) {
+      try {
+        const run = () => this.drawShared(redis, principal, plan, points);
+        const draw = await (this.guard ? this.guard.run('rate limit', run) : run());
+        this.noteStore(true);
+        return this.recorded(principal, draw);
+      } catch (e) {
+        if (e instanceof GatewayError) throw e;
+        this.noteStore(false);
+        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') throw limiterUnavailable();
+      }
+    }
+    const requests = await this.consume(principal, plan, 'requests', 1, true);
+    if (!requests.allowed || points === null) return { requests };
+    return { requests, cost: await this.consume(principal, plan, 'cost', points, true) };
+  }
+
+  private async drawShared(
+    redis: DrawOperationClient,
+    principal: Principal,
+    plan: RateLimitPlan,
+    points: number | null,
+  ): Promise<OperationDraw> {
+    if (!redis.gatewayDrawOperation)
+      redis.defineCommand('gatewayDrawOperation', { numberOfKeys: 3, lua: DRAW_OPERATION });
+    const key = this.keyFor(principal, plan);
+    const window = this.windowOf('requests');
+    const r = await redis.gatewayDrawOperation!(
+      `${this.keyPrefix('requests')}:${key}`,
+      `${this.keyPrefix('requests-burst')}:${key}`,
+      `${this.keyPrefix('cost')}:${key}`,
+      plan.requestsPerMinute,
+      window,
+      plan.burst,
+      window * BURST_WINDOWS,
+      points ?? -1,
+      this.windowOf('cost'),
+    );
+    const [rc = 0, rt = 0, bc = -1, bt = 0, cc = -1, ct = 0] = r.map(Number);
+    const reqLimit = plan.requestsPerMinute;
+    let allowed = rc <= reqLimit;
+    // BurstyRateLimiter's answer: the main window's numbers, reset at the sooner of the two windows.
+    let resetMs = rt;
+    if (bc >= 0) {
+      allowed = bc <= plan.burst;
+      resetMs = Math.min(rt, bt);
+    }
+    const requests = this.decision('requests', allowed, reqLimit, reqLimit - rc, resetMs, window);
+    if (cc < 0) return { requests };
+    const costLimit = plan.costPerMinute;
+    return {
+      requests,
+      cost: this.decision('cost', cc <= costLimit, costLimit, costLimit - cc, ct, this.windowOf('cost')),
+    };
+  }
+
+  private decision(
+    budget: Budget,
+    allowed: boolean,
+    limit: number,
+    remaining: number,
+    msBeforeNext: number,
+    windowSeconds: number,
+  ): BudgetDecision {
     return {
       budget,
       allowed,
       limit,
-      remaining: Math.max(0, res.remainingPoints),
-      resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+      remaining: Math.max(0, remaining),
+      resetSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
       windowSeconds,
     };
+  }
+
+  private recorded(principal: Principal, draw: OperationDraw): OperationDraw {
+    for (const d of [draw.requests, draw.cost]) {
+      if (d) this.metrics.record(principal.tenantId, d.budget, d.allowed ? 'allowed' : 'limited');
+    }
+    return draw;
   }
 
   /**
@@ -181,15 +313,7 @@ export class RateLimiterService {
           throw e;
         }
         this.noteStore(false);
-        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') {
-          throw new GatewayError(
-            'RATE_LIMITED',
-            'Rate limiting is temporarily unavailable; retry shortly.',
-            { reason: 'LIMITER_UNAVAILABLE' },
-            undefined,
-            1,
-          );
-        }
+        if (this.config.RATE_LIMIT_FAIL_MODE === 'closed') throw limiterUnavailable();
       }
     }
     return pair.local.consume(key, points);
@@ -247,4 +371,15 @@ export class RateLimiterService {
       this.log.log('Redis available again: rate limits shared across replicas');
     }
   }
+}
+
+/** Fail-closed with the shared store out of reach: every budget decision is refused. */
+function limiterUnavailable(): GatewayError {
+  return new GatewayError(
+    'RATE_LIMITED',
+    'Rate limiting is temporarily unavailable; retry shortly.',
+    { reason: 'LIMITER_UNAVAILABLE' },
+    undefined,
+    1,
+  );
 }

@@ -20,7 +20,7 @@ export class RequestLimitsMiddleware implements NestMiddleware {
     private readonly limits: OperationLimits,
   ) {}
 
-  use(req: Request, res: Response, next: NextFunction): void {
+  use(req: Request & { persistedDocument?: { hash: string } }, res: Response, next: NextFunction): void {
     const body: unknown = req.body;
     const max = this.config.QUERY_MAX_BATCH;
     if (Array.isArray(body) && body.length > max) {
@@ -41,7 +41,8 @@ export class RequestLimitsMiddleware implements NestMiddleware {
       const query = op && typeof op === 'object' ? (op as { query?: unknown }).query : undefined;
       if (typeof query !== 'string') continue;
       try {
-        this.limits.checkTokens(query);
+        // A single body's text was hashed by the persisted-documents middleware (batches: each item is lexed).
+        this.limits.checkTokens(query, Array.isArray(body) ? undefined : req.persistedDocument?.hash);
       } catch (e) {
         if (!(e instanceof GatewayError)) throw e;
         return sendEarlyError(req, res, 400, e.code, e.message, e.details);

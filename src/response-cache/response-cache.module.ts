@@ -1,10 +1,20 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  RequestMethod,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CacheModule } from '../cache/cache.module';
 import { CacheService } from '../cache/cache.service';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { ResponseCacheFastPath } from './fast-path.middleware';
 import { ResponseCachePlugin } from './response-cache.plugin';
+import { ResponseCacheKeys } from './response-cache-keys';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
 import {
   MemoryResponseCacheStore,
@@ -12,9 +22,13 @@ import {
   type ResponseCacheStore,
 } from './response-cache.store';
 
-/** The whole-response cache: its store (Redis, or in-process without REDIS_URL) and its Apollo plugin. */
+/**
+ * The whole-response cache: its store (Redis, or in-process without REDIS_URL), its Apollo plugin, and the fast
+ * path before Apollo (registered after authentication, persisted documents and the request limits: AppModule
+ * imports this module after theirs).
+ */
 @Module({
-  imports: [CacheModule],
+  imports: [CacheModule, RateLimitModule],
   providers: [
     {
       provide: RESPONSE_CACHE_STORE,
@@ -26,14 +40,19 @@ import {
           : new MemoryResponseCacheStore(config.CACHE_MEMORY_MAX_ENTRIES);
       },
     },
+    ResponseCacheKeys,
     ResponseCachePlugin,
   ],
 })
-export class ResponseCacheModule implements OnModuleInit {
+export class ResponseCacheModule implements NestModule, OnModuleInit {
   constructor(
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
     private readonly cache: CacheService,
   ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ResponseCacheFastPath).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
 
   /** The catalogue's own invalidations (stock after a deploy, an admin clear) reach stored answers as tags. */
   onModuleInit(): void {

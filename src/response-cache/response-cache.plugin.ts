@@ -15,17 +15,22 @@ import {
   isObjectType,
   Kind,
   OperationTypeNode,
-  printSchema,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { GqlContext } from '../common/context/gql-context';
-import type { Principal } from '../common/context/principal';
-import { deriveDocumentPolicy, type DocumentPolicy } from './document-policy';
+import type { DocumentPolicy } from './document-policy';
+import {
+  CACHE_PROBE,
+  ResponseCacheKeys,
+  slotOf,
+  type CacheProbe,
+  type RequestWithProbe,
+} from './response-cache-keys';
 import type { ResponseScope } from './field-policy';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
-import type { ResponseCacheStore, StoredAnswer } from './response-cache.store';
+import { storedBody, type ResponseCacheStore, type StoredAnswer } from './response-cache.store';
 
 /** What one operation's listener knows about its place in the cache. */
 interface CacheState {
@@ -37,33 +42,8 @@ interface CacheState {
   stale?: StoredAnswer;
   hit?: StoredAnswer;
   mutationSlot?: string;
-}
-
-/** Policies by document: derived once per (schema, query hash, operation name). Bounded. */
-class PolicyMemo {
-  private readonly map = new Map<string, DocumentPolicy>();
-  constructor(private readonly max = 2000) {}
-  get(key: string, make: () => DocumentPolicy): DocumentPolicy {
-    let p = this.map.get(key);
-    if (p === undefined) {
-      p = make();
-      if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
-      this.map.set(key, p);
-    }
-    return p;
-  }
-}
-
-/** JSON with sorted object keys, so `{a,b}` and `{b,a}` variables share an entry. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .sort()
-    .filter((k) => obj[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
-    .join(',')}}`;
+  /** What the fast path already read for this request (entry and generation of the same key). */
+  probe?: CacheProbe;
 }
 
 /**
@@ -81,10 +61,6 @@ export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string
   return into;
 }
 
-function slotOf(scope: ResponseScope, principal: Principal): string {
-  return scope === 'public' ? 'pub' : `t:${principal.tenantId}`;
-}
-
 /**
  * The whole-response cache, in front of execution. For each query it derives (once per document) whether the
  * answer may be stored, for whom and for how long (document-policy.ts), and answers repeated documents from
@@ -96,13 +72,12 @@ function slotOf(scope: ResponseScope, principal: Principal): string {
 @Plugin()
 export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
   private readonly log = new Logger('ResponseCache');
-  private readonly policies = new PolicyMemo();
-  private readonly schemaVersions = new WeakMap<GraphQLSchema, string>();
   private readonly mutationListTags = new Map<string, string[]>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
+    private readonly keys: ResponseCacheKeys,
   ) {}
 
   // eslint-disable-next-line @typescript-eslint/require-await
@@ -115,15 +90,6 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       responseForOperation: (ctx) => this.lookup(ctx, state, store),
       willSendResponse: (ctx) => this.finish(ctx, state, store),
     };
-  }
-
-  private schemaVersion(schema: GraphQLSchema): string {
-    let v = this.schemaVersions.get(schema);
-    if (!v) {
-      v = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
-      this.schemaVersions.set(schema, v);
-    }
-    return v;
   }
 
   private async resolve(
@@ -145,24 +111,27 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       createHash('sha256')
         .update(ctx.source ?? '')
         .digest('hex');
-    const version = this.schemaVersion(schema);
-    const policy = this.policies.get(`${version}|${hash}|${request.operationName ?? ''}`, () =>
-      deriveDocumentPolicy(schema, document, operation, this.config),
-    );
+    const version = this.keys.schemaVersion(schema);
+    const policy = this.keys.policyFor(version, hash, request.operationName, { schema, document, operation });
     if (!policy.cacheable) return;
-    const slot = slotOf(policy.scope, principal);
-    const who =
-      policy.scope === 'principal'
-        ? `${principal.kind}:${principal.subject}:${[...principal.scopes].sort().join(',')}`
-        : '';
-    state.slot = slot;
+    const address = this.keys.addressOf(
+      version,
+      policy,
+      principal,
+      hash,
+      request.operationName,
+      request.variables,
+    );
+    state.slot = address.slot;
+    state.key = address.key;
     state.policy = policy;
-    state.key = createHash('sha256')
-      .update(
-        `${version}|${who}|${hash}|${request.operationName ?? ''}|${canonicalJson(request.variables ?? {})}`,
-      )
-      .digest('hex');
-    state.generation = await this.quietly('generation', () => store.generation(slot));
+    const probe = (contextValue.req as RequestWithProbe | undefined)?.[CACHE_PROBE];
+    if (probe && probe.address.key === address.key && probe.address.slot === address.slot) {
+      state.probe = probe;
+      state.generation = probe.generation;
+      return;
+    }
+    state.generation = await this.quietly('generation', () => store.generation(address.slot));
   }
 
   private async lookup(
@@ -172,7 +141,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
   ): Promise<GraphQLResponse | null> {
     const { slot, key, policy } = state;
     if (!slot || !key || !policy) return null;
-    const entry = await this.quietly('get', () => store.get(slot, key));
+    const entry = state.probe ? state.probe.entry : await this.quietly('get', () => store.get(slot, key));
     if (!entry) return null;
     const ageMs = Date.now() - entry.storedAt;
     const fresh = ageMs <= entry.ttlS * 1000;
@@ -246,10 +215,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       return;
     }
     const cacheExt = contextValue.responseExtensions.cache;
-    const body = JSON.stringify({
-      data: result.data,
-      ...(cacheExt ? { extensions: { cache: cacheExt } } : {}),
-    });
+    const body = storedBody(result.data, cacheExt ? { cache: cacheExt } : {});
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     const tags = [
       ...idsIn(result.data),

@@ -14,6 +14,8 @@ export interface StoredAnswer {
  */
 export interface ResponseCacheStore {
   get(slot: string, key: string): Promise<StoredAnswer | null>;
+  /** The entry and the slot's generation in one command (both live in the slot: MGET, Cluster-safe). */
+  peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }>;
   /** The slot's generation: bumped by every mutation of its tenant (and by invalidations). */
   generation(slot: string): Promise<string>;
   /**
@@ -38,6 +40,37 @@ export interface ResponseCacheStore {
   noteKinds(slot: string, kinds: readonly string[]): Promise<void>;
   /** The slots that hold answers built from `kind`: a registry, so "every tenant" needs no scan. */
   slotsWithKind(kind: string): Promise<string[]>;
+}
+
+/** How a stored body ends: `…,"extensions":{…}}`, the extensions member always last (see storedBody). */
+const EXTENSIONS_MEMBER = ',"extensions":';
+
+/**
+ * The body stored for an answer: `{"data":…,"extensions":{…}}` with `extensions` always present and last, so a
+ * hit can add its own extensions by splicing bytes (composeHitBody) instead of parsing and serialising again.
+ */
+export function storedBody(data: unknown, extensions: Record<string, unknown>): string {
+  return JSON.stringify({ data, extensions });
+}
+
+/**
+ * The stored body with `extra` added to its extensions. The top-level `extensions` member is written after
+ * `data` and its value (the catalogue's `cache` note) never holds the pattern, so the LAST `,"extensions":` of
+ * the text is that member, whatever fields or aliases named `extensions` the data holds.
+ */
+export function composeHitBody(entry: StoredAnswer, extra: Record<string, unknown>): string {
+  const body = entry.body;
+  const at = body.lastIndexOf(EXTENSIONS_MEMBER);
+  const addition = JSON.stringify(extra).slice(1, -1);
+  if (!addition) return body;
+  if (at < 0 || !body.endsWith('}}')) {
+    // Not written by storedBody: parse it (never expected; keeps a foreign entry correct, only slower).
+    const parsed = JSON.parse(body) as { data: unknown; extensions?: Record<string, unknown> };
+    return JSON.stringify({ data: parsed.data, extensions: { ...parsed.extensions, ...extra } });
+  }
+  const ext = body.slice(at + EXTENSIONS_MEMBER.length, -1);
+  const merged = ext === '{}' ? `{${addition}}` : `${ext.slice(0, -1)},${addition}}`;
+  return `${body.slice(0, at)}${EXTENSIONS_MEMBER}${merged}}`;
 }
 
 function encode(a: StoredAnswer): string {
@@ -98,6 +131,11 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
 
   async generation(slot: string): Promise<string> {
     return (await this.redis.get(this.k(slot, 'g'))) ?? '0';
+  }
+
+  async peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }> {
+    const [raw, generation] = await this.redis.mget(this.k(slot, `e:${key}`), this.k(slot, 'g'));
+    return { entry: raw ? decode(raw) : null, generation: generation ?? '0' };
   }
 
   async put(
@@ -166,6 +204,10 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
 
   generation(slot: string): Promise<string> {
     return Promise.resolve(String(this.generations.get(slot) ?? 0));
+  }
+
+  async peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }> {
+    return { entry: await this.get(slot, key), generation: await this.generation(slot) };
   }
 
   put(

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ScriptsApi } from '../barrack/api/scripts.api';
-import type { components } from '../barrack/contract/barrack-api.types';
-import { toScript } from '../barrack/mappers/script.mapper';
+import {
+  toBulkDeleteScriptsRequest,
+  toCreateScriptRequest,
+  toDeleteScriptPayload,
+  toDeleteScriptsPayload,
+  toScript,
+  scriptsOf,
+  toScriptListQuery,
+  toUpdateScriptRequest,
+} from './script.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -14,7 +21,7 @@ import {
 } from '../common/graphql/connection';
 import { lookupKey } from '../common/graphql/node';
 import { collectPages } from '../barrack/api/paged-list';
-import { assertNonEmpty, assertResourceName } from '../instances/input-rules';
+import { assertNonEmpty } from '../common/validation/input-rules';
 import type {
   CreateScriptInput,
   DeleteScriptInput,
@@ -24,52 +31,7 @@ import type {
 } from './dto/script.inputs';
 import type { DeleteScriptPayload, DeleteScriptsPayload, Script, ScriptPayload } from './models/script.model';
 
-type S = components['schemas'];
-
-const MAX_CONTENT = 65_536;
-const MAX_DESCRIPTION = 255;
 const MAX_BULK = 100;
-
-function checkContent(content: string): string {
-  if (content.length < 1 || content.length > MAX_CONTENT) {
-    throw new GatewayError('BAD_USER_INPUT', `content must be 1 to ${MAX_CONTENT} characters`, {
-      field: 'content',
-    });
-  }
-  return content;
-}
-
-function checkDescription(description: string): string {
-  const d = description.trim();
-  if (d.length > MAX_DESCRIPTION) {
-    throw new GatewayError('BAD_USER_INPUT', `description must be at most ${MAX_DESCRIPTION} characters`, {
-      field: 'description',
-    });
-  }
-  return d;
-}
-
-export function toCreateScriptRequest(input: CreateScriptInput): S['CreateScriptRequest'] {
-  return {
-    name: assertResourceName('name', input.name),
-    content: checkContent(input.content),
-    ...(input.description != null ? { description: checkDescription(input.description) } : {}),
-  };
-}
-
-export function toUpdateScriptRequest(input: UpdateScriptInput): S['UpdateScriptRequest'] {
-  const body: S['UpdateScriptRequest'] = {
-    ...(input.name != null ? { name: assertResourceName('name', input.name) } : {}),
-    ...(input.content != null ? { content: checkContent(input.content) } : {}),
-    ...(input.description != null ? { description: checkDescription(input.description) } : {}),
-  };
-  if (Object.keys(body).length === 0) {
-    throw new GatewayError('BAD_USER_INPUT', 'give at least one of name, content or description', {
-      field: 'name',
-    });
-  }
-  return body;
-}
 
 /** Startup scripts: CRUD plus bulk delete. */
 @Injectable()
@@ -91,8 +53,8 @@ export class ScriptsService {
     }
     const up = this.upstream.for(ctx);
     const all = await collectPages(
-      (page, pageSize) => this.api.list(up, { page, page_size: pageSize, search: search || undefined }),
-      (d) => d.scripts,
+      (page, pageSize) => this.api.list(up, toScriptListQuery(page, pageSize, search)),
+      (d) => scriptsOf(d),
     );
     return connectionFromArray(all.map(toScript), args, 'scripts');
   }
@@ -127,21 +89,15 @@ export class ScriptsService {
   async delete(ctx: GqlContext, input: DeleteScriptInput): Promise<DeleteScriptPayload> {
     const id = keyOf(input.id, 'Script');
     const res = await this.api.delete(this.upstream.for(ctx), id);
-    return {
-      deletedScriptId: toGlobalId('Script', res.data?.script_id ?? id),
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteScriptPayload(res.data, id, res.requestId);
   }
 
   async deleteMany(ctx: GqlContext, input: DeleteScriptsInput): Promise<DeleteScriptsPayload> {
     assertNonEmpty('ids', input.ids, MAX_BULK);
-    const res = await this.api.bulkDelete(this.upstream.for(ctx), {
-      script_ids: [...new Set(input.ids.map((id) => keyOf(id, 'Script', 'ids')))],
-    });
-    return {
-      deletedScriptIds: (res.data.deleted ?? []).map((k) => toGlobalId('Script', k)),
-      failed: (res.data.failed ?? []).map((f) => ({ scriptId: f.script_id, reason: f.reason })),
-      requestId: res.requestId ?? null,
-    };
+    const res = await this.api.bulkDelete(
+      this.upstream.for(ctx),
+      toBulkDeleteScriptsRequest(input.ids.map((id) => keyOf(id, 'Script', 'ids'))),
+    );
+    return toDeleteScriptsPayload(res.data, res.requestId);
   }
 }

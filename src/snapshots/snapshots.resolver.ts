@@ -7,12 +7,14 @@ import type { GqlContext } from '../common/context/gql-context';
 import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyReconcilers, inputName, inputString } from '../idempotency/reconcilers';
+import { barrackKeyOf } from '../common/graphql/global-id';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import { RequireFieldScopes } from '../auth/field-scopes';
-import { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
-import { StorageBillingHistory } from '../volumes/models/storage-billing.model';
+import { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import {
   CreateSnapshotInput,
   DeleteSnapshotInput,
@@ -36,10 +38,27 @@ export class SnapshotsResolver implements OnModuleInit {
     private readonly service: SnapshotsService,
     private readonly instances: InstancesService,
     private readonly nodes: NodeRegistry,
+    private readonly reconcilers: IdempotencyReconcilers,
   ) {}
 
   onModuleInit(): void {
     this.nodes.register('Snapshot', (key, ctx) => this.service.load(key, ctx));
+    this.reconcilers.register('createSnapshot', async ({ args, ctx }) => {
+      const snapshot = await this.service.findByName(inputName(args, 'name'), ctx);
+      return snapshot ? { snapshot, requestId: null } : null;
+    });
+    // Barrack's restore answer is gone; the VM is found by its unique name.
+    this.reconcilers.register('restoreSnapshot', async ({ args, ctx }) => {
+      const instance = await this.instances.findByName(inputName(args, 'newVmName'), ctx);
+      if (!instance) return null;
+      const source = inputString(args, 'id');
+      return {
+        instance,
+        sourceSnapshotKey: source === null ? null : barrackKeyOf(source, 'Snapshot'),
+        tier: null,
+        requestId: null,
+      };
+    });
   }
 
   @Query(() => SnapshotConnection, {

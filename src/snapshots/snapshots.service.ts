@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SnapshotsApi, type SnapshotListFilter } from '../barrack/api/snapshots.api';
 import {
-  sourceSnapshotKeyOf,
+  restoreAnswerOf,
+  toCreateSnapshotRequest,
+  toDeleteSnapshotPayload,
   toRestoredInstance,
+  toRestoreSnapshotRequest,
   toSnapshot,
   toSnapshotBilling,
-} from '../barrack/mappers/snapshot.mapper';
+} from './snapshot.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import {
@@ -17,13 +20,12 @@ import { argumentKey, lookupKey } from '../common/graphql/node';
 import { PerRequestCollection, filterOrNone } from '../common/graphql/per-request-collection';
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
-import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
-import { billingWindow } from '../instances/input-rules';
+import { billingWindow } from '../common/validation/input-rules';
 import { InstancesService } from '../instances/instances.service';
-import { newestFirst } from '../instances/list-helpers';
-import type { StorageBillingHistory } from '../volumes/models/storage-billing.model';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import type {
   CreateSnapshotInput,
   DeleteSnapshotInput,
@@ -68,6 +70,14 @@ export class SnapshotsService {
   async ofInstance(instanceId: string, ctx: GqlContext): Promise<Snapshot[]> {
     const grouped = await this.collection.groupedBy(ctx, 'instance', (s) => s.instanceId, newestFirst);
     return grouped.get(instanceId) ?? [];
+  }
+
+  /** The snapshot with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Snapshot | null> {
+    return exactName(
+      (await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toSnapshot),
+      name,
+    );
   }
 
   load(id: string, ctx: GqlContext): Promise<Snapshot | null> {
@@ -117,36 +127,23 @@ export class SnapshotsService {
   }
 
   async create(input: CreateSnapshotInput, ctx: GqlContext): Promise<CreateSnapshotPayload> {
-    const res = await this.api.create(
-      {
-        instance_id: keyOf(input.instanceId, 'Instance', 'instanceId'),
-        name: input.name.trim(),
-        ...(input.description != null ? { description: input.description } : {}),
-        ...(input.isImage != null ? { is_image: input.isImage } : {}),
-      },
-      this.upstream.for(ctx),
-    );
+    const res = await this.api.create(toCreateSnapshotRequest(input), this.upstream.for(ctx));
     return { snapshot: toSnapshot(res.data), requestId: res.requestId ?? null };
   }
 
   async delete(input: DeleteSnapshotInput, ctx: GqlContext): Promise<DeleteSnapshotPayload> {
     const id = keyOf(input.id, 'Snapshot');
     const res = await this.api.delete(id, this.upstream.for(ctx));
-    return {
-      deletedSnapshotId: toGlobalId('Snapshot', res.data?.snapshot_id ?? id),
-      deletedImageId: res.data?.deleted_image_id ? toGlobalId('Image', res.data.deleted_image_id) : null,
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteSnapshotPayload(res.data, id, res.requestId);
   }
 
   async restore(input: RestoreSnapshotInput, ctx: GqlContext): Promise<RestoreSnapshotPayload> {
     const id = keyOf(input.id, 'Snapshot');
-    const res = await this.api.restore(id, { new_vm_name: input.newVmName.trim() }, this.upstream.for(ctx));
+    const res = await this.api.restore(id, toRestoreSnapshotRequest(input), this.upstream.for(ctx));
     await this.instances.stockChanged();
-    const tier = res.envelope.tier;
-    const sourceSnapshotKey = sourceSnapshotKeyOf(res.envelope.snapshot) ?? id;
+    const { instanceKey, sourceSnapshotKey, tier } = restoreAnswerOf(res.data, res.envelope, id);
     // The new VM as an Instance, like createInstance: read back; Barrack's own answer if the read fails.
-    const fresh = await this.instances.loadFresh(res.data.instance_id, ctx).catch((e: unknown) => {
+    const fresh = await this.instances.loadFresh(instanceKey, ctx).catch((e: unknown) => {
       this.log.warn(`read-back after restoreSnapshot failed: ${String(e)}`);
       return null;
     });
@@ -159,7 +156,7 @@ export class SnapshotsService {
     return {
       instance,
       sourceSnapshotKey,
-      tier: typeof tier === 'string' ? tier : null,
+      tier,
       requestId: res.requestId ?? null,
     };
   }

@@ -6,7 +6,7 @@ describe('SSH key input', () => {
     expect(checkSshKeyInput({ name: 'my_key-1.a' })).toEqual({ name: 'my_key-1.a' });
     expect(checkSshKeyInput({ name: 'k', publicKey: ' ssh-ed25519 AAAAC3Nza= me@host \n' })).toEqual({
       name: 'k',
-      public_key: 'ssh-ed25519 AAAAC3Nza= me@host',
+      publicKey: 'ssh-ed25519 AAAAC3Nza= me@host',
     });
   });
 

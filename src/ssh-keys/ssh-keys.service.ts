@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { SshKeysApi } from '../barrack/api/ssh-keys.api';
-import { toCreatedSshKey, toSshKey } from '../barrack/mappers/ssh-key.mapper';
+import {
+  sshKeysOf,
+  toCreateSshKeyRequest,
+  toCreatedSshKey,
+  toDeleteSshKeyPayload,
+  toSshKey,
+  toSshKeyListQuery,
+} from './ssh-key.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -23,7 +29,8 @@ const PUBLIC_KEY =
   /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?$/;
 const MAX_PUBLIC_KEY = 16_384;
 
-export function checkSshKeyInput(input: CreateSshKeyInput): { name: string; public_key?: string } {
+/** The create input, checked and trimmed (in the schema's names; toCreateSshKeyRequest makes the body). */
+export function checkSshKeyInput(input: CreateSshKeyInput): { name: string; publicKey?: string } {
   const name = input.name.trim();
   if (!SSH_KEY_NAME.test(name)) {
     throw new GatewayError(
@@ -41,7 +48,7 @@ export function checkSshKeyInput(input: CreateSshKeyInput): { name: string; publ
       { field: 'publicKey' },
     );
   }
-  return { name, public_key: key };
+  return { name, publicKey: key };
 }
 
 /**
@@ -68,8 +75,8 @@ export class SshKeysService {
     }
     const up = this.upstream.for(ctx);
     const all = await collectPages(
-      (page, pageSize) => this.api.list(up, { page, page_size: pageSize, search: search || undefined }),
-      (d) => d.ssh_keys,
+      (page, pageSize) => this.api.list(up, toSshKeyListQuery(page, pageSize, search)),
+      (d) => sshKeysOf(d),
     );
     return connectionFromArray(all.map(toSshKey), args, 'sshKeys');
   }
@@ -91,7 +98,7 @@ export class SshKeysService {
   }
 
   async create(ctx: GqlContext, input: CreateSshKeyInput): Promise<CreateSshKeyPayload> {
-    const body = checkSshKeyInput(input);
+    const body = toCreateSshKeyRequest(checkSshKeyInput(input));
     const res = await this.api.create(this.upstream.for(ctx), body);
     const { sshKey, privateKey } = toCreatedSshKey(res.data);
     return { sshKey, privateKey, requestId: res.requestId ?? null };
@@ -100,9 +107,6 @@ export class SshKeysService {
   async delete(ctx: GqlContext, input: DeleteSshKeyInput): Promise<DeleteSshKeyPayload> {
     const id = keyOf(input.id, 'SshKey');
     const res = await this.api.delete(this.upstream.for(ctx), id);
-    return {
-      deletedSshKeyId: toGlobalId('SshKey', res.data?.key_id ?? id),
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteSshKeyPayload(res.data, id, res.requestId);
   }
 }

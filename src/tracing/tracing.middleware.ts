@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import { GRAPHQL_PATH, SSE_PATH } from '../common/graphql/paths';
-import { startServerSpan, tracingEnabled } from './tracing';
+import { describeOperation, startServerSpan, tracingEnabled } from './tracing';
 
 /** The request's operation span, for TracingPlugin to name and enrich. */
 export const OPERATION_SPAN = Symbol('operationSpan');
@@ -39,4 +39,19 @@ function routeOf(req: Request): string {
   return (req.originalUrl ?? req.url).split('?')[0]?.replace(/\/+$/, '') === `/${SSE_PATH}`
     ? `/${SSE_PATH}`
     : `/${GRAPHQL_PATH}`;
+}
+
+/**
+ * Names the request's operation span and records what identifies the operation without its content (per the
+ * OpenTelemetry GraphQL conventions): type, operation name, document hash (never the text or the variables) and
+ * tenant. For the response-cache fast path, which answers before TracingPlugin runs.
+ */
+export function annotateOperationSpan(
+  req: Request,
+  op: { tenantId?: string; type: string; hash: string; operationName?: string | null },
+): void {
+  if (!tracingEnabled()) return;
+  const span = (req as TracedRequest)[OPERATION_SPAN];
+  if (!span) return;
+  describeOperation(span, { type: op.type, hash: op.hash, name: op.operationName, tenantId: op.tenantId });
 }

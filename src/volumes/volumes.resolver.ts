@@ -14,9 +14,10 @@ import type { GqlContext } from '../common/context/gql-context';
 import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyReconcilers, inputName, type ReconcileInput } from '../idempotency/reconcilers';
 import { BillableMutation } from '../rate-limit/billable-mutation';
 import { RequireFieldScopes } from '../auth/field-scopes';
-import { BillingWindowArgs } from '../instances/dto/instance.inputs';
+import { BillingWindowArgs } from '../common/graphql/billing-window.args';
 import { InstancesService } from '../instances/instances.service';
 import { Instance } from '../instances/models/instance.model';
 import {
@@ -28,7 +29,7 @@ import {
   ResizeVolumeInput,
   VolumesArgs,
 } from './dto/volume.inputs';
-import { StorageBillingHistory } from './models/storage-billing.model';
+import { StorageBillingHistory } from '../common/graphql/storage-billing.model';
 import { Volume } from './models/volume.model';
 import { VolumeConnection } from './models/volume-connection.model';
 import { DeleteVolumePayload, VolumeAttachmentsPayload, VolumePayload } from './models/volume-payloads.model';
@@ -41,10 +42,17 @@ export class VolumesResolver implements OnModuleInit {
     private readonly service: VolumesService,
     private readonly instances: InstancesService,
     private readonly nodes: NodeRegistry,
+    private readonly reconcilers: IdempotencyReconcilers,
   ) {}
 
   onModuleInit(): void {
     this.nodes.register('Volume', (key, ctx) => this.service.load(key, ctx));
+    const reconcile = async ({ args, ctx }: ReconcileInput) => {
+      const volume = await this.service.findByName(inputName(args, 'name'), ctx);
+      return volume ? { volume, requestId: null } : null;
+    };
+    this.reconcilers.register('createVolume', reconcile);
+    this.reconcilers.register('cloneVolume', reconcile);
   }
 
   @Query(() => VolumeConnection, {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { VolumesApi, type VolumeListFilter } from '../barrack/api/volumes.api';
-import { toVolume, toVolumeAttachment, toVolumeBilling } from '../barrack/mappers/volume.mapper';
+import {
+  toAttachVolumesRequest,
+  toCreateVolumeRequest,
+  toDeleteVolumePayload,
+  toDetachVolumesRequest,
+  toVolume,
+  toVolumeAttachments,
+  toVolumeBilling,
+} from './volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
 import {
@@ -13,10 +21,9 @@ import { PerRequestCollection, filterOrNone } from '../common/graphql/per-reques
 import { GatewayError } from '../common/errors/gateway-error';
 import { REGIONS } from '../common/graphql/barrack-enums';
 import { keyOf } from '../common/graphql/input-check';
-import { toGlobalId } from '../common/graphql/global-id';
-import type { BillingWindowArgs } from '../instances/dto/instance.inputs';
-import { billingWindow } from '../instances/input-rules';
-import { newestFirst } from '../instances/list-helpers';
+import type { BillingWindowArgs } from '../common/graphql/billing-window.args';
+import { billingWindow } from '../common/validation/input-rules';
+import { exactName, newestFirst } from '../common/graphql/list-helpers';
 import type {
   AttachVolumesInput,
   CloneVolumeInput,
@@ -26,8 +33,8 @@ import type {
   ResizeVolumeInput,
   VolumesArgs,
 } from './dto/volume.inputs';
-import type { StorageBillingHistory } from './models/storage-billing.model';
-import { VOLUME_STATUS_FROM_WIRE, VOLUME_TYPE_TO_WIRE, type Volume } from './models/volume.model';
+import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
+import { VOLUME_STATUS_FROM_WIRE, type Volume } from './models/volume.model';
 import type {
   DeleteVolumePayload,
   VolumeAttachmentsPayload,
@@ -71,6 +78,11 @@ export class VolumesService {
     return grouped.get(instanceId) ?? [];
   }
 
+  /** The volume with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */
+  async findByName(name: string, ctx: GqlContext): Promise<Volume | null> {
+    return exactName((await this.api.listAll({ search: name }, this.upstream.for(ctx))).map(toVolume), name);
+  }
+
   load(id: string, ctx: GqlContext): Promise<Volume | null> {
     return this.collection.load(id, ctx);
   }
@@ -112,33 +124,14 @@ export class VolumesService {
   }
 
   async create(input: CreateVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
-    const name = input.name.trim();
-    const volumeType = (VOLUME_TYPE_TO_WIRE as Record<string, 'Cloud-SSD' | 'Ceph-SSD'>)[input.volumeType];
-    if (!volumeType)
-      throw new GatewayError('BAD_USER_INPUT', 'volumeType cannot be sent to Barrack', {
-        field: 'volumeType',
-      });
-    const res = await this.api.create(
-      {
-        name,
-        region: REGIONS.toWire(input.region),
-        size: input.sizeGb,
-        volume_type: volumeType,
-        ...(input.imageId != null ? { image_id: input.imageId } : {}),
-        ...(input.description != null ? { description: input.description } : {}),
-      },
-      this.upstream.for(ctx),
-    );
+    const res = await this.api.create(toCreateVolumeRequest(input), this.upstream.for(ctx));
     return { volume: toVolume(res.data), requestId: res.requestId ?? null };
   }
 
   async delete(input: DeleteVolumeInput, ctx: GqlContext): Promise<DeleteVolumePayload> {
     const id = keyOf(input.id, 'Volume');
     const res = await this.api.delete(id, this.upstream.for(ctx));
-    return {
-      deletedVolumeId: toGlobalId('Volume', res.data?.volume_id ?? id),
-      requestId: res.requestId ?? null,
-    };
+    return toDeleteVolumePayload(res.data, id, res.requestId);
   }
 
   async resize(input: ResizeVolumeInput, ctx: GqlContext): Promise<VolumePayload> {
@@ -163,30 +156,30 @@ export class VolumesService {
     const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
     const res = await this.api.attach(
       instanceId,
-      { volume_ids: volumeKeys(input.volumeIds), protected: input.protected },
+      toAttachVolumesRequest(volumeKeys(input.volumeIds), input.protected),
       this.upstream.for(ctx),
     );
-    return this.attachments(instanceId, res.data.volume_attachments, res.requestId, ctx);
+    return this.attachments(instanceId, res.data, res.requestId, ctx);
   }
 
   async detach(input: DetachVolumesInput, ctx: GqlContext): Promise<VolumeAttachmentsPayload> {
     const instanceId = keyOf(input.instanceId, 'Instance', 'instanceId');
     const res = await this.api.detach(
       instanceId,
-      { volume_ids: volumeKeys(input.volumeIds) },
+      toDetachVolumesRequest(volumeKeys(input.volumeIds)),
       this.upstream.for(ctx),
     );
-    return this.attachments(instanceId, res.data.volume_attachments, res.requestId, ctx);
+    return this.attachments(instanceId, res.data, res.requestId, ctx);
   }
 
   private attachments(
     instanceId: string,
-    wire: Parameters<typeof toVolumeAttachment>[0][] | undefined,
+    wire: Parameters<typeof toVolumeAttachments>[0],
     requestId: string | undefined,
     ctx: GqlContext,
   ): VolumeAttachmentsPayload {
     // What this request read before the mutation no longer holds.
     this.collection.forget(ctx);
-    return { instanceId, attachments: (wire ?? []).map(toVolumeAttachment), requestId: requestId ?? null };
+    return { instanceId, attachments: toVolumeAttachments(wire), requestId: requestId ?? null };
   }
 }

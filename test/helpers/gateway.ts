@@ -78,8 +78,8 @@ export interface StartTestGatewayOptions {
    * `simulator.accounts` (e.g. `{ apiKey: 'sim-inr-key', currency: 'INR' }`). Tenant id `e2e-<name>`.
    */
   tenants?: { name: string; barrackKey: string }[];
-  /** Start-up options for the (first) gateway, e.g. an in-memory `spanExporter` (tracing suites). */
-  gateway?: Pick<GatewayAppOptions, 'spanExporter'>;
+  /** Start-up options for the (first) gateway: an in-memory `spanExporter` (tracing suites), a `logDestination`. */
+  gateway?: Pick<GatewayAppOptions, 'spanExporter' | 'logDestination'>;
 }
 
 const GENEROUS_PLAN = {

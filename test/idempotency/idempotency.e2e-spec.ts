@@ -1,4 +1,5 @@
 import { demoPublicKey } from '../../simulator/sim-seed';
+import { IdempotencyReconcilers } from '../../src/idempotency/reconcilers';
 import { SimTestClient } from '../simulator/sim-test-client';
 import { SIM_OTHER_KEY, SIM_DEMO_KEY, startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
 
@@ -70,6 +71,17 @@ describe('idempotent createInstance (real Redis, simulator)', () => {
   afterAll(async () => {
     await gw?.close();
     await gwShort?.close();
+  });
+
+  it('has a reconciler for every create the features register (the idempotency module imports none of them)', () => {
+    expect(gw.app.get(IdempotencyReconcilers).operations()).toEqual([
+      'cloneVolume',
+      'createImageFromSnapshot',
+      'createInstance',
+      'createSnapshot',
+      'createVolume',
+      'restoreSnapshot',
+    ]);
   });
 
   it('20 concurrent calls with one key create exactly one VM and get 20 identical answers', async () => {

@@ -119,6 +119,39 @@ describe('RateLimiterService (real Redis)', () => {
     expect(await drain(svc, principal('t'), 6)).toEqual([true, true, true, true, true, false]);
   });
 
+  it('draws request, burst and cost in one script on the same windows as consume()', async () => {
+    const registry = new MetricsRegistry();
+    const svc = service(await shared(), {
+      prefix: uniquePrefix('rl'),
+      plans: { t: { requestsPerMinute: 2, burst: 1, costPerMinute: 25 } },
+      registry,
+    });
+    const p = principal('t');
+    const plan = await svc.planFor('t');
+    // One request through consume(), then operations through the script: both count in one window.
+    expect((await svc.consume(p, plan, 'requests', 1)).allowed).toBe(true);
+    const second = await svc.drawOperation(p, plan, 10);
+    expect(second.requests).toMatchObject({ allowed: true, remaining: 0, limit: 2 });
+    expect(second.cost).toMatchObject({ allowed: true, remaining: 15, limit: 25 });
+    // Over the rate: the burst pool lets one more through, and its cost is drawn.
+    const third = await svc.drawOperation(p, plan, 10);
+    expect(third.requests.allowed).toBe(true);
+    expect(third.cost).toMatchObject({ allowed: true, remaining: 5 });
+    // Burst spent: refused, and no cost drawn for a refused request.
+    const fourth = await svc.drawOperation(p, plan, 10);
+    expect(fourth.requests.allowed).toBe(false);
+    expect(fourth.cost).toBeUndefined();
+    // The cost window is the one consume() sees: 5 points left.
+    expect(await svc.consume(p, plan, 'cost', 6)).toMatchObject({ allowed: false, remaining: 0 });
+    const text = await registry.metrics();
+    expect(text).toContain(
+      'gateway_rate_limit_decisions_total{tenant="t",budget="requests",outcome="limited"} 1',
+    );
+    expect(text).toContain(
+      'gateway_rate_limit_decisions_total{tenant="t",budget="cost",outcome="allowed"} 2',
+    );
+  });
+
   it('shares one budget between two replicas with their own Redis connections', async () => {
     const prefix = uniquePrefix('rl');
     const plans = { shared: { requestsPerMinute: 7, burst: 0 } };

@@ -63,23 +63,41 @@ describe('Node interface and connections (gateway + simulator + Redis)', () => {
     expect(withId.length).toBeGreaterThanOrEqual(15);
     const notNodes = withId.filter((t) => !t.interfaces?.some((i) => i.name === 'Node')).map((t) => t.name);
     expect(notNodes).toEqual([]);
-    // Every Node exposes Barrack's own id under one name (the pair views carry the ids of both sides instead).
-    const nodes = withId.filter((t) => !['FirewallAttachment', 'InstanceFirewall'].includes(t.name));
+    // Every Node exposes Barrack's own id under one name (the pair views carry the ids of both sides instead;
+    // a flavour is a GPU model and count, which its own fields give).
+    const nodes = withId.filter(
+      (t) => !['FirewallAttachment', 'InstanceFirewall', 'GpuSpec'].includes(t.name),
+    );
     expect(nodes.filter((t) => !t.fields!.some((f) => f.name === 'barrackId')).map((t) => t.name)).toEqual(
       [],
     );
   });
 
   it('node(id) and nodes(ids) return each kind, refetched by its global id', async () => {
+    // The demo world has no firewall: make one with a rule, attached to the demo instance.
+    const [first] = (await q(`{ instances(first: 1) { nodes { id region } } }`)).instances.nodes;
+    const fwMade = await q(
+      `mutation($input: CreateFirewallInput!) { createFirewall(input: $input) { firewall { id } } }`,
+      { input: { name: 'node-fw', region: first.region } },
+    );
+    const fwId = fwMade.createFirewall.firewall.id as string;
+    await q(`mutation($input: AddFirewallRuleInput!) { addFirewallRule(input: $input) { rule { id } } }`, {
+      input: { firewallId: fwId, direction: 'INGRESS', protocol: 'TCP', remoteIpPrefix: '10.0.0.0/8' },
+    });
+    await q(`mutation($input: AttachFirewallInput!) { attachFirewall(input: $input) { firewallId } }`, {
+      input: { firewallId: fwId, instanceIds: [first.id] },
+    });
     const d = await q(`{
       instances(first: 1) { nodes { id barrackId securityRules { id } } }
       snapshots(first: 1) { nodes { id } }
       volumes(first: 1) { nodes { id } }
-      firewalls(first: 1) { nodes { id rules(first: 1) { nodes { id } } attachments { id } } }
+      firewalls(first: 1, search: "node-fw") { nodes { id rules(first: 1) { nodes { id } } attachments { id } } }
       sshKeys(first: 1) { nodes { id } }
       osImages { id }
       aiModels { id }
       apiKeys { id }
+      regions { id }
+      gpuSpecs { id }
     }`);
     const vm = d.instances.nodes[0];
     const fw = d.firewalls.nodes[0];
@@ -94,11 +112,12 @@ describe('Node interface and connections (gateway + simulator + Redis)', () => {
       ['OsImage', d.osImages[0]?.id],
       ['AiModel', d.aiModels[0]?.id],
       ['ApiKeyInfo', d.apiKeys[0]?.id],
+      ['Region', d.regions[0]?.id],
+      ['GpuSpec', d.gpuSpecs[0]?.id],
     ];
     const present = samples.filter((s): s is [string, string] => typeof s[1] === 'string');
-    expect(present.map(([t]) => t)).toEqual(
-      expect.arrayContaining(['Instance', 'Snapshot', 'Volume', 'OsImage']),
-    );
+    // The demo world has one of each of these.
+    expect(present.map(([t]) => t)).toEqual(samples.map(([t]) => t));
     for (const [typename, id] of present) {
       const n = await q(`query($id: ID!) { node(id: $id) { __typename id } }`, { id });
       expect(n.node).toEqual({ __typename: typename, id });

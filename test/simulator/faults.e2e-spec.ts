@@ -43,6 +43,28 @@ describe('simulator faults and request log', () => {
     expect(failed).toBeLessThan(17);
   });
 
+  it('changes the latency added to every route at run time (PUT /__sim/latency), refusing a bad value', async () => {
+    const put = (body: unknown) =>
+      fetch(`${sim.origin}/__sim/latency`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const before = sim.admin.latencyMs();
+    try {
+      const r = await put({ ms: 1000 });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toEqual({ ms: 1000 });
+      expect(await (await fetch(`${sim.origin}/__sim/latency`)).json()).toEqual({ ms: 1000 });
+      const bad = await put({ ms: -1 });
+      expect(bad.status).toBe(400);
+      expect(sim.admin.latencyMs()).toBe(1000);
+    } finally {
+      sim.admin.setLatency(before);
+    }
+    expect(sim.admin.latencyMs()).toBe(before);
+  });
+
   it('adds latency (observed as the request still pending while the response is delayed)', async () => {
     sim.admin.setFault('listRegions', { latencyMs: 1000 });
     const controller = new AbortController();

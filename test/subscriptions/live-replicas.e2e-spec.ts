@@ -121,9 +121,14 @@ describe('live updates across replicas: polling (SUBSCRIPTION_POLL_MS=100)', () 
     console.log(
       `[live] two replicas, ${WINDOW_MS} ms at ${POLL_MS} ms/poll: ${window.length} getInstance polls (one poller: ~${WINDOW_MS / POLL_MS}, two: ~${(2 * WINDOW_MS) / POLL_MS}), feeds ${new Set(window.map(feedOf)).size}`,
     );
-    // Every poll in the window came from one replica's feed: the other replica only listened.
-    expect(new Set(window.map(feedOf)).size).toBe(1);
+    // One poller's worth of calls: two pollers would make about twice WINDOW/POLL. (Under a heavily loaded
+    // machine the holder's renewal can be late by more than the lease, 2 polls, and the other replica takes
+    // over, as it should when a holder stalls; so the bound is on calls, and on one feed doing most of them.)
     expect(window.length).toBeGreaterThan(0);
+    expect(window.length).toBeLessThanOrEqual(Math.ceil(1.5 * (WINDOW_MS / POLL_MS)));
+    const byFeed = new Map<string, number>();
+    for (const e of window) byFeed.set(feedOf(e), (byFeed.get(feedOf(e)) ?? 0) + 1);
+    expect(Math.max(...byFeed.values()) / window.length).toBeGreaterThanOrEqual(0.8);
 
     // And what that poller saw reaches both replicas' subscribers.
     gw.sim.admin.advanceClock(TRANSITION_MS);

@@ -7,7 +7,7 @@ import {
   type IBreaker,
 } from 'cockatiel';
 import { LRUCache } from 'lru-cache';
-import { BarrackUpstreamError } from './barrack-upstream.error';
+import { BarrackUpstreamError } from '../../common/errors/barrack-upstream.error';
 
 /** Whose calls a scoped breaker guards: one tenant's calls to one Barrack resource group. */
 export interface BreakerScope {

@@ -18,7 +18,7 @@ export interface BarrackCall {
   dataKey?: string;
 }
 
-/** Who the call is for. Built from the GraphQL context by the services (see upstreamContext()). */
+/** Who the call is for. Built once per request from the GraphQL context (UpstreamContextFactory.for). */
 export interface UpstreamContext {
   tenantId: string;
   /** The tenant's own Barrack API key. Never logged, never returned to a client. */

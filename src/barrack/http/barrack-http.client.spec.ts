@@ -5,7 +5,7 @@ import { MetricsRegistry } from '../../metrics/metrics.module';
 import { BarrackEndpoint } from '../barrack-endpoint';
 import type { BarrackCall, UpstreamContext } from './barrack-call';
 import { BarrackHttpClient } from './barrack-http.client';
-import { BarrackUpstreamError } from './barrack-upstream.error';
+import { BarrackUpstreamError } from '../../common/errors/barrack-upstream.error';
 import { FakeUpstream, eventually, hang, reply } from '../../../test/upstream/fake-upstream';
 
 const CREDENTIAL = 'brk_live_SUPERSECRET_9f8e7d6c5b4a';

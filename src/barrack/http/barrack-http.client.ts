@@ -14,7 +14,7 @@ import type { BarrackCall, BarrackResult, UpstreamContext } from './barrack-call
 import { BarrackBreakers, operationGroup } from './barrack-breakers';
 import { parseEnvelope } from './barrack-envelope';
 import { renderPath, renderQuery, splitBaseUrl } from './barrack-path';
-import { BarrackUpstreamError } from './barrack-upstream.error';
+import { BarrackUpstreamError } from '../../common/errors/barrack-upstream.error';
 
 /** A wait Barrack asks for longer than this is not waited out: the client gets RATE_LIMITED + retryAfter. */
 const MAX_RETRY_AFTER_MS = 5_000;

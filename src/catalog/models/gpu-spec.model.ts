@@ -1,10 +1,17 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Currency, GpuModel, Region as RegionCode } from '../../common/graphql/barrack-enums';
 import { DecimalScalar } from '../../common/graphql/money.scalar';
+import { NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { CatalogEntry } from './catalog-entry.model';
 
-@ObjectType({ description: 'A flavour: one GPU model times a GPU count, with its CPU, memory and disks.' })
-export class GpuSpec extends CatalogEntry {
+@ObjectType({
+  description: 'A flavour: one GPU model times a GPU count, with its CPU, memory and disks.',
+  implements: () => [Node],
+})
+export class GpuSpec extends CatalogEntry implements Node {
+  @Field(() => ID, { description: `${NODE_ID_DOC} A flavour is its GPU model and GPU count.` })
+  id!: string;
+
   @Field(() => GpuModel, { description: 'GPU model.' })
   gpuModel!: GpuModel;
 

@@ -1,9 +1,21 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Region as RegionCode } from '../../common/graphql/barrack-enums';
+import { BARRACK_ID_DOC, NODE_ID_DOC, Node } from '../../common/graphql/node';
 import { CatalogEntry } from './catalog-entry.model';
 
-@ObjectType({ description: 'A Barrack region where instances, volumes and firewalls live.' })
-export class Region extends CatalogEntry {
+@ObjectType({
+  description: 'A Barrack region where instances, volumes and firewalls live.',
+  implements: () => [Node],
+})
+export class Region extends CatalogEntry implements Node {
+  @Field(() => ID, { description: NODE_ID_DOC })
+  id!: string;
+
+  @Field(() => ID, {
+    description: `${BARRACK_ID_DOC} Barrack names a region, e.g. "CANADA-1" (same as \`name\`).`,
+  })
+  barrackId!: string;
+
   @Field(() => RegionCode, { description: 'Region code, usable as a filter and in create inputs.' })
   code!: RegionCode;
 

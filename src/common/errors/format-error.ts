@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { GatewayError } from './gateway-error';
 import { isErrorCode, type ErrorCode } from './error-codes';
-import { BarrackUpstreamError } from '../../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError } from './barrack-upstream.error';
 import { toGatewayError } from './upstream-error.map';
 
 /**

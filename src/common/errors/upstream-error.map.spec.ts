@@ -1,4 +1,4 @@
-import { BarrackUpstreamError, type UpstreamFailureKind } from '../../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError, type UpstreamFailureKind } from './barrack-upstream.error';
 import { ERROR_CODES } from './error-codes';
 import {
   MAPPED_UPSTREAM_STATUSES,

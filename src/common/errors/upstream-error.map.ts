@@ -1,4 +1,4 @@
-import { BarrackUpstreamError, type UpstreamFailureKind } from '../../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError, type UpstreamFailureKind } from './barrack-upstream.error';
 import type { ErrorCode } from './error-codes';
 import { GatewayError, type ErrorDetails } from './gateway-error';
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { type GraphQLInputType, type GraphQLResolveInfo, getNamedType, isInputObjectType } from 'graphql';
 import { catchError, map, of, type Observable } from 'rxjs';
-import { BarrackUpstreamError } from '../../barrack/http/barrack-upstream.error';
+import { BarrackUpstreamError } from '../errors/barrack-upstream.error';
 import { toGatewayError } from '../errors/upstream-error.map';
 import { toUserError, type MutationInputShape } from '../errors/user-error.map';
 import { checkInput, type InputRules } from './input-check';

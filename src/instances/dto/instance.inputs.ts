@@ -1,5 +1,6 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { GpuModelInput, RegionInput, VmStatusInput } from '../../common/graphql/barrack-enums';
+import { BillingWindowArgs } from '../../common/graphql/billing-window.args';
 import { ConnectionArgs } from '../../common/graphql/connection';
 import { SecurityRuleInput } from '../models/security-rule.model';
 
@@ -136,18 +137,6 @@ export class RemoveInstanceSecurityRuleInput {
 
   @Field(() => ID, { description: 'Rule id.' })
   ruleId!: string;
-}
-
-@ArgsType()
-export class BillingWindowArgs {
-  @Field(() => GraphQLISODateTime, {
-    nullable: true,
-    description: 'Window start (default: Barrack decides).',
-  })
-  start?: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Window end (default: now).' })
-  end?: Date;
 }
 
 @ArgsType()

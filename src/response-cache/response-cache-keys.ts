@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { printSchema, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { canonicalJson } from '../common/graphql/canonical-json';
+import type { Principal } from '../common/context/principal';
+import { deriveDocumentPolicy, type DocumentPolicy } from './document-policy';
+import type { ResponseScope } from './field-policy';
+import type { StoredAnswer } from './response-cache.store';
+
+export type CacheablePolicy = Extract<DocumentPolicy, { cacheable: true }>;
+
+/** Where one answer lives: its slot (sharing scope: `pub` or one tenant) and its key within the slot. */
+export interface CacheAddress {
+  slot: string;
+  key: string;
+}
+
+/** How many document policies are remembered (by schema version, document hash, operation name). */
+const POLICY_MEMO_MAX = 2_000;
+
+export function slotOf(scope: ResponseScope, principal: Principal): string {
+  return scope === 'public' ? 'pub' : `t:${principal.tenantId}`;
+}
+
+/**
+ * What the plugin (inside Apollo) and the fast path (before Apollo) must agree on: the schema version, each
+ * document's policy, and the key of an answer. One instance, so a policy derived by the plugin on a miss is
+ * what the fast path finds on the next request.
+ *
+ * Key: schema version | who | document hash | operation name | canonical variables, where `who` always holds
+ * the principal's scopes (sorted) and, for `principal`-scoped documents, the principal itself. A stored
+ * answer was produced by an execution that passed every scope check (answers with errors are never stored),
+ * so an answer is only ever served to a principal with exactly the scopes it was produced under: a principal
+ * lacking a scope misses and is refused by execution exactly as without the cache.
+ */
+@Injectable()
+export class ResponseCacheKeys {
+  private readonly policies = new LRUCache<string, DocumentPolicy>({ max: POLICY_MEMO_MAX });
+  private readonly versions = new WeakMap<GraphQLSchema, string>();
+  /** The version of the schema Apollo last ran with (the fast path has no schema of its own to hash). */
+  private current: string | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  schemaVersion(schema: GraphQLSchema): string {
+    let v = this.versions.get(schema);
+    if (!v) {
+      v = createHash('sha256').update(printSchema(schema)).digest('hex').slice(0, 16);
+      this.versions.set(schema, v);
+    }
+    this.current = v;
+    return v;
+  }
+
+  get currentSchemaVersion(): string | undefined {
+    return this.current;
+  }
+
+  /** The document's policy, derived once per (schema version, hash, operation name). */
+  policyFor(
+    version: string,
+    hash: string,
+    operationName: string | null | undefined,
+    derive: { schema: GraphQLSchema; document: DocumentNode; operation: OperationDefinitionNode },
+  ): DocumentPolicy {
+    const id = `${version}|${hash}|${operationName ?? ''}`;
+    let p = this.policies.get(id);
+    if (p === undefined) {
+      p = deriveDocumentPolicy(derive.schema, derive.document, derive.operation, this.config);
+      this.policies.set(id, p);
+    }
+    return p;
+  }
+
+  /** A policy already derived, or undefined (the fast path never derives: it has no parsed document). */
+  knownPolicy(
+    version: string,
+    hash: string,
+    operationName: string | null | undefined,
+  ): DocumentPolicy | undefined {
+    return this.policies.get(`${version}|${hash}|${operationName ?? ''}`);
+  }
+
+  addressOf(
+    version: string,
+    policy: CacheablePolicy,
+    principal: Principal,
+    hash: string,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): CacheAddress {
+    const scopes = [...principal.scopes].sort().join(',');
+    const who = policy.scope === 'principal' ? `${principal.kind}:${principal.subject}:${scopes}` : scopes;
+    const key = createHash('sha256')
+      .update(`${version}|${who}|${hash}|${operationName ?? ''}|${canonicalJson(variables ?? {})}`)
+      .digest('hex');
+    return { slot: slotOf(policy.scope, principal), key };
+  }
+}
+
+/** What the fast path read for a request it passed on to Apollo, so the plugin does not read it again. */
+export const CACHE_PROBE = Symbol('responseCacheProbe');
+export interface CacheProbe {
+  address: CacheAddress;
+  entry: StoredAnswer | null;
+  generation: string;
+}
+export type RequestWithProbe = { [CACHE_PROBE]?: CacheProbe };
