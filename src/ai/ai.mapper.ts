@@ -76,13 +76,13 @@ export function toAiUsageSummary(w: S['UsageSummary']): AiUsageSummary {
 
 export function toAiTransaction(w: S['AITransaction']): AiTransaction {
   return {
-    ...nodeIds('AiTransaction', w.id),
     model: w.model,
     promptTokens: intOrNull(w.prompt_tokens),
     completionTokens: intOrNull(w.completion_tokens),
     cost: decimal(w.cost),
     currency: w.currency ? CURRENCIES.fromWire(w.currency) : null,
     createdAt: date(w.created_at),
+    ...nodeIds('AiTransaction', w.id),
   };
 }
 

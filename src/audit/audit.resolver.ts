@@ -12,7 +12,6 @@ import { AuditRecord, AuditRecordConnection } from './models/audit-record.model'
 
 function toRecord(e: AuditEntry): AuditRecord {
   return {
-    ...nodeIds('AuditRecord', e.id ?? ''),
     at: new Date(e.at),
     principalKind: e.principal?.kind ?? 'none',
     principalSubject: e.principal?.subject ?? null,
@@ -25,6 +24,7 @@ function toRecord(e: AuditEntry): AuditRecord {
     upstreamRequestId: e.upstreamRequestId ?? null,
     latencyMs: e.latencyMs,
     requestId: e.requestId,
+    ...nodeIds('AuditRecord', e.id ?? ''),
   };
 }
 

@@ -22,11 +22,11 @@ export class ViewerService {
   /** Only the caller's own tenant: no principal can list another tenant's keys. */
   apiKeys(p: Principal): ApiKeyInfo[] {
     return this.tenantOf(p).apiKeys.map((k) => ({
-      ...nodeIds('ApiKeyInfo', k.id),
       scopes: [...k.scopes],
       expiresAt: k.expiresAt ?? null,
       revoked: k.revoked,
       label: k.label ?? null,
+      ...nodeIds('ApiKeyInfo', k.id),
     }));
   }
 

@@ -30,13 +30,13 @@ const stampOf = (s: CatalogStamp): CatalogStamp => ({ asOf: s.asOf, stale: s.sta
 
 export function toRegions(wire: S['Regions'], stamp: CatalogStamp): Region[] {
   return (wire.regions ?? []).map((r) => ({
-    ...stampOf(stamp),
-    ...nodeIds('Region', r.name),
     code: REGIONS.fromWire(r.name),
     name: r.name,
     description: stringOrNull(r.description),
     country: stringOrNull(r.country),
     greenStatus: stringOrNull(r.green_status),
+    ...nodeIds('Region', r.name),
+    ...stampOf(stamp),
   }));
 }
 
@@ -61,7 +61,6 @@ function toConfigurations(wire: S['GPUStockConfiguration'] | undefined): GpuStoc
 export function toGpuStocks(wire: S['GPUStocks'], stamp: CatalogStamp): GpuStock[] {
   return (wire.gpu_stocks ?? []).flatMap((region) =>
     (region.models ?? []).map((m) => ({
-      ...stampOf(stamp),
       regionCode: REGIONS.fromWire(region.region),
       stockType: stringOrNull(region.stock_type),
       gpuModel: GPU_MODELS.fromWire(m.model),
@@ -72,6 +71,7 @@ export function toGpuStocks(wire: S['GPUStocks'], stamp: CatalogStamp): GpuStock
       planned30Days: intOrNull(m.planned_30_days),
       planned100Days: intOrNull(m.planned_100_days),
       configurations: toConfigurations(m.configurations),
+      ...stampOf(stamp),
     })),
   );
 }
@@ -83,7 +83,6 @@ export function toGpuSpecs(
   accountCurrency: string | null = null,
 ): GpuSpec[] {
   return (wire.gpu_specs ?? []).map((s) => ({
-    ...stampOf(stamp),
     id: toGlobalId('GpuSpec', compoundKey(s.gpu_model, s.gpu_count)),
     gpuModel: GPU_MODELS.fromWire(s.gpu_model),
     gpuCount: s.gpu_count,
@@ -98,12 +97,12 @@ export function toGpuSpecs(
       : s.hourly_rate !== undefined && s.hourly_rate !== null && accountCurrency
         ? CURRENCIES.fromWire(accountCurrency)
         : null,
+    ...stampOf(stamp),
   }));
 }
 
 export function toPriceList(wire: S['Pricing'], region: string | null, stamp: CatalogStamp): PriceList {
   return {
-    ...stampOf(stamp),
     currency: CURRENCIES.fromWire(wire.currency),
     region: region ? REGIONS.fromWire(region) : null,
     gpus: (wire.gpus ?? []).map((g) => ({
@@ -113,12 +112,12 @@ export function toPriceList(wire: S['Pricing'], region: string | null, stamp: Ca
     })),
     volumePerTbHour: decimalOrNull(wire.storage?.volume_per_tb_hour),
     hibernationPerHour: decimalOrNull(wire.hibernation?.per_hour),
+    ...stampOf(stamp),
   };
 }
 
 export function toPriceQuote(wire: S['PricingQuote'], hours: number, stamp: CatalogStamp): PriceQuote {
   return {
-    ...stampOf(stamp),
     gpuModel: GPU_MODELS.fromWire(wire.gpu_model),
     gpuCount: wire.gpu_count,
     hours,
@@ -126,6 +125,7 @@ export function toPriceQuote(wire: S['PricingQuote'], hours: number, stamp: Cata
     hourlyRate: decimal(wire.hourly_rate),
     perMinuteRate: decimalOrNull(wire.per_minute_rate),
     estimatedTotal: decimal(wire.estimated_total),
+    ...stampOf(stamp),
   };
 }
 
@@ -136,7 +136,6 @@ export function toOsImages(wire: S['OSImages'], stamp: CatalogStamp): OsImage[] 
       const region = img.region ?? group.region;
       const barrackId = img.id === undefined || img.id === null ? null : String(img.id);
       return {
-        ...stampOf(stamp),
         // Barrack reuses an image id across regions: the region is part of the identity (the name stands in
         // for a missing id).
         id: toGlobalId('OsImage', compoundKey(region ?? '-', barrackId ?? img.name)),
@@ -147,6 +146,7 @@ export function toOsImages(wire: S['OSImages'], stamp: CatalogStamp): OsImage[] 
         sizeBytes: numberOrNull(img.size),
         displaySize: stringOrNull(img.display_size),
         region: region ? REGIONS.fromWire(region) : null,
+        ...stampOf(stamp),
       };
     }),
   );
@@ -158,9 +158,9 @@ export function toVolumeTypes(wire: S['VolumeTypes'], stamp: CatalogStamp): Volu
 
 export function toFirewallProtocols(wire: S['Protocols'], stamp: CatalogStamp): FirewallProtocol[] {
   return (wire.protocols ?? []).map((p) => ({
-    ...stampOf(stamp),
     protocol: PROTOCOLS.fromWire(p),
     name: String(p),
+    ...stampOf(stamp),
   }));
 }
 
@@ -171,12 +171,12 @@ export function toAiModels(
   accountCurrency: string | null,
 ): AiModel[] {
   return (wire.models ?? []).map((m) => ({
-    ...stampOf(stamp),
-    ...nodeIds('AiModel', m.id),
     name: m.name,
     currency: CURRENCIES.fromWire(accountCurrency),
     inputPricePer1k: decimalOrNull(m.input_price_per_1k),
     outputPricePer1k: decimalOrNull(m.output_price_per_1k),
+    ...stampOf(stamp),
+    ...nodeIds('AiModel', m.id),
   }));
 }
 

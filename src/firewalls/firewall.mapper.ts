@@ -31,7 +31,6 @@ export function toFirewallStatus(w: string | null | undefined): FirewallStatus {
 
 export function toFirewallRule(w: S['FirewallRule']): FirewallRule {
   return {
-    ...nodeIds('FirewallRule', w.id),
     direction: DIRECTIONS.fromWire(w.direction),
     protocol: PROTOCOLS.fromWire(w.protocol),
     ethertype: ETHERTYPES.fromWire(w.ethertype),
@@ -40,6 +39,7 @@ export function toFirewallRule(w: S['FirewallRule']): FirewallRule {
     portRangeMax: intOrNull(w.port_range_max),
     status: stringOrNull(w.status),
     createdAt: dateOrNull(w.created_at),
+    ...nodeIds('FirewallRule', w.id),
   };
 }
 
@@ -57,7 +57,6 @@ export function toFirewall(w: S['FirewallResponse']): Firewall {
   const rules = (w.rules ?? []).map(toFirewallRule);
   const attachments = (w.attached_instances ?? []).map((a) => toAttachment(w.firewall_id, a));
   return {
-    ...nodeIds('Firewall', w.firewall_id),
     name: w.name,
     description: stringOrNull(w.description),
     region: REGIONS.fromWire(w.region),
@@ -67,6 +66,7 @@ export function toFirewall(w: S['FirewallResponse']): Firewall {
     attachments,
     attachedCount: intOrNull(w.attached_count) ?? attachments.length,
     createdAt: date(w.created_at),
+    ...nodeIds('Firewall', w.firewall_id),
   };
 }
 

@@ -9,7 +9,6 @@ import { strOrNull, wireDate } from '../common/mapping/wire-values';
 
 export function toImage(w: WireImage): Image {
   return {
-    ...nodeIds('Image', w.image_id),
     name: w.name,
     region: REGIONS.fromWire(w.region),
     type: strOrNull(w.type),
@@ -21,6 +20,7 @@ export function toImage(w: WireImage): Image {
     labels: w.labels ?? [],
     createdAt: wireDate(w.created_at, 'image created_at'),
     snapshotId: strOrNull(w.snapshot?.id),
+    ...nodeIds('Image', w.image_id),
   };
 }
 

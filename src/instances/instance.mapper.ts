@@ -36,7 +36,6 @@ import { intOrNull, moneyOrNull, strOrNull, wireDate, wireDateOrNull } from '../
 
 export function toSecurityRule(w: WireSecurityRule): SecurityRule {
   return {
-    ...nodeIds('SecurityRule', String(w.id)),
     direction: DIRECTIONS.fromWire(w.direction),
     protocol: PROTOCOLS.fromWire(w.protocol),
     ethertype: ETHERTYPES.fromWire(w.ethertype),
@@ -45,6 +44,7 @@ export function toSecurityRule(w: WireSecurityRule): SecurityRule {
     portRangeMax: intOrNull(w.port_range_max),
     status: strOrNull(w.status),
     createdAt: wireDateOrNull(w.created_at),
+    ...nodeIds('SecurityRule', String(w.id)),
   };
 }
 
@@ -53,7 +53,6 @@ export function toInstance(w: WireInstance | WireDeployment): Instance {
   const full: Partial<WireInstance> = w;
   const accrued = (w as { accrued_cost?: number | null }).accrued_cost;
   return {
-    ...nodeIds('Instance', w.instance_id),
     name: w.name,
     status: VM_STATUSES.fromWire(w.status),
     region: REGIONS.fromWire(w.region),
@@ -84,6 +83,7 @@ export function toInstance(w: WireInstance | WireDeployment): Instance {
     },
     createdAt: wireDate(w.created_at, 'instance created_at'),
     attachedVolumeIds: (full.volume_attachments ?? []).map((a) => a.volume.id),
+    ...nodeIds('Instance', w.instance_id),
   };
 }
 

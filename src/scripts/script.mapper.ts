@@ -12,12 +12,12 @@ type S = components['schemas'];
 
 export function toScript(w: S['Script']): Script {
   return {
-    ...nodeIds('Script', w.script_id),
     name: w.name,
     description: stringOrNull(w.description),
     content: w.content,
     createdAt: date(w.created_at),
     updatedAt: dateOrNull(w.updated_at),
+    ...nodeIds('Script', w.script_id),
   };
 }
 

@@ -29,7 +29,6 @@ function snapshotStatus(w: string): string {
 export function toSnapshot(w: WireSnapshot): Snapshot {
   const c = w.vm_config;
   return {
-    ...nodeIds('Snapshot', w.snapshot_id),
     name: w.name,
     description: strOrNull(w.description),
     instanceId: strOrNull(w.instance_id),
@@ -48,6 +47,7 @@ export function toSnapshot(w: WireSnapshot): Snapshot {
         }
       : null,
     createdAt: wireDate(w.created_at, 'snapshot created_at'),
+    ...nodeIds('Snapshot', w.snapshot_id),
   };
 }
 
@@ -57,7 +57,6 @@ export function toSnapshot(w: WireSnapshot): Snapshot {
  */
 export function toRestoredInstance(w: WireRestoredInstance, region: string): Instance {
   return {
-    ...nodeIds('Instance', w.instance_id),
     name: w.vm_name,
     status: VM_STATUSES.fromWire(w.status),
     region,
@@ -86,6 +85,7 @@ export function toRestoredInstance(w: WireRestoredInstance, region: string): Ins
     },
     createdAt: wireDate(w.created_at, 'restored instance created_at'),
     attachedVolumeIds: [],
+    ...nodeIds('Instance', w.instance_id),
   };
 }
 

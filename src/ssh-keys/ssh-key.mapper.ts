@@ -30,7 +30,6 @@ function toSource(w: string | null | undefined): SshKeySource {
 /** Never copies `private_key`: only the create payload carries it, explicitly (see toCreatedSshKey). */
 export function toSshKey(w: S['SSHKeyResponse']): SshKey {
   return {
-    ...nodeIds('SshKey', w.key_id),
     name: w.name,
     publicKey: w.public_key,
     fingerprint: w.fingerprint,
@@ -39,6 +38,7 @@ export function toSshKey(w: S['SSHKeyResponse']): SshKey {
     source: toSource(w.source),
     regions: (w.regions ?? []).map((r) => REGIONS.fromWire(r)),
     createdAt: date(w.created_at),
+    ...nodeIds('SshKey', w.key_id),
   };
 }
 

@@ -20,7 +20,6 @@ type S = components['schemas'];
 
 export function toVolume(w: WireVolume): Volume {
   return {
-    ...nodeIds('Volume', w.volume_id),
     name: w.name,
     description: strOrNull(w.description),
     region: REGIONS.fromWire(w.region),
@@ -33,6 +32,7 @@ export function toVolume(w: WireVolume): Volume {
     hourlyRate: moneyOrNull(w.hourly_rate),
     createdAt: wireDate(w.created_at, 'volume created_at'),
     attachedInstanceId: strOrNull(w.attached_instance_id),
+    ...nodeIds('Volume', w.volume_id),
   };
 }
 

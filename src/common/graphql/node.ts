@@ -31,7 +31,12 @@ export abstract class Node {
   id!: string;
 }
 
-/** The two id fields of a Node, from its GraphQL type name and its Barrack key. */
+/**
+ * The two id fields of a Node, from its GraphQL type name and its Barrack key. Spread it LAST in an object
+ * literal (`{ name: w.name, ..., ...nodeIds('Instance', w.instance_id) }`): on Node 20's V8 a literal that starts
+ * with a spread defines every later property through a slow runtime path (about 1 µs each; 20 µs for an
+ * Instance, 1000x the literal itself), which made the mappers most of the console page's CPU.
+ */
 export function nodeIds(typename: string, barrackKey: string): { id: string; barrackId: string } {
   return { id: toGlobalId(typename, barrackKey), barrackId: barrackKey };
 }
