@@ -35,8 +35,8 @@ export function toRegions(wire: S['Regions'], stamp: CatalogStamp): Region[] {
     description: stringOrNull(r.description),
     country: stringOrNull(r.country),
     greenStatus: stringOrNull(r.green_status),
-    ...stampOf(stamp),
     ...nodeIds('Region', r.name),
+    ...stampOf(stamp),
   }));
 }
 
