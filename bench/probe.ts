@@ -8,10 +8,11 @@ import { DEMO_API_KEY } from '../simulator/simulator';
 import * as cfg from './bench.config';
 import { gqlPost, jsonVerify, runLoad, type OneRequest } from './lib/load';
 import { freePort, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
+import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
  * `npx ts-node --transpile-only bench/probe.ts [--seconds 5] [--connections 32] [--profile] [--no-build]
- *  [--env KEY=VALUE ...] [--only S1,TYPENAME] [--variant KEY=VALUE ... --rounds N]`
+ *  [--env KEY=VALUE ...] [--only S1,TYPENAME,S3] [--s3-connections 16] [--variant KEY=VALUE ... --rounds N]`
  * A quick per-change probe (not the report): one simulator (0 ms), one gateway process on a fresh tsc build,
  * Redis at REDIS_URL or 127.0.0.1:6379, then for each case a warm-up and a verified autocannon load, printing
  * correct req/s and the gateway's CPU ms per correct answer (CPU time of its process over the answers, which
@@ -31,6 +32,8 @@ interface Args {
   build: boolean;
   env: Record<string, string>;
   only?: string[];
+  /** S3's connections (default: the bench's console load, LOAD.console.connections). */
+  s3Connections?: number;
   rounds: number;
   variant?: Record<string, string>;
 }
@@ -44,6 +47,7 @@ function parse(argv: string[]): Args {
     else if (f === '--profile') a.profile = true;
     else if (f === '--no-build') a.build = false;
     else if (f === '--only') a.only = (argv[++i] ?? '').split(',');
+    else if (f === '--s3-connections') a.s3Connections = Number(argv[++i]);
     else if (f === '--rounds') a.rounds = Number(argv[++i]);
     else if (f === '--env' || f === '--variant') {
       const [k, ...v] = (argv[++i] ?? '').split('=');
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
 
   const key = generateApiKey();
   writeFileSync(join(OUT, 'barrack.key'), DEMO_API_KEY, { mode: 0o600 });
+  const s3 = await s3Setup(args, simOrigin);
   const tenantsFile = join(OUT, 'tenants.json');
   writeFileSync(
     tenantsFile,
@@ -98,15 +103,17 @@ async function main(): Promise<void> {
           },
           apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'probe' }],
         },
+        ...s3.tenants,
       ],
     }),
     { mode: 0o600 },
   );
   const auth = { authorization: `Bearer ${key.key}` };
   const typename = gqlPost(cfg.TYPENAME_QUERY, {}, auth, cfg.checkTypename);
-  const cases: { id: string; req: OneRequest }[] = [
+  const cases: { id: string; req: OneRequest; connections?: number }[] = [
     { id: 'S1', req: gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue) },
     { id: 'TYPENAME', req: typename },
+    ...s3.cases,
   ].filter((c) => !args.only || args.only.includes(c.id));
   // A and B alternate (A B A B …) so both see the same machine; one configuration when there is no variant.
   const configs: { name: string; env: Record<string, string> }[] = [{ name: 'A', env: args.env }];
@@ -118,16 +125,19 @@ async function main(): Promise<void> {
         const gw = await startGateway(args, conf.env, simOrigin, tenantsFile, typename);
         try {
           for (const c of cases) {
-            await runLoad(gw.origin, () => c.req, args.connections, 2);
+            const connections = c.connections ?? args.connections;
+            await runLoad(gw.origin, () => c.req, connections, 2);
+            await simResetLog(simOrigin);
             const sampler = new ProcSampler(gw.child.pid);
             sampler.start();
-            const r = await runLoad(gw.origin, () => c.req, args.connections, args.seconds);
+            const r = await runLoad(gw.origin, () => c.req, connections, args.seconds);
             const st = sampler.stop();
+            const upstream = (await simCounters(simOrigin)).total / Math.max(1, r.answered);
             const perAnswer = ((st.cpuPercent / 100) * r.durationS * 1000) / Math.max(1, r.ok);
             const id = `${c.id} ${conf.name}`;
             cpu.set(id, [...(cpu.get(id) ?? []), perAnswer]);
             console.log(
-              `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
+              `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
             );
           }
         } finally {
@@ -159,6 +169,46 @@ async function main(): Promise<void> {
     await sim.stop();
     await delay(100);
   }
+}
+
+// ------------------------------------------------------------------------------ S3 (console page)
+/*
+ * S3 as run-bench.ts runs it: one Barrack account with the console's 50 furnished instances (bench/lib/world),
+ * its own tenant and key, CONSOLE_QUERY with pageSize 50 at the bench's console connections. Built only when
+ * S3 is selected (`--only S3`, or no --only), since seeding the simulator takes a few seconds.
+ */
+async function s3Setup(
+  args: Args,
+  simOrigin: string,
+): Promise<{ tenants: object[]; cases: { id: string; req: OneRequest; connections: number }[] }> {
+  if (args.only && !args.only.includes('S3')) return { tenants: [], cases: [] };
+  const barrackKey = 'probe-console-key';
+  await buildConsoleAccount(simOrigin, barrackKey);
+  writeFileSync(join(OUT, 'console.barrack-key'), barrackKey, { mode: 0o600 });
+  const key = generateApiKey();
+  const tenant = {
+    id: 'probe-console',
+    name: 'probe console tenant',
+    barrackCredential: { file: join(OUT, 'console.barrack-key') },
+    scopes: [...SCOPES],
+    plan: {
+      requestsPerMinute: 100_000_000,
+      costPerMinute: 2_000_000_000,
+      burst: 10_000_000,
+      billableMutationsPerHour: 10_000,
+    },
+    apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'probe console' }],
+  };
+  const req = gqlPost(
+    cfg.CONSOLE_QUERY,
+    { pageSize: cfg.CONSOLE_INSTANCES },
+    { authorization: `Bearer ${key.key}` },
+    cfg.checkConsole,
+  );
+  return {
+    tenants: [tenant],
+    cases: [{ id: 'S3', req, connections: args.s3Connections ?? cfg.LOAD.console.connections }],
+  };
 }
 
 function median(v: number[]): number {

@@ -174,6 +174,22 @@ export async function buildWorld(simOrigin: string, dir: string): Promise<World>
   };
 }
 
+/**
+ * One Barrack account holding just the console page's world (CONSOLE_INSTANCES furnished instances), for
+ * bench/probe.ts's S3 case: the same shape as buildWorld's main account without the other accounts.
+ */
+export async function buildConsoleAccount(simOrigin: string, barrackKey: string): Promise<string[]> {
+  await call(simOrigin, 'POST', '/__sim/accounts', null, {
+    apiKey: barrackKey,
+    currency: 'USD',
+    balance: 1_000_000_000,
+  });
+  await call(simOrigin, 'POST', '/__sim/stock', null, { region: REGION, model: GPU_MODEL, count: 100_000 });
+  const ids = await deployInstances(simOrigin, barrackKey, 'probe-console', CONSOLE_INSTANCES);
+  await furnishConsole(simOrigin, barrackKey, ids);
+  return ids;
+}
+
 /** Upstream calls the simulator has served since the last reset. */
 export async function simCallsSinceReset(simOrigin: string): Promise<number> {
   const r = await call(simOrigin, 'GET', '/__sim/requests', null);

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateApiKey } from '../src/auth/api-key';
+import { SCOPES } from '../src/common/context/principal';
+import * as cfg from './bench.config';
+import { freePort, startChild, waitReady } from './lib/proc';
+import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
+
+/*
+ * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename]`
+ * Instructions per answer, which do not depend on the machine's load (bench/PROFILE.md, "S3"): a simulator
+ * (0 ms) with the console account of bench/lib/world, then the gateway of a tsc build (`tsc -p
+ * tsconfig.build.json --outDir <dir>`, the dir inside the repo so node_modules resolve) under valgrind
+ * callgrind with instrumentation off; after 20 warm-up answers, instrumentation on, 5 more, counters zeroed,
+ * then `pages` sequential answers counted. Prints M instructions per answer and upstream calls per answer.
+ * A/B two builds one after the other; repeated runs of one build agree within about 2.5%.
+ */
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'bench', 'results', 'callgrind');
+/** valgrind names its control pipes after USER and HOST: the gateway's HOST, so callgrind_control must match. */
+const CTL_ENV = { PATH: process.env.PATH, HOST: '127.0.0.1' };
+const VGDB_PREFIX = join(OUT, 'vgdb');
+
+async function main(): Promise<void> {
+  const build = resolve(process.argv[2] ?? join(ROOT, 'bench', 'results', 'probe', '.build'));
+  const pages = Number(process.argv[3] ?? 10);
+  const typename = process.argv[4] === 'typename';
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const simPort = await freePort();
+  const simLog = join(OUT, 'sim.log');
+  const sim = startChild(
+    'sim',
+    process.execPath,
+    [join(build, 'simulator/main.js'), '--port', String(simPort), '--latency', '0ms', '--delay', '0ms'],
+    { cwd: ROOT, env: { PATH: process.env.PATH } },
+    simLog,
+  );
+  const simOrigin = `http://127.0.0.1:${simPort}`;
+  await waitReady(sim, async () => (await fetch(`${simOrigin}/__sim/health`)).ok, simLog);
+  await buildConsoleAccount(simOrigin, 'callgrind-key');
+  writeFileSync(join(OUT, 'barrack.key'), 'callgrind-key', { mode: 0o600 });
+  const key = generateApiKey();
+  const plan = { requestsPerMinute: 1e8, costPerMinute: 2e9, burst: 1e7, billableMutationsPerHour: 1e4 };
+  const tenant = {
+    id: 'callgrind',
+    name: 'callgrind',
+    barrackCredential: { file: join(OUT, 'barrack.key') },
+    scopes: [...SCOPES],
+    plan,
+    apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'callgrind' }],
+  };
+  writeFileSync(join(OUT, 'tenants.json'), JSON.stringify({ tenants: [tenant] }), { mode: 0o600 });
+
+  const port = await freePort();
+  const gwLog = join(OUT, 'gateway.log');
+  const gw = startChild(
+    'gateway',
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      '--smc-check=all-non-file',
+      `--vgdb-prefix=${VGDB_PREFIX}`,
+      `--callgrind-out-file=${OUT}/callgrind.out.%p`,
+      process.execPath,
+      join(build, 'src/main.js'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...CTL_ENV,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        BARRACK_BASE_URL: `${simOrigin}/api`,
+        TENANTS_FILE: join(OUT, 'tenants.json'),
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        REDIS_KEY_PREFIX: `callgrind:${Date.now()}:`,
+        METRICS_PORT: 'off',
+      },
+    },
+    gwLog,
+  );
+  const body = JSON.stringify(
+    typename
+      ? { query: cfg.TYPENAME_QUERY }
+      : { query: cfg.CONSOLE_QUERY, variables: { pageSize: cfg.CONSOLE_INSTANCES } },
+  );
+  const answer = async (): Promise<void> => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
+      body,
+    });
+    const text = await res.text();
+    const check = typename ? cfg.checkTypename : cfg.checkConsole;
+    const problem = check(JSON.parse(text) as cfg.GqlBody, { pageSize: cfg.CONSOLE_INSTANCES });
+    if (res.status !== 200 || problem)
+      throw new Error(`bad answer ${res.status}: ${problem ?? text.slice(0, 200)}`);
+  };
+  const ctl = (...a: string[]) =>
+    execFileSync('callgrind_control', [`--vgdb-prefix=${VGDB_PREFIX}`, ...a, String(gw.pid)], {
+      encoding: 'utf8',
+      env: CTL_ENV,
+    });
+  try {
+    await waitReady(gw, async () => (await answer(), true), gwLog, 300_000);
+    for (let i = 0; i < 20; i++) await answer();
+    ctl('-i', 'on');
+    for (let i = 0; i < 5; i++) await answer();
+    ctl('-z');
+    await simResetLog(simOrigin);
+    for (let i = 0; i < pages; i++) await answer();
+    const calls = (await simCounters(simOrigin)).total;
+    ctl('-d');
+    ctl('-i', 'off');
+    let instructions = 0;
+    for (const f of readdirSync(OUT).filter((x) => x.startsWith('callgrind.out'))) {
+      const m = /^(?:summary|totals): (\d+)/m.exec(readFileSync(join(OUT, f), 'utf8'));
+      if (m) instructions = Math.max(instructions, Number(m[1]));
+    }
+    console.log(
+      `${typename ? 'TYPENAME' : 'S3'} ${build}: ${(instructions / pages / 1e6).toFixed(1)} M instructions/answer ` +
+        `(${pages} answers), upstream calls/answer ${(calls / pages).toFixed(2)}`,
+    );
+  } finally {
+    await gw.stop('SIGINT', 60_000);
+    await sim.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
