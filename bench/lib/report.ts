@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -825,6 +826,9 @@ export function writeReport(
   // A smoke run (or a soak joined to one) never replaces the committed report.
   const file = main?.options.quick ? join(RESULTS_DIR, 'REPORT-quick.md') : join(BENCH_DIR, 'REPORT.md');
   writeFileSync(file, md.join('\n'));
+  // CI runs `prettier --check .`, so the committed report is written as prettier formats it (its tables).
+  const prettier = join(process.cwd(), 'node_modules', '.bin', 'prettier');
+  if (existsSync(prettier)) spawnSync(prettier, ['--write', file], { stdio: 'ignore' });
   return { missed, file };
 }
 
