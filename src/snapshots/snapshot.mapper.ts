@@ -16,6 +16,7 @@ import type { DeleteSnapshotPayload } from './models/snapshot-payloads.model';
 import { SNAPSHOT_STATUS_FROM_WIRE, type Snapshot } from './models/snapshot.model';
 import type { Instance } from '../instances/models/instance.model';
 import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
+import { toStorageBilling } from '../common/mapping/storage-billing.mapper';
 import { intOrNull, moneyOrNull, strOrNull, wireDate } from '../common/mapping/wire-values';
 
 function snapshotStatus(w: string): string {
@@ -97,17 +98,7 @@ export function sourceSnapshotKeyOf(v: unknown): string | null {
 }
 
 export function toSnapshotBilling(w: WireSnapshotBilling): StorageBillingHistory {
-  return {
-    resourceId: toGlobalId('Snapshot', w.snapshot_id),
-    currency: CURRENCIES.fromWire(w.currency),
-    hourlyRate: moneyOrNull(w.hourly_rate) ?? '0',
-    totalCost: moneyOrNull(w.total_cost) ?? '0',
-    records: w.records.map((r) => ({
-      hour: wireDate(r.hour, 'billing hour'),
-      sizeGb: typeof r.size_gb === 'number' ? r.size_gb : null,
-      cost: moneyOrNull(r.cost) ?? '0',
-    })),
-  };
+  return toStorageBilling(toGlobalId('Snapshot', w.snapshot_id), w);
 }
 
 /** The create body. The input passed createSnapshotRules before this runs. */

@@ -1,7 +1,7 @@
 import type { WireVolume, WireVolumeAttachment, WireVolumeBilling } from '../barrack/api/volumes.api';
 import type { components } from '../barrack/contract/barrack-api.types';
 import { GatewayError } from '../common/errors/gateway-error';
-import { CURRENCIES, REGIONS } from '../common/graphql/barrack-enums';
+import { REGIONS } from '../common/graphql/barrack-enums';
 import { toGlobalId } from '../common/graphql/global-id';
 import { nodeIds } from '../common/graphql/node';
 import type { StorageBillingHistory } from '../common/graphql/storage-billing.model';
@@ -14,6 +14,7 @@ import {
 } from './models/volume.model';
 import type { CreateVolumeInput } from './dto/volume.inputs';
 import type { DeleteVolumePayload } from './models/volume-payloads.model';
+import { toStorageBilling } from '../common/mapping/storage-billing.mapper';
 import { intOrNull, moneyOrNull, strOrNull, wireDate } from '../common/mapping/wire-values';
 
 type S = components['schemas'];
@@ -47,17 +48,7 @@ export function toVolumeAttachment(w: WireVolumeAttachment): VolumeAttachment {
 }
 
 export function toVolumeBilling(w: WireVolumeBilling): StorageBillingHistory {
-  return {
-    resourceId: toGlobalId('Volume', w.volume_id),
-    currency: CURRENCIES.fromWire(w.currency),
-    hourlyRate: moneyOrNull(w.hourly_rate) ?? '0',
-    totalCost: moneyOrNull(w.total_cost) ?? '0',
-    records: w.records.map((r) => ({
-      hour: wireDate(r.hour, 'billing hour'),
-      sizeGb: typeof r.size_gb === 'number' ? r.size_gb : null,
-      cost: moneyOrNull(r.cost) ?? '0',
-    })),
-  };
+  return toStorageBilling(toGlobalId('Volume', w.volume_id), w);
 }
 
 /** The create body; a volume type Barrack has no name for is refused before any call. */
