@@ -7,6 +7,7 @@ import type { ScriptList } from '../barrack/api/scripts.api';
 import { nodeIds } from '../common/graphql/node';
 import type { components } from '../barrack/contract/barrack-api.types';
 import { date, dateOrNull, stringOrNull } from '../common/mapping/tolerant-values';
+import { toPageQuery } from '../common/mapping/wire-values';
 
 type S = components['schemas'];
 
@@ -66,13 +67,7 @@ export function toUpdateScriptRequest(input: UpdateScriptInput): S['UpdateScript
 }
 
 /** One page of the (searched) list; an empty search is no filter. */
-export function toScriptListQuery(
-  page: number,
-  pageSize: number,
-  search: string | undefined,
-): { page: number; page_size: number; search?: string } {
-  return { page, page_size: pageSize, search: search || undefined };
-}
+export const toScriptListQuery = toPageQuery;
 
 /** The scripts of one list page. */
 export function scriptsOf(w: Pick<ScriptList, 'scripts'>): S['Script'][] {

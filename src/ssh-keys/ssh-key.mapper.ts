@@ -5,6 +5,7 @@ import type { SshKeyList } from '../barrack/api/ssh-keys.api';
 import { toGlobalId } from '../common/graphql/global-id';
 import type { components } from '../barrack/contract/barrack-api.types';
 import { date, intOrNull } from '../common/mapping/tolerant-values';
+import { toPageQuery } from '../common/mapping/wire-values';
 
 type S = components['schemas'];
 
@@ -48,13 +49,7 @@ export function toCreatedSshKey(w: S['CreatedSSHKey']): { sshKey: SshKey; privat
 }
 
 /** One page of the (searched) list; an empty search is no filter. */
-export function toSshKeyListQuery(
-  page: number,
-  pageSize: number,
-  search: string | undefined,
-): { page: number; page_size: number; search?: string } {
-  return { page, page_size: pageSize, search: search || undefined };
-}
+export const toSshKeyListQuery = toPageQuery;
 
 /** The keys of one list page. */
 export function sshKeysOf(w: Pick<SshKeyList, 'ssh_keys'>): S['SSHKeyResponse'][] {

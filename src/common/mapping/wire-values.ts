@@ -33,3 +33,12 @@ export function intOrNull(v: number | null | undefined): number | null {
 export function strOrNull(v: string | null | undefined): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
+
+/** Barrack's paged-list query (`page`, `page_size`, and `search` only when given). */
+export function toPageQuery(
+  page: number,
+  pageSize: number,
+  search: string | undefined,
+): { page: number; page_size: number; search?: string } {
+  return { page, page_size: pageSize, search: search || undefined };
+}
