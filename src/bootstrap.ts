@@ -15,6 +15,7 @@ import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 import { mountGraphiql } from './graphiql/graphiql';
 import { csrfGuard } from './common/graphql/graphql-http';
 import { MetricsRegistry } from './metrics/metrics.module';
+import { PRE_READ_BODY_ERROR, ResponseCachePreRouter } from './response-cache/pre-router';
 import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
 import { TENANT_REGISTRY_OVERRIDE } from './tenancy/tenancy.module';
 import type { TenantRegistry } from './tenancy/tenant-registry.service';
@@ -96,10 +97,17 @@ export async function createGatewayApp(
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  // A body the response-cache pre-router read and found malformed: the same error body-parser would pass on.
+  app.use(
+    (req: IncomingMessage & { [PRE_READ_BODY_ERROR]?: Error }, _res: unknown, next: (e?: Error) => void) =>
+      next(req[PRE_READ_BODY_ERROR]),
+  );
   app.disable('x-powered-by');
   if (config.graphqlIde) mountGraphiql(app);
   // Ahead of authentication and Apollo: a possible CSRF is refused before any credential is looked at.
   app.use('/graphql', csrfGuard());
+  // First request listener: response-cache hits answered before Express (src/response-cache/pre-router.ts).
+  app.get(ResponseCachePreRouter).install(app.getHttpServer());
   return app;
 }
 

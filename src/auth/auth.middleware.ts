@@ -23,6 +23,9 @@ export class AuthMiddleware implements NestMiddleware {
 
   use(req: Request & { principal?: Principal }, res: Response, next: NextFunction): void {
     if (req.method === 'OPTIONS') return next();
+    // Authenticated already by the response-cache pre-router, with this same Authenticator (a client cannot
+    // set this property: it is the server's own).
+    if (req.principal) return next();
     const [path = '', search = ''] = req.originalUrl.split('?', 2);
     const isGraphql = path.replace(/\/+$/, '') === GRAPHQL_PATH;
     const hasCredential = req.headers.authorization !== undefined || req.headers['x-api-key'] !== undefined;

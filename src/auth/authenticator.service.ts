@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Passport, type Strategy } from 'passport';
-import { Strategy as CustomStrategy } from 'passport-custom';
 import { SCOPES, type Principal } from '../common/context/principal';
 import { TenantRegistry } from '../tenancy/tenant-registry.service';
 import { API_KEY_PREFIX, apiKeyIdOf, apiKeyMatches, hashApiKey } from './api-key';
@@ -38,34 +37,28 @@ export function presentedCredential(headers: CredentialHeaders): Presented {
 }
 
 /**
- * Turns a request's credential into a Principal, once per request, through passport strategies
- * (passport-custom for API keys, passport-jwt per issuer). Unknown, revoked and expired keys and every bad
- * token fail alike ("Invalid credential"); the reason goes to debug logs only, with the key id at most.
+ * Turns a request's credential into a Principal, once per request: API keys by a registry lookup and one
+ * constant-time hash comparison (synchronous, no strategy object per request: this is every partner request's
+ * hot path), JWTs through passport-jwt per issuer. Unknown, revoked and expired keys and every bad token fail
+ * alike ("Invalid credential"); the reason goes to debug logs only, with the key id at most.
  */
 @Injectable()
 export class Authenticator implements OnModuleDestroy {
   private readonly log = new Logger('Auth');
   private readonly passport = new Passport();
   private readonly jwt: JwtVerifiers;
-  private readonly apiKeyStrategy: Strategy;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly registry: TenantRegistry) {
     this.jwt = new JwtVerifiers(registry);
     this.unsubscribe = registry.onChange((s) => this.jwt.retain([...s.issuers.values()].flat()));
-    this.apiKeyStrategy = new CustomStrategy((req, done) => {
-      const p = presentedCredential(req.headers);
-      const r = p.kind === 'api_key' ? this.verifyApiKey(p.key) : { reason: 'not an api key' };
-      if ('principal' in r) done(null, r.principal);
-      else done(null, false, r);
-    });
   }
 
   onModuleDestroy(): void {
     this.unsubscribe();
   }
 
-  async authenticate(req: Request, res?: Response): Promise<AuthOutcome> {
+  async authenticate(req: Pick<Request, 'headers'>, res?: Response): Promise<AuthOutcome> {
     const presented = presentedCredential(req.headers);
     switch (presented.kind) {
       case 'none':
@@ -73,7 +66,7 @@ export class Authenticator implements OnModuleDestroy {
       case 'malformed':
         return invalid('malformed authorization header');
       case 'api_key':
-        return this.run(this.apiKeyStrategy, req, res);
+        return this.logged(outcomeOf(this.verifyApiKey(presented.key)));
       case 'jwt': {
         const config = this.jwt.configFor(presented.token);
         if (!config) return invalid('unknown or missing issuer');
@@ -85,7 +78,7 @@ export class Authenticator implements OnModuleDestroy {
   /** For graphql-ws `connection_init`: the same checks on the connection params' headers. */
   authenticateHeaders(headers: CredentialHeaders): Promise<AuthOutcome> {
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    return this.authenticate({ headers: lower, method: 'GET', url: '/graphql' } as unknown as Request);
+    return this.authenticate({ headers: lower });
   }
 
   private verifyApiKey(key: string): { principal: Principal } | AuthRefusal {
@@ -106,37 +99,39 @@ export class Authenticator implements OnModuleDestroy {
    * Runs one strategy for this request. Object.create gives each request its own strategy object: passport
    * binds success/fail onto the object it is given, and a shared instance would cross concurrent requests.
    */
-  private run(strategy: Strategy, req: Request, res?: Response): Promise<AuthOutcome> {
+  private run(strategy: Strategy, req: Pick<Request, 'headers'>, res?: Response): Promise<AuthOutcome> {
     return new Promise<AuthOutcome>((resolve) => {
       const middleware = this.passport.authenticate(
         Object.create(strategy) as Strategy,
         { session: false },
         (err: unknown, user: Principal | false | undefined, info: unknown) => {
-          if (err || !user) {
-            const refusal = asRefusal(info, err);
-            if (refusal.suspendedTenant) {
-              resolve({
-                ok: false,
-                status: 403,
-                message: `Tenant ${refusal.suspendedTenant} is suspended`,
-                reason: refusal.reason,
-              });
-            } else {
-              resolve(invalid(refusal.reason));
-            }
-            return;
-          }
-          resolve({ ok: true, principal: user });
+          resolve(outcomeOf(err || !user ? asRefusal(info, err) : { principal: user }));
         },
-      ) as (req: Request, res: Response | undefined, next: (e?: unknown) => void) => void;
+      ) as (req: Pick<Request, 'headers'>, res: Response | undefined, next: (e?: unknown) => void) => void;
       middleware(req, res, (e?: unknown) =>
         resolve(invalid(e instanceof Error ? e.message : 'strategy error')),
       );
-    }).then((outcome) => {
-      if (!outcome.ok) this.log.debug(`credential refused: ${outcome.reason}`);
-      return outcome;
-    });
+    }).then((outcome) => this.logged(outcome));
   }
+
+  private logged(outcome: AuthOutcome): AuthOutcome {
+    if (!outcome.ok) this.log.debug(`credential refused: ${outcome.reason}`);
+    return outcome;
+  }
+}
+
+/** A verifier's result as an outcome: a suspended tenant is 403, every other refusal the same 401. */
+function outcomeOf(result: { principal: Principal } | AuthRefusal): AuthOutcome {
+  if ('principal' in result) return { ok: true, principal: result.principal };
+  if (result.suspendedTenant) {
+    return {
+      ok: false,
+      status: 403,
+      message: `Tenant ${result.suspendedTenant} is suspended`,
+      reason: result.reason,
+    };
+  }
+  return invalid(result.reason);
 }
 
 function invalid(reason: string): AuthOutcome {

@@ -109,11 +109,17 @@ export const envSchema = z.object({
   /** Whole-response cache in front of execution (see src/response-cache/field-policy.ts for what it stores). */
   RESPONSE_CACHE_ENABLED: bool.default('true'),
   /**
-   * The hot path before Apollo (src/response-cache/fast-path.middleware.ts): a repeated document whose cost is
+   * The hot path before Apollo (src/response-cache/fast-path.ts): a repeated document whose cost is
    * known draws its budgets in one round trip, and a fresh stored answer is written from its bytes without
    * running Apollo. `false`: every request goes through Apollo's pipeline (the cache plugin still answers hits).
    */
   RESPONSE_CACHE_FAST_PATH: bool.default('true'),
+  /**
+   * The fast path's common requests taken before Express (src/response-cache/pre-router.ts), so a hit skips
+   * Express' router, body parser and per-request logger. `false`: the fast path runs as Express middleware
+   * only (as it always does with tracing on).
+   */
+  RESPONSE_CACHE_PRE_ROUTER: bool.default('true'),
   // Metrics (Prometheus). Never on the public port unless METRICS_TOKEN is set.
   /**
    * Port of the metrics-only listener (GET /metrics), or `off` for none. Unset = 9464, or 0 (a free port)

@@ -12,6 +12,7 @@ import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { RedisApqCache } from './apq-cache';
+import { PersistedDocumentResolver } from './persisted-document-resolver';
 import { PersistedDocumentsMiddleware } from './persisted-documents.middleware';
 import { TrustedDocuments } from './trusted-documents';
 
@@ -22,6 +23,7 @@ export type ApqCacheOption = { cache: KeyValueCache<string>; ttl: number } | fal
 /** Persisted documents: the trusted manifest, the APQ store, and the middleware that resolves documentIds. */
 @Module({
   providers: [
+    PersistedDocumentResolver,
     {
       provide: TrustedDocuments,
       inject: [APP_CONFIG],
@@ -48,7 +50,7 @@ export type ApqCacheOption = { cache: KeyValueCache<string>; ttl: number } | fal
       },
     },
   ],
-  exports: [APQ_CACHE, TrustedDocuments],
+  exports: [APQ_CACHE, TrustedDocuments, PersistedDocumentResolver],
 })
 export class PersistedDocumentsModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(TrustedDocuments) private readonly docs: TrustedDocuments) {}

@@ -8,11 +8,16 @@ import {
 } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AuthModule } from '../auth/auth.module';
+import { LoggingModule } from '../logging/logging.module';
 import { CacheModule } from '../cache/cache.module';
+import { PersistedDocumentsModule } from '../persisted-documents/persisted-documents.module';
 import { CacheService } from '../cache/cache.service';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
-import { ResponseCacheFastPath } from './fast-path.middleware';
+import { ResponseCacheFastPath } from './fast-path';
+import { ResponseCacheFastPathMiddleware } from './fast-path.middleware';
+import { ResponseCachePreRouter } from './pre-router';
 import { ResponseCachePlugin } from './response-cache.plugin';
 import { ResponseCacheKeys } from './response-cache-keys';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
@@ -28,7 +33,7 @@ import {
  * imports this module after theirs).
  */
 @Module({
-  imports: [CacheModule, RateLimitModule],
+  imports: [CacheModule, RateLimitModule, AuthModule, PersistedDocumentsModule, LoggingModule],
   providers: [
     {
       provide: RESPONSE_CACHE_STORE,
@@ -42,7 +47,10 @@ import {
     },
     ResponseCacheKeys,
     ResponseCachePlugin,
+    ResponseCacheFastPath,
+    ResponseCachePreRouter,
   ],
+  exports: [ResponseCachePreRouter],
 })
 export class ResponseCacheModule implements NestModule, OnModuleInit {
   constructor(
@@ -51,7 +59,7 @@ export class ResponseCacheModule implements NestModule, OnModuleInit {
   ) {}
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ResponseCacheFastPath).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+    consumer.apply(ResponseCacheFastPathMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
   }
 
   /** The catalogue's own invalidations (stock after a deploy, an admin clear) reach stored answers as tags. */

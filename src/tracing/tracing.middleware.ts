@@ -1,6 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { GRAPHQL_PATH, SSE_PATH } from '../common/graphql/paths';
 import { describeOperation, startServerSpan, tracingEnabled } from './tracing';
 
@@ -47,7 +48,7 @@ function routeOf(req: Request): string {
  * tenant. For the response-cache fast path, which answers before TracingPlugin runs.
  */
 export function annotateOperationSpan(
-  req: Request,
+  req: IncomingMessage,
   op: { tenantId?: string; type: string; hash: string; operationName?: string | null },
 ): void {
   if (!tracingEnabled()) return;

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { generateApiKey } from '../../src/auth/api-key';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { eventually, LogLines } from '../helpers/log-lines';
 import { uniquePrefix } from '../helpers/redis';
 
 /*
@@ -25,38 +25,6 @@ const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm9rZXlmb3JyZXNwb25zZWN
 interface Ext {
   responseCache?: { hit: boolean; stale?: boolean; stored?: boolean; asOf?: string };
   cost?: { requested: number; limit: number; remaining?: number };
-}
-
-/** Collects the gateway's JSON log lines. */
-class LogLines extends Writable {
-  readonly lines: Record<string, unknown>[] = [];
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        this.lines.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        /* not JSON: not a request line */
-      }
-    }
-    done();
-  }
-  /** Request lines answered by the fast path, for the given request ids. */
-  fastHits(requestIds: (string | null)[]): number {
-    return this.lines.filter(
-      (l) => l.responseCache === 'fast-hit' && requestIds.includes(l.requestId as string),
-    ).length;
-  }
-}
-
-/** The log line of a request is written when its response finishes: poll for it (bounded). */
-async function eventually(check: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + 2_000;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return check();
 }
 
 const ext = (r: { body: { extensions?: Record<string, unknown> } }) => r.body.extensions as Ext;

@@ -1,4 +1,6 @@
+import accepts from 'accepts';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { ErrorCode } from '../errors/error-codes';
 import type { ErrorDetails } from '../errors/gateway-error';
 import { requestIdOf } from './context.factory';
@@ -26,10 +28,15 @@ export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 export const APPLICATION_JSON = 'application/json';
 
 /** The response media type `Accept` asks for (application/json when it names neither). */
-export function graphqlMediaType(req: Request): typeof GRAPHQL_RESPONSE_JSON | typeof APPLICATION_JSON {
-  if (!req.headers.accept) return APPLICATION_JSON;
-  // Express' accepts(): the client's q-values and order decide; `*/*` picks the first listed here.
-  const chosen = req.accepts([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]);
+export function graphqlMediaType(
+  req: IncomingMessage,
+): typeof GRAPHQL_RESPONSE_JSON | typeof APPLICATION_JSON {
+  const accept = req.headers.accept;
+  if (!accept || accept === APPLICATION_JSON) return APPLICATION_JSON;
+  if (accept === GRAPHQL_RESPONSE_JSON) return GRAPHQL_RESPONSE_JSON;
+  // The `accepts` negotiation Express' req.accepts() uses (plain node requests too: the pre-router): the
+  // client's q-values and order decide; `*/*` picks the first listed here.
+  const chosen = accepts(req).type([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]);
   return chosen === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
 }
 
