@@ -15,7 +15,7 @@ import {
   type CacheProbe,
   type RequestWithProbe,
 } from './response-cache-keys';
-import { composeHitBody, type StoredAnswer, type ResponseCacheStore } from './response-cache.store';
+import { composeHitBytes, type StoredAnswer, type ResponseCacheStore } from './response-cache.store';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
 
 /** One GraphQL request as the fast path needs it: no text, only the document's identity. */
@@ -168,13 +168,13 @@ export class ResponseCacheFastPath {
     }
     const costExtension: Record<string, number> = { requested: cost, limit: this.config.QUERY_MAX_COST };
     if (preDrawn?.draw.cost) costExtension.remaining = preDrawn.draw.cost.remaining;
-    const body = composeHitBody(entry, {
+    const body = composeHitBytes(entry, {
       cost: costExtension,
       responseCache: { hit: true, asOf: new Date(entry.storedAt).toISOString(), stale: false },
     });
     res.statusCode = 200;
     res.setHeader('content-type', `${graphqlMediaType(req)}; charset=utf-8`);
-    res.setHeader('content-length', Buffer.byteLength(body));
+    res.setHeader('content-length', body.length);
     res.end(body);
   }
 }

@@ -6,6 +6,11 @@ export interface StoredAnswer {
   etag: string;
   storedAt: number;
   ttlS: number;
+  /**
+   * The body's UTF-8 bytes as Redis returned them (peek), so a hit is written without decoding the body into a
+   * string and encoding it again (composeHitBytes); `body` is then decoded only when something reads it.
+   */
+  bytes?: Buffer;
 }
 
 /**
@@ -73,6 +78,29 @@ export function composeHitBody(entry: StoredAnswer, extra: Record<string, unknow
   return `${body.slice(0, at)}${EXTENSIONS_MEMBER}${merged}}`;
 }
 
+const EXTENSIONS_MEMBER_BYTES = Buffer.from(EXTENSIONS_MEMBER);
+const CLOSE = 0x7d; // '}'
+
+/**
+ * composeHitBody on the stored bytes: the same splice, as a Buffer ready to write (no UTF-8 encoding of the
+ * body per hit). Entries without bytes (the in-process store) go through composeHitBody.
+ */
+export function composeHitBytes(entry: StoredAnswer, extra: Record<string, unknown>): Buffer {
+  const bytes = entry.bytes;
+  const n = bytes?.length ?? 0;
+  const at = bytes ? bytes.lastIndexOf(EXTENSIONS_MEMBER_BYTES) : -1;
+  if (!bytes || at < 0 || n < 2 || bytes[n - 1] !== CLOSE || bytes[n - 2] !== CLOSE) {
+    return Buffer.from(composeHitBody(entry, extra), 'utf8');
+  }
+  const addition = JSON.stringify(extra).slice(1, -1);
+  if (!addition) return bytes;
+  const extStart = at + EXTENSIONS_MEMBER_BYTES.length;
+  const emptyExt = n - extStart === 3 && bytes[extStart] === 0x7b; // `{}` then the body's closing `}`
+  return emptyExt
+    ? Buffer.concat([bytes.subarray(0, extStart), Buffer.from(`{${addition}}}`)])
+    : Buffer.concat([bytes.subarray(0, n - 2), Buffer.from(`,${addition}}}`)]);
+}
+
 function encode(a: StoredAnswer): string {
   return `${a.storedAt}|${a.ttlS}|${a.etag}|${a.body}`;
 }
@@ -87,6 +115,27 @@ function decode(raw: string): StoredAnswer | null {
     ttlS: Number(raw.slice(p1 + 1, p2)),
     etag: raw.slice(p2 + 1, p3),
     body: raw.slice(p3 + 1),
+  };
+}
+
+const BAR = 0x7c; // '|'
+
+/** decode() on the bytes of an entry: the header fields parsed, the body kept as bytes (decoded on demand). */
+function decodeBytes(raw: Buffer): StoredAnswer | null {
+  const p1 = raw.indexOf(BAR);
+  const p2 = p1 < 0 ? -1 : raw.indexOf(BAR, p1 + 1);
+  const p3 = p2 < 0 ? -1 : raw.indexOf(BAR, p2 + 1);
+  if (p3 < 0) return null;
+  const bytes = raw.subarray(p3 + 1);
+  let body: string | undefined;
+  return {
+    storedAt: Number(raw.toString('latin1', 0, p1)),
+    ttlS: Number(raw.toString('latin1', p1 + 1, p2)),
+    etag: raw.toString('utf8', p2 + 1, p3),
+    bytes,
+    get body(): string {
+      return (body ??= bytes.toString('utf8'));
+    },
   };
 }
 
@@ -134,8 +183,9 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   }
 
   async peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }> {
-    const [raw, generation] = await this.redis.mget(this.k(slot, `e:${key}`), this.k(slot, 'g'));
-    return { entry: raw ? decode(raw) : null, generation: generation ?? '0' };
+    // As bytes: a hit writes the body as Redis returned it (composeHitBytes).
+    const [raw, generation] = await this.redis.mgetBuffer(this.k(slot, `e:${key}`), this.k(slot, 'g'));
+    return { entry: raw ? decodeBytes(raw) : null, generation: generation ? generation.toString() : '0' };
   }
 
   async put(
