@@ -666,6 +666,30 @@ function profileSection(p: ProfileSummary): string[] {
   ];
 }
 
+/**
+ * What the parts say, in one sentence: the live heap, memory outside the V8 heap, or V8's committed heap (its
+ * sizing of the old generation: pages kept for the next cycle, not objects kept) is what moves.
+ */
+function soakReading(fit: SoakFit): string[] {
+  const part = (name: string) => fit.parts.find((p) => p.part.startsWith(name));
+  const live = part('heap used after the last major GC');
+  const native = part('RSS − heapTotal');
+  const committed = part('V8 heap committed');
+  const old = part('heap space old');
+  if (!live || !native || !committed) return [];
+  const bound = TARGETS.soakRssSlopeMaxMbPerMin;
+  let reading: string;
+  if (live.slopeMbPerMin > bound)
+    reading = `the live heap grows (${f2(live.slopeMbPerMin)} MB/min after major GCs): objects are being kept — take a heap snapshot of the soak gateway.`;
+  else if (native.slopeMbPerMin > bound)
+    reading = `memory outside the V8 heap grows (${f2(native.slopeMbPerMin)} MB/min; external ${f2(part('external')?.slopeMbPerMin)}, arrayBuffers ${f2(part('arrayBuffers')?.slopeMbPerMin)} MB/min): native allocations (Buffers, sockets, malloc) are being kept.`;
+  else if (fit.rssSlopeMbPerMin > bound)
+    reading = `the live heap (${f2(live.slopeMbPerMin)} MB/min, ${f1(live.minMb)}–${f1(live.maxMb)} MB) and memory outside the V8 heap (${f2(native.slopeMbPerMin)} MB/min) are flat; RSS follows V8's committed heap (${f2(committed.slopeMbPerMin)} MB/min${old ? `; old space committed ${f1(old.lastMb)} MB for a live set of ${f1(live.lastMb)} MB, ${f1(old.lastMb / live.lastMb)}×` : ''}): V8 sizing its old generation between major GCs, pages it keeps for the next cycle, not objects the gateway keeps.`;
+  else
+    reading = `RSS is flat, and so are the live heap (${f2(live.slopeMbPerMin)} MB/min) and memory outside the V8 heap (${f2(native.slopeMbPerMin)} MB/min).`;
+  return [`**Reading:** ${reading}`, ''];
+}
+
 function soakSection(run: SoakRun): string[] {
   const s = run.soak;
   const fit = soakFit(s);
@@ -697,6 +721,7 @@ function soakSection(run: SoakRun): string[] {
               `| ${p.part} | ${f2(p.slopeMbPerMin)} | ${f1(p.firstMb)} → ${f1(p.lastMb)} | ${f1(p.minMb)}–${f1(p.maxMb)} |`,
           ),
           '',
+          ...soakReading(fit),
         ]
       : []),
     '| t (s) | RSS MB | anon MB | file MB | heap total MB | heap used MB | after major GC MB | external MB | arrayBuffers MB | major GCs | Event-loop lag p50 ms | p99 ms | max ms |',
