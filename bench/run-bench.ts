@@ -55,7 +55,8 @@ import { buildWorld, simCallsSinceReset, simCounters, simResetLog, type World } 
 
 /*
  * `npm run bench [-- --quick] [--duration 8] [--warmup 2] [--rounds 3] [--max-load 1.5] [--quiet-wait 120]
- *                [--soak 600] [--no-peer] [--no-profile | --profile]`
+ *                [--soak 600 [--soak-connections N] [--soak-env KEY=VALUE]… [--soak-node-arg ARG]…]
+ *                [--no-peer] [--no-profile | --profile]`
  * Starts the simulator, our gateway (three configurations, one at a time) and the peer in separate processes,
  * drives each scenario with a verified load, and writes bench/REPORT.md plus raw JSON in bench/results/.
  *
@@ -79,6 +80,12 @@ interface Options {
   latencyDurationS: number;
   quick: boolean;
   soakS: number;
+  /** Soak connections (default MIX_TENANTS, one tenant each). */
+  soakConnections: number;
+  /** Extra env of the soak's gateway, e.g. RESPONSE_CACHE_ENABLED=false (a diagnostic soak). */
+  soakEnv: Record<string, string>;
+  /** Extra node flags of the soak's gateway, e.g. --max-semi-space-size=64 (a diagnostic soak). */
+  soakNodeArgs: string[];
   peer: boolean;
   profile: boolean;
   /** Alternating rounds of ours vs the peer per compared scenario (>= 3). */
@@ -96,6 +103,9 @@ function parseArgs(argv: string[]): Options {
     latencyDurationS: 0,
     quick: false,
     soakS: 0,
+    soakConnections: cfg.MIX_TENANTS,
+    soakEnv: {},
+    soakNodeArgs: [],
     peer: process.env.BENCH_PEER !== 'off',
     profile: process.env.BENCH_PROFILE !== 'off',
     rounds: 3,
@@ -115,7 +125,16 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--duration') o.durationS = num();
     else if (a === '--warmup') o.warmupS = num();
     else if (a === '--soak') o.soakS = num();
-    else if (a === '--no-peer') o.peer = false;
+    else if (a === '--soak-connections') o.soakConnections = Math.round(num());
+    else if (a === '--soak-env') {
+      const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(argv[++i] ?? '');
+      if (!m) throw new Error('--soak-env needs KEY=VALUE');
+      o.soakEnv[m[1]!] = m[2]!;
+    } else if (a === '--soak-node-arg') {
+      const v = argv[++i] ?? '';
+      if (!v.startsWith('--')) throw new Error('--soak-node-arg needs a node flag (--…)');
+      o.soakNodeArgs.push(v);
+    } else if (a === '--no-peer') o.peer = false;
     else if (a === '--no-profile') o.profile = false;
     else if (a === '--profile') {
       o.profile = true;
@@ -127,7 +146,7 @@ function parseArgs(argv: string[]): Options {
       quietWaitGiven = true;
     } else
       throw new Error(
-        `unknown flag ${a} (use --quick, --duration S, --warmup S, --rounds N, --max-load L, --quiet-wait S, --soak S, --no-peer, --no-profile, --profile)`,
+        `unknown flag ${a} (use --quick, --duration S, --warmup S, --rounds N, --max-load L, --quiet-wait S, --soak S, --soak-connections N, --soak-env KEY=VALUE, --soak-node-arg ARG, --no-peer, --no-profile, --profile)`,
       );
   }
   if (o.quick) {
@@ -1138,32 +1157,62 @@ async function profileScenario(
 
 /**
  * The soak: S7's realistic mix (catalogue and scripts reads, pass-through reads, invalidating mutations, one
- * tenant per connection across MIX_TENANTS tenants) with the response cache on, for `seconds`; RSS, heap and
- * event-loop lag scraped from /metrics. The report fits a least-squares line through the RSS after warm-up.
+ * tenant per connection across MIX_TENANTS tenants) with the response cache on, for `seconds`. Every sample
+ * reads the gateway's /metrics (RSS; heap used, committed and per space; external and ArrayBuffer memory; the
+ * heap after the last mark-compact; event-loop lag) and its /proc status (anonymous and file-backed RSS), so
+ * the report shows which part of RSS moves. The report fits a least-squares line through each after warm-up.
+ * --soak-connections, --soak-env and --soak-node-arg make it a diagnostic soak (see SoakResult.variant).
  */
 async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
   const stats = newMixStats();
   const mix = mixFactory(b.world, `soak-${Date.now().toString(36)}`, stats);
-  const gw = await b.startGateway('ours-soak', { RESPONSE_CACHE_ENABLED: 'true' });
-  const connections = cfg.MIX_TENANTS;
+  const o = b.o;
+  const gw = await b.startGateway(
+    'ours-soak',
+    { RESPONSE_CACHE_ENABLED: 'true', ...o.soakEnv },
+    o.soakNodeArgs,
+  );
+  const connections = o.soakConnections;
+  const diagnostic =
+    connections !== cfg.MIX_TENANTS || Object.keys(o.soakEnv).length > 0 || o.soakNodeArgs.length > 0;
+  const responseCache = (o.soakEnv.RESPONSE_CACHE_ENABLED ?? 'true') === 'true';
   const samples: SoakResult['samples'] = [];
   const every = Math.max(5, Math.round(seconds / 60));
   const t0 = Date.now();
   let done = false;
+  const mb = (bytes: number) => bytes / 2 ** 20;
   const scrape = async (): Promise<void> => {
     while (!done) {
       try {
         const text = await (
           await fetch(`${gw.origin}/metrics`, { headers: bearer(BENCH_METRICS_TOKEN) })
         ).text();
+        const proc = procMemory(gw.child.pid);
         const metric = (name: string): number => {
           const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
           return m ? Number(m[1]) : NaN;
         };
+        /** `name{space="…"} value` for every space, in MB. */
+        const bySpace = (name: string): Record<string, number> => {
+          const out: Record<string, number> = {};
+          for (const m of text.matchAll(new RegExp(`^${name}\\{space="([a-z_]+)"\\} ([0-9.e+-]+)$`, 'gm')))
+            out[m[1]!] = mb(Number(m[2]));
+          return out;
+        };
         samples.push({
           atS: Math.round((Date.now() - t0) / 1000),
-          rssMb: metric('process_resident_memory_bytes') / 2 ** 20,
-          heapUsedMb: metric('nodejs_heap_size_used_bytes') / 2 ** 20,
+          rssMb: mb(metric('process_resident_memory_bytes')),
+          heapUsedMb: mb(metric('nodejs_heap_size_used_bytes')),
+          heapTotalMb: mb(metric('nodejs_heap_size_total_bytes')),
+          externalMb: mb(metric('nodejs_external_memory_bytes')),
+          arrayBuffersMb: mb(metric('nodejs_array_buffers_bytes')),
+          heapAfterGcMb: mb(metric('nodejs_heap_used_after_major_gc_bytes')),
+          majorGcs: metric('nodejs_major_gc_total'),
+          spaceUsedMb: bySpace('nodejs_heap_space_size_used_bytes'),
+          spaceSizeMb: bySpace('nodejs_heap_space_size_total_bytes'),
+          rssAnonMb: proc.rssAnonMb,
+          rssFileMb: proc.rssFileMb,
+          activeHandles: metric('nodejs_active_handles_total'),
           eventLoopP50Ms: metric('nodejs_eventloop_lag_p50_seconds') * 1000,
           eventLoopP99Ms: metric('nodejs_eventloop_lag_p99_seconds') * 1000,
           eventLoopMaxMs: metric('nodejs_eventloop_lag_max_seconds') * 1000,
@@ -1174,8 +1223,11 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
       await delay(every * 1000);
     }
   };
+  const variant = diagnostic
+    ? ` (diagnostic: env ${JSON.stringify(o.soakEnv)}, node ${o.soakNodeArgs.join(' ') || 'defaults'})`
+    : '';
   log(
-    `soak: ${seconds} s of S7's mix across ${cfg.MIX_TENANTS} tenants, response cache on, /metrics every ${every} s`,
+    `soak: ${seconds} s of S7's mix, ${connections} connections across ${Math.min(connections, cfg.MIX_TENANTS)} tenants, response cache ${responseCache ? 'on' : 'off'}, /metrics every ${every} s${variant}`,
   );
   const scraping = scrape();
   const load = await runLoad(gw.origin, mix, connections, seconds);
@@ -1188,13 +1240,29 @@ async function runSoak(b: Bench, seconds: number): Promise<SoakResult> {
   return {
     seconds,
     connections,
-    tenants: cfg.MIX_TENANTS,
-    responseCache: true,
-    mixDescription: `S7's mix: 80% catalogue and scripts-page reads, 15% pass-through reads, 5% invalidating mutations (create/delete a script), one tenant per connection across ${cfg.MIX_TENANTS} tenants`,
+    tenants: Math.min(connections, cfg.MIX_TENANTS),
+    responseCache,
+    mixDescription: `S7's mix: 80% catalogue and scripts-page reads, 15% pass-through reads, 5% invalidating mutations (create/delete a script), one tenant per connection across ${Math.min(connections, cfg.MIX_TENANTS)} tenants`,
     mix: stats,
     load,
+    ...(diagnostic ? { variant: { connections, env: o.soakEnv, nodeArgs: o.soakNodeArgs } } : {}),
     samples,
   };
+}
+
+/** Anonymous and file-backed resident memory of a process (/proc/<pid>/status), MB; NaN when unreadable. */
+function procMemory(pid: number): { rssAnonMb: number; rssFileMb: number } {
+  let status = '';
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    // not Linux, or the process is gone
+  }
+  const kb = (field: string) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  };
+  return { rssAnonMb: kb('RssAnon'), rssFileMb: kb('RssFile') };
 }
 
 // ------------------------------------------------------------------------------------------- main
@@ -1263,10 +1331,12 @@ async function main(): Promise<void> {
   }
   const file = join(b.dir, o.soakS ? 'soak.json' : 'results.json');
   writeFileSync(file, JSON.stringify(results, null, 2));
-  writeFileSync(
-    join(RESULTS_DIR, o.soakS ? 'soak-latest.json' : 'latest.json'),
-    JSON.stringify(results, null, 2),
-  );
+  // A diagnostic soak stays in its run directory: the committed report's soak is the target's soak.
+  if (!results.soak?.variant)
+    writeFileSync(
+      join(RESULTS_DIR, o.soakS ? 'soak-latest.json' : 'latest.json'),
+      JSON.stringify(results, null, 2),
+    );
   if (o.peer && !o.soakS && results.peer.error) {
     throw new Error(
       `the peer could not be measured (${results.peer.error}); no report written (raw results: ${file.slice(ROOT.length + 1)}; use --no-peer to report without it)`,

@@ -121,14 +121,38 @@ export interface SoakResult {
   mixDescription?: string;
   mix?: NonNullable<RunResults['mix']>;
   load: LoadResult;
-  samples: {
-    atS: number;
-    rssMb: number;
-    heapUsedMb: number;
-    eventLoopP50Ms: number;
-    eventLoopP99Ms: number;
-    eventLoopMaxMs: number;
-  }[];
+  /** A diagnostic soak (other connections, env or node flags than the target's): never the committed report. */
+  variant?: { connections: number; env: Record<string, string>; nodeArgs: string[] };
+  samples: SoakSample[];
+}
+
+/**
+ * One soak sample: the gateway's /metrics (prom-client's process and heap figures, and the gateway's own
+ * memory-metrics.ts) and /proc/<pid>/status, read together. Fields after heapUsedMb are absent in older soaks.
+ */
+export interface SoakSample {
+  atS: number;
+  rssMb: number;
+  heapUsedMb: number;
+  /** V8 heap committed (process.memoryUsage().heapTotal): the part of RSS the JS heap can hold. */
+  heapTotalMb?: number;
+  /** Memory of C++ objects bound to JS objects, ArrayBuffers included (process.memoryUsage().external). */
+  externalMb?: number;
+  /** ArrayBuffers and Buffers (process.memoryUsage().arrayBuffers). */
+  arrayBuffersMb?: number;
+  /** Heap used right after the last mark-compact: the live set. */
+  heapAfterGcMb?: number;
+  majorGcs?: number;
+  /** Per V8 heap space (old, new, code, large_object, …): used and committed size, MB. */
+  spaceUsedMb?: Record<string, number>;
+  spaceSizeMb?: Record<string, number>;
+  /** /proc/<pid>/status: anonymous (heap, malloc, stacks) and file-backed (code, mapped files) resident. */
+  rssAnonMb?: number;
+  rssFileMb?: number;
+  activeHandles?: number;
+  eventLoopP50Ms: number;
+  eventLoopP99Ms: number;
+  eventLoopMaxMs: number;
 }
 
 export interface RunResults {
@@ -222,7 +246,36 @@ export interface SoakFit {
   rssLastMb: number;
   rssMinMb: number;
   rssMaxMb: number;
+  /** The same fit for every part of memory the samples hold (absent in older soaks: NaN rows left out). */
+  parts: SoakPartFit[];
 }
+
+/** One memory series over the samples after warm-up: its least-squares slope and its span. */
+export interface SoakPartFit {
+  part: string;
+  slopeMbPerMin: number;
+  firstMb: number;
+  lastMb: number;
+  minMb: number;
+  maxMb: number;
+}
+
+/** The series a soak's parts table lists, in order: what RSS is made of, then V8's heap spaces (committed). */
+const SOAK_PARTS: { part: string; of: (x: SoakSample) => number | undefined }[] = [
+  { part: 'RSS', of: (x) => x.rssMb },
+  { part: 'RSS anonymous (/proc)', of: (x) => x.rssAnonMb },
+  { part: 'RSS file-backed (/proc)', of: (x) => x.rssFileMb },
+  { part: 'V8 heap committed (heapTotal)', of: (x) => x.heapTotalMb },
+  { part: 'RSS − heapTotal (native: malloc, stacks, code)', of: (x) => x.rssMb - (x.heapTotalMb ?? NaN) },
+  { part: 'heap used (any moment)', of: (x) => x.heapUsedMb },
+  { part: 'heap used after the last major GC', of: (x) => x.heapAfterGcMb },
+  { part: 'external', of: (x) => x.externalMb },
+  { part: 'arrayBuffers', of: (x) => x.arrayBuffersMb },
+  ...['old', 'new', 'code', 'large_object', 'new_large_object', 'code_large_object'].map((space) => ({
+    part: `heap space ${space} (committed)`,
+    of: (x: SoakSample) => x.spaceSizeMb?.[space],
+  })),
+];
 
 /** Slope of the least-squares line through (x, y), per unit of x; NaN with fewer than 2 distinct x. */
 export function leastSquaresSlope(points: { x: number; y: number }[]): number {
@@ -249,6 +302,21 @@ export function soakFit(s: SoakResult): SoakFit {
     rssLastMb: rss[rss.length - 1] ?? NaN,
     rssMinMb: rss.length ? Math.min(...rss) : NaN,
     rssMaxMb: rss.length ? Math.max(...rss) : NaN,
+    parts: SOAK_PARTS.flatMap(({ part, of }) => {
+      const pts = after.map((x) => ({ x: x.atS / 60, y: of(x) ?? NaN })).filter((q) => Number.isFinite(q.y));
+      if (pts.length < 2) return [];
+      const ys = pts.map((q) => q.y);
+      return [
+        {
+          part,
+          slopeMbPerMin: leastSquaresSlope(pts),
+          firstMb: ys[0]!,
+          lastMb: ys[ys.length - 1]!,
+          minMb: Math.min(...ys),
+          maxMb: Math.max(...ys),
+        },
+      ];
+    }),
   };
 }
 
@@ -487,12 +555,18 @@ function targets(r: RunResults, soakRun: SoakRun | undefined): TargetRow[] {
           detail: t.met
             ? undefined
             : [
-                `Heap used slope over the same samples: ${f2(fit.heapSlopeMbPerMin)} MB/min (a heap slope near the RSS slope points at retained JS objects — take a heap snapshot of the soak gateway; a flat heap with a rising RSS points at native memory: Buffers, sockets).`,
+                `Heap used slope over the same samples: ${f2(fit.heapSlopeMbPerMin)} MB/min${partSlope(fit, 'heap used after the last major GC', 'live heap after major GC')}${partSlope(fit, 'V8 heap committed (heapTotal)', 'heap committed')}${partSlope(fit, 'RSS − heapTotal (native: malloc, stacks, code)', 'RSS outside the V8 heap')}${partSlope(fit, 'arrayBuffers', 'arrayBuffers')} (a rising live heap points at retained JS objects — take a heap snapshot of the soak gateway; a flat live heap with a rising committed heap is V8 sizing its heap; a rising RSS outside the heap points at native memory: Buffers, sockets, malloc). The Soak section lists every part.`,
               ],
         });
     }
   }
   return rows;
+}
+
+/** `; <label> <slope> MB/min` when the fit has that part (newer soaks), else nothing. */
+function partSlope(fit: SoakFit, part: string, label: string): string {
+  const p = fit.parts.find((x) => x.part === part);
+  return p ? `; ${label} ${f2(p.slopeMbPerMin)} MB/min` : '';
 }
 
 function cpuPerAnswer(s: ScenarioResult | undefined): string {
@@ -592,13 +666,43 @@ function profileSection(p: ProfileSummary): string[] {
   ];
 }
 
+/**
+ * What the parts say, in one sentence: the live heap, memory outside the V8 heap, or V8's committed heap (its
+ * sizing of the old generation: pages kept for the next cycle, not objects kept) is what moves.
+ */
+function soakReading(fit: SoakFit): string[] {
+  const part = (name: string) => fit.parts.find((p) => p.part.startsWith(name));
+  const live = part('heap used after the last major GC');
+  const native = part('RSS − heapTotal');
+  const committed = part('V8 heap committed');
+  const old = part('heap space old');
+  if (!live || !native || !committed) return [];
+  const bound = TARGETS.soakRssSlopeMaxMbPerMin;
+  let reading: string;
+  if (live.slopeMbPerMin > bound)
+    reading = `the live heap grows (${f2(live.slopeMbPerMin)} MB/min after major GCs): objects are being kept — take a heap snapshot of the soak gateway.`;
+  else if (native.slopeMbPerMin > bound)
+    reading = `memory outside the V8 heap grows (${f2(native.slopeMbPerMin)} MB/min; external ${f2(part('external')?.slopeMbPerMin)}, arrayBuffers ${f2(part('arrayBuffers')?.slopeMbPerMin)} MB/min): native allocations (Buffers, sockets, malloc) are being kept.`;
+  else if (fit.rssSlopeMbPerMin > bound)
+    reading = `the live heap (${f2(live.slopeMbPerMin)} MB/min, ${f1(live.minMb)}–${f1(live.maxMb)} MB) and memory outside the V8 heap (${f2(native.slopeMbPerMin)} MB/min) are flat; RSS follows V8's committed heap (${f2(committed.slopeMbPerMin)} MB/min${old ? `; old space committed ${f1(old.lastMb)} MB for a live set of ${f1(live.lastMb)} MB, ${f1(old.lastMb / live.lastMb)}×` : ''}): V8 sizing its old generation between major GCs, pages it keeps for the next cycle, not objects the gateway keeps.`;
+  else
+    reading = `RSS is flat, and so are the live heap (${f2(live.slopeMbPerMin)} MB/min) and memory outside the V8 heap (${f2(native.slopeMbPerMin)} MB/min).`;
+  return [`**Reading:** ${reading}`, ''];
+}
+
 function soakSection(run: SoakRun): string[] {
   const s = run.soak;
   const fit = soakFit(s);
   const step = Math.max(1, Math.ceil(s.samples.length / 20));
   const m = s.mix;
   return [
-    `## Soak (${s.seconds} s, ${s.connections} connections, ${s.responseCache ? 'response cache on' : 'response cache state not recorded'})`,
+    `## Soak (${s.seconds} s, ${s.connections} connections, ${s.responseCache ? 'response cache on' : s.variant ? 'response cache off' : 'response cache state not recorded'})`,
+    ...(s.variant
+      ? [
+          '',
+          `> **Diagnostic soak** (not the target's configuration): ${s.variant.connections} connections, gateway env ${JSON.stringify(s.variant.env)}, node flags ${s.variant.nodeArgs.join(' ') || 'none'}.`,
+        ]
+      : []),
     '',
     `Run ${run.startedAt}. Load: ${s.mixDescription ?? 'mixed catalogue / pass-through / console / `__typename` (an older soak)'}.`,
     '',
@@ -606,13 +710,27 @@ function soakSection(run: SoakRun): string[] {
     '',
     `**Flat** means: the least-squares line through the RSS samples after the warm-up (the first ${f0(fit.warmupS)} s) rises by at most ${f1(TARGETS.soakRssSlopeMaxMbPerMin)} MB per minute, over a soak of at least ${SOAK_MIN_S} s. Measured: **${f2(fit.rssSlopeMbPerMin)} MB/min** over ${fit.samples} samples spanning ${f0(fit.spanS)} s (RSS ${f0(fit.rssFirstMb)} → ${f0(fit.rssLastMb)} MB, range ${f0(fit.rssMinMb)}–${f0(fit.rssMaxMb)} MB); heap used ${f2(fit.heapSlopeMbPerMin)} MB/min.`,
     '',
-    '| t (s) | RSS MB | Heap used MB | Event-loop lag p50 ms | p99 ms | max ms |',
-    '|---:|---:|---:|---:|---:|---:|',
+    ...(fit.parts.length > 1
+      ? [
+          `Which part of memory moves (least-squares slope over the same ${fit.samples} samples after warm-up; heap used at an arbitrary moment swings with garbage not yet collected, the heap after a major GC is the live set):`,
+          '',
+          '| Part | Slope MB/min | First → last MB | Range MB |',
+          '|---|---:|---:|---:|',
+          ...fit.parts.map(
+            (p) =>
+              `| ${p.part} | ${f2(p.slopeMbPerMin)} | ${f1(p.firstMb)} → ${f1(p.lastMb)} | ${f1(p.minMb)}–${f1(p.maxMb)} |`,
+          ),
+          '',
+          ...soakReading(fit),
+        ]
+      : []),
+    '| t (s) | RSS MB | anon MB | file MB | heap total MB | heap used MB | after major GC MB | external MB | arrayBuffers MB | major GCs | Event-loop lag p50 ms | p99 ms | max ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...s.samples
       .filter((_, i) => i % step === 0 || i === s.samples.length - 1)
       .map(
         (x) =>
-          `| ${x.atS} | ${f0(x.rssMb)} | ${f1(x.heapUsedMb)} | ${f2(x.eventLoopP50Ms)} | ${f2(x.eventLoopP99Ms)} | ${f1(x.eventLoopMaxMs)} |`,
+          `| ${x.atS} | ${f0(x.rssMb)} | ${f0(x.rssAnonMb)} | ${f0(x.rssFileMb)} | ${f1(x.heapTotalMb)} | ${f1(x.heapUsedMb)} | ${f1(x.heapAfterGcMb)} | ${f1(x.externalMb)} | ${f1(x.arrayBuffersMb)} | ${f0(x.majorGcs)} | ${f2(x.eventLoopP50Ms)} | ${f2(x.eventLoopP99Ms)} | ${f1(x.eventLoopMaxMs)} |`,
       ),
     '',
     'Every RSS sample (t s: MB):',
@@ -640,8 +758,10 @@ export function writeReport(
   const soakAny: SoakRun | undefined = soakJson?.soak
     ? { startedAt: soakJson.startedAt, soak: soakJson.soak }
     : undefined;
+  // A diagnostic soak (variant flags) is reported on its own, beside the last main run but never in its file.
+  const diagnostic = current.soak?.variant !== undefined;
   // Only a soak run close in time to the main run goes into its report (and its targets table).
-  const soak = main ? soakFor(main, soakAny) : soakAny;
+  const soak = main && !diagnostic ? soakFor(main, soakAny) : soakAny;
   const rows = main ? targets(main, soak) : [];
   const missed = rows.filter((t) => t.status === 'missed');
   if (opts.dryRun) return { missed };
@@ -823,8 +943,12 @@ export function writeReport(
     '```',
     '',
   );
-  // A smoke run (or a soak joined to one) never replaces the committed report.
-  const file = main?.options.quick ? join(RESULTS_DIR, 'REPORT-quick.md') : join(BENCH_DIR, 'REPORT.md');
+  // A smoke run (or a soak joined to one) and a diagnostic soak never replace the committed report.
+  const file = diagnostic
+    ? join(RESULTS_DIR, 'REPORT-soak-diagnostic.md')
+    : main?.options.quick
+      ? join(RESULTS_DIR, 'REPORT-quick.md')
+      : join(BENCH_DIR, 'REPORT.md');
   writeFileSync(file, md.join('\n'));
   // CI runs `prettier --check .`, so the committed report is written as prettier formats it (its tables).
   const prettier = join(process.cwd(), 'node_modules', '.bin', 'prettier');

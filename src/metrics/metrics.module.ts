@@ -8,11 +8,13 @@ import {
   Inject,
   Module,
   NotFoundException,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '../auth/scopes.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { bearerMatches } from './metrics-access';
+import { registerMemoryMetrics } from './memory-metrics';
 import { TenantMetricLabel } from './tenant-metric-label';
 
 /** One Prometheus registry per app instance (not the global one, so several apps can run in one test). */
@@ -60,4 +62,14 @@ export class MetricsController {
   controllers: [MetricsController],
   exports: [MetricsRegistry, TenantMetricLabel],
 })
-export class MetricsModule {}
+export class MetricsModule implements OnModuleDestroy {
+  private readonly memory: { stop(): void };
+
+  constructor(registry: MetricsRegistry) {
+    this.memory = registerMemoryMetrics(registry);
+  }
+
+  onModuleDestroy(): void {
+    this.memory.stop();
+  }
+}

@@ -1,4 +1,10 @@
-import { composeHitBody, composeHitBytes, storedBody, type StoredAnswer } from './response-cache.store';
+import {
+  composeHitBody,
+  composeHitBytes,
+  MemoryResponseCacheStore,
+  storedBody,
+  type StoredAnswer,
+} from './response-cache.store';
 
 const entry = (body: string): StoredAnswer => ({ body, etag: '"e"', storedAt: 0, ttlS: 1 });
 const extra = { cost: { requested: 10, limit: 1000 }, responseCache: { hit: true, stale: false } };
@@ -51,5 +57,47 @@ describe('composeHitBytes', () => {
   it('returns the stored bytes themselves when there is nothing to add', () => {
     const e = withBytes(bodies[0]!);
     expect(composeHitBytes(e, {})).toBe(e.bytes);
+  });
+});
+
+describe('MemoryResponseCacheStore', () => {
+  const answer = (body: string): StoredAnswer => ({ body, etag: '"e"', storedAt: Date.now(), ttlS: 60 });
+  const put = (store: MemoryResponseCacheStore, slot: string, key: string, tags: string[], keepMs = 60_000) =>
+    store.put(slot, key, answer(`{"data":"${key}","extensions":{}}`), tags, '0', keepMs);
+
+  it('keeps its tag sets no larger than its entries while keys churn (client-chosen variables)', async () => {
+    const store = new MemoryResponseCacheStore(10);
+    for (let i = 0; i < 2_000; i++) {
+      // One document, a new variables value each time: a new key, the same kind and list tags.
+      expect(await put(store, 't:a', `k${i}`, ['kind:regions', 'list:Region', `Region:${i % 3}`])).toBe(true);
+    }
+    const f = store.footprint();
+    expect(f.entries).toBe(10);
+    expect(f.tagMembers).toBe(30);
+    expect(f.tagSets).toBeLessThanOrEqual(5);
+    // The newest entries are the ones kept, and they still answer.
+    expect((await store.get('t:a', 'k1999'))?.body).toContain('k1999');
+    expect(await store.get('t:a', 'k0')).toBeNull();
+  });
+
+  it('still deletes by tag, and an entry deleted through one tag leaves its other tag sets', async () => {
+    const store = new MemoryResponseCacheStore(100);
+    for (let i = 0; i < 5; i++) await put(store, 't:a', `k${i}`, ['kind:regions', `Region:${i}`]);
+    await put(store, 't:b', 'k0', ['kind:regions']);
+    expect(await store.invalidate('t:a', ['kind:regions'])).toBe(5);
+    for (let i = 0; i < 5; i++) expect(await store.get('t:a', `k${i}`)).toBeNull();
+    expect(await store.get('t:b', 'k0')).not.toBeNull();
+    expect(store.footprint()).toMatchObject({ entries: 1, tagSets: 1, tagMembers: 1 });
+  });
+
+  it('drops the tags of an entry that expired once it is read, and of an entry stored again', async () => {
+    const store = new MemoryResponseCacheStore(100);
+    await put(store, 't:a', 'gone', ['kind:regions', 'Region:1'], -1);
+    expect(await store.get('t:a', 'gone')).toBeNull();
+    expect(store.footprint()).toMatchObject({ entries: 0, tagSets: 0, tagMembers: 0 });
+    await put(store, 't:a', 'k', ['Region:1']);
+    await put(store, 't:a', 'k', ['Region:2']);
+    expect(await store.invalidate('t:a', ['Region:1'])).toBe(0);
+    expect(await store.invalidate('t:a', ['Region:2'])).toBe(1);
   });
 });

@@ -229,24 +229,48 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   }
 }
 
-/** The same behaviour in one process (the embedded default, no REDIS_URL): bounded, oldest out first. */
+/**
+ * The same behaviour in one process (the embedded default, no REDIS_URL): bounded, oldest out first. An entry
+ * remembers its tag sets and leaves them when it goes (evicted, expired, invalidated, replaced), so the tag
+ * sets never hold more than the entries do: keys are client-controlled (variables are part of them), and tag
+ * sets that kept every key ever stored would grow without bound under a client varying its variables.
+ */
 export class MemoryResponseCacheStore implements ResponseCacheStore {
-  private readonly entries = new Map<string, { raw: string; expires: number }>();
+  private readonly entries = new Map<string, { raw: string; expires: number; tagIds: readonly string[] }>();
   private readonly tags = new Map<string, Set<string>>();
   private readonly generations = new Map<string, number>();
   private readonly locks = new Map<string, number>();
 
   constructor(private readonly maxEntries: number) {}
 
+  /** What the store holds, for tests and diagnostics: entries, tag sets and their members, locks. */
+  footprint(): { entries: number; tagSets: number; tagMembers: number; locks: number } {
+    let tagMembers = 0;
+    for (const set of this.tags.values()) tagMembers += set.size;
+    return { entries: this.entries.size, tagSets: this.tags.size, tagMembers, locks: this.locks.size };
+  }
+
   private live<T extends { expires: number }>(v: T | undefined): T | undefined {
     return v && v.expires > Date.now() ? v : undefined;
+  }
+
+  /** Removes an entry and its memberships; true when it was there. */
+  private drop(id: string): boolean {
+    const e = this.entries.get(id);
+    if (!e) return false;
+    this.entries.delete(id);
+    for (const tagId of e.tagIds) {
+      const set = this.tags.get(tagId);
+      if (set?.delete(id) && set.size === 0) this.tags.delete(tagId);
+    }
+    return true;
   }
 
   get(slot: string, key: string): Promise<StoredAnswer | null> {
     const id = `${slot}\u0000${key}`;
     const e = this.live(this.entries.get(id));
     if (!e) {
-      this.entries.delete(id);
+      this.drop(id);
       return Promise.resolve(null);
     }
     return Promise.resolve(decode(e.raw));
@@ -270,18 +294,18 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
   ): Promise<boolean> {
     if (String(this.generations.get(slot) ?? 0) !== expectedGeneration) return Promise.resolve(false);
     const id = `${slot}\u0000${key}`;
-    this.entries.delete(id);
-    this.entries.set(id, { raw: encode(answer), expires: Date.now() + keepMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    for (const t of tags) {
-      const tagId = `${slot}\u0000${t}`;
+    this.drop(id);
+    const tagIds = [...new Set(tags)].map((t) => `${slot}\u0000${t}`);
+    this.entries.set(id, { raw: encode(answer), expires: Date.now() + keepMs, tagIds });
+    for (const tagId of tagIds) {
       let set = this.tags.get(tagId);
       if (!set) this.tags.set(tagId, (set = new Set()));
       set.add(id);
+    }
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.drop(oldest);
     }
     return Promise.resolve(true);
   }
@@ -291,7 +315,7 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
     let n = 0;
     for (const t of tags) {
       const tagId = `${slot}\u0000${t}`;
-      for (const id of this.tags.get(tagId) ?? []) if (this.entries.delete(id)) n++;
+      for (const id of [...(this.tags.get(tagId) ?? [])]) if (this.drop(id)) n++;
       this.tags.delete(tagId);
     }
     return Promise.resolve(n);

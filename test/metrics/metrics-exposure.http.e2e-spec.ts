@@ -37,6 +37,11 @@ describe('metrics by default', () => {
     const text = await res.text();
     expect(text).toContain('# TYPE gateway_rate_limit_decisions_total counter');
     expect(text).toMatch(/gateway_rate_limit_decisions_total\{budget="requests",outcome="allowed"\} [1-9]/);
+    // The memory figures the soak reads beside prom-client's defaults (memory-metrics.ts).
+    expect(text).toMatch(/^nodejs_array_buffers_bytes [1-9]/m);
+    expect(text).toContain('# TYPE nodejs_heap_used_after_major_gc_bytes gauge');
+    expect(text).toContain('# TYPE nodejs_major_gc_total counter');
+    expect(text).toMatch(/^nodejs_heap_space_size_total_bytes\{space="old"\} [1-9]/m);
     const graphql = await fetch(gw.metricsUrl!.replace(/\/metrics$/, '/graphql'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
