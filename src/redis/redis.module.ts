@@ -41,6 +41,10 @@ import { parseRedisUrl } from './redis-url';
           // Redis resumes; see redis-guard.ts.)
           autoResendUnfulfilledCommands: false,
           connectTimeout: 2_000,
+          // Not enableAutoPipelining, though a hit's two commands would then share one socket write: measured
+          // under the S1 load it crashed the process ("results[i] is not iterable" from ioredis' autoPipelining.js
+          // once a pipelined command timed out: redis/ioredis#1931), and on a Cluster it mis-slots EVALSHA
+          // (redis/ioredis#2109), which every budget draw is.
           retryStrategy: (times) => Math.min(times * 100, 2_000),
         };
         const target = parseRedisUrl(config.REDIS_URL);

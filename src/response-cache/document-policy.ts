@@ -31,6 +31,11 @@ export type DocumentPolicy =
       kinds: CacheKind[];
       /** Types whose lists the document read: tags `list:<Type>`, invalidated by creates and deletes. */
       listTypes: string[];
+      /**
+       * The variables the operation declares: the only ones in its cache key. Execution ignores any other, so a
+       * client adding undeclared variables gets the same answer, not a new entry (and tag members) per value.
+       */
+      variableNames: string[];
     }
   | { cacheable: false; reason: string };
 
@@ -151,5 +156,6 @@ export function deriveDocumentPolicy(
   if (fieldsSeen === 0 || !Number.isFinite(ttlS) || ttlS <= 0) {
     return { cacheable: false, reason: 'nothing worth caching' };
   }
-  return { cacheable: true, scope, ttlS, kinds: [...kinds], listTypes: [...listTypes] };
+  const variableNames = (operation.variableDefinitions ?? []).map((d) => d.variable.name.value).sort();
+  return { cacheable: true, scope, ttlS, kinds: [...kinds], listTypes: [...listTypes], variableNames };
 }

@@ -93,8 +93,12 @@ export class ResponseCacheKeys {
   ): CacheAddress {
     const scopes = [...principal.scopes].sort().join(',');
     const who = policy.scope === 'principal' ? `${principal.kind}:${principal.subject}:${scopes}` : scopes;
+    const declared: Record<string, unknown> = {};
+    if (variables) {
+      for (const name of policy.variableNames) if (name in variables) declared[name] = variables[name];
+    }
     const key = createHash('sha256')
-      .update(`${version}|${who}|${hash}|${operationName ?? ''}|${canonicalJson(variables ?? {})}`)
+      .update(`${version}|${who}|${hash}|${operationName ?? ''}|${canonicalJson(declared)}`)
       .digest('hex');
     return { slot: slotOf(policy.scope, principal), key };
   }

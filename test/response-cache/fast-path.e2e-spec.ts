@@ -75,6 +75,19 @@ describe('response-cache fast path', () => {
     expect(await eventually(() => logs.fastHits(ids) === 2)).toBe(true);
   });
 
+  it('keys an answer on the variables its operation declares only: undeclared ones neither miss nor add entries', async () => {
+    const KEYS_PAGE = 'query FastKeysPage($first: Int) { sshKeys(first: $first) { nodes { id name } } }';
+    const first = await a.gql(KEYS_PAGE, { first: 5 });
+    expect(ext(first).responseCache?.stored).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      const padded = await a.gql(KEYS_PAGE, { first: 5, junk: i });
+      expect(padded.body.data).toEqual(first.body.data);
+      expect(ext(padded).responseCache?.hit).toBe(true);
+    }
+    // A declared variable with another value is another answer.
+    expect(ext(await a.gql(KEYS_PAGE, { first: 6, junk: 0 })).responseCache?.stored).toBe(true);
+  });
+
   it('answers 304 to If-None-Match with the stored ETag', async () => {
     const first = await a.gql(PRICING);
     const etag = first.headers.get('etag')!;
