@@ -12,6 +12,7 @@ import type { AppConfig } from './config/app-config';
 import { ShutdownDeadline } from './common/lifecycle/shutdown-deadline';
 import { GatewayLifecycle } from './health/gateway-lifecycle';
 import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
+import { REQUEST_LOGGER, requestLogging } from './logging/request-log';
 import { mountGraphiql } from './graphiql/graphiql';
 import { csrfGuard } from './common/graphql/graphql-http';
 import { MetricsRegistry } from './metrics/metrics.module';
@@ -96,6 +97,8 @@ export async function createGatewayApp(
   }
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
+  // First middleware: request id, the request's child logger and its one completion line (logging/request-log.ts).
+  app.use(requestLogging(app.get(REQUEST_LOGGER)));
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   // A body the response-cache pre-router read and found malformed: the same error body-parser would pass on.
   app.use(

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
-import { pinoHttp, type Options } from 'pino-http';
+import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { requestIdOf } from '../common/graphql/context.factory';
 import { prettyDestination, usePrettyLogs } from './log-format';
-import { REQUEST_LOGGER, requestLogLevel, requestLogProps, type RequestLogger } from './request-log';
+import { REQUEST_LOGGER, type RequestLogger } from './request-log';
 
 /** Optional token: where log lines go (tests capture them); stdout when absent. */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
@@ -27,43 +25,30 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
 ];
 
-/** Health probes and scrapes arrive every few seconds and say nothing about traffic. */
-const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+type SerializedRequest = IncomingMessage & { originalUrl?: string };
 
-export function pinoHttpOptions(config: AppConfig): Options {
+/** The gateway's pino options: level, redaction, and what a request and a response look like in a line. */
+export function loggerOptions(config: AppConfig): LoggerOptions {
   return {
     level: config.LOG_LEVEL,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    // The same id the GraphQL context, upstream calls and error extensions use; echoed so clients can quote it.
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const id = requestIdOf(req);
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'latencyMs' },
-    // Binds requestId to every line logged while serving the request, not only to the completion line.
-    quietReqLogger: true,
-    // Evaluated again when the response finishes, by which time authentication has set the principal.
-    customProps: requestLogProps,
-    autoLogging: {
-      ignore: (req: IncomingMessage) => QUIET_PATHS.some((p) => req.url?.startsWith(p) === true),
-    },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => requestLogLevel(res, err),
     serializers: {
       // The query string can carry anything a client typed; the path is enough to find the route.
-      req: (req: { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown> }) => ({
+      req: (req: SerializedRequest) => ({
         method: req.method,
-        path: req.url?.split('?')[0],
+        path: (req.originalUrl ?? req.url)?.split('?')[0],
         headers: req.headers,
       }),
-      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
   };
 }
 
 /**
- * Logs through nestjs-pino: one line per request with request id, tenant and latency; secrets redacted. JSON,
- * or pretty coloured lines in development on a terminal (LOG_FORMAT, see log-format.ts).
+ * Logs through pino: one line per request with request id, tenant and latency (requestLogging, mounted first by
+ * bootstrap; nestjs-pino only binds each request's child logger, `useExisting`, so lines logged while serving a
+ * request carry its requestId), and Nest's own logs through nestjs-pino; secrets redacted. JSON, or pretty
+ * coloured lines in development on a terminal (LOG_FORMAT, see log-format.ts).
  */
 @Module({
   imports: [
@@ -71,20 +56,19 @@ export function pinoHttpOptions(config: AppConfig): Options {
       inject: [APP_CONFIG, { token: LOG_DESTINATION, optional: true }],
       useFactory: (config: AppConfig, destination?: DestinationStream) => {
         const out = logOutput(config, destination);
-        return { pinoHttp: out ? [pinoHttpOptions(config), out] : pinoHttpOptions(config) };
+        return { pinoHttp: out ? [loggerOptions(config), out] : loggerOptions(config), useExisting: true };
       },
     }),
   ],
   providers: [
     {
-      // pino-http's own logger (the same serializers, redaction, level and output), for the completion lines
-      // of requests answered before Express (logRequestCompleted). One per app: several apps in one process
-      // (tests) each log to their own output, which nestjs-pino's static root logger would not.
+      // The logger of request lines (requestLogging, and the pre-router's hits) and of each request's child.
+      // One per app: several apps in one process (tests) each log to their own output.
       provide: REQUEST_LOGGER,
       inject: [APP_CONFIG, { token: LOG_DESTINATION, optional: true }],
       useFactory: (config: AppConfig, destination?: DestinationStream): RequestLogger => {
         const out = logOutput(config, destination);
-        return (out ? pinoHttp(pinoHttpOptions(config), out) : pinoHttp(pinoHttpOptions(config))).logger;
+        return out ? pino(loggerOptions(config), out) : pino(loggerOptions(config));
       },
     },
   ],

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Principal } from '../common/context/principal';
+import { requestIdOf } from '../common/graphql/context.factory';
 
 type LoggedRequest = IncomingMessage & {
   principal?: Principal;
@@ -29,10 +30,13 @@ export function requestLogProps(req: IncomingMessage): Record<string, string> {
   };
 }
 
+/** Health probes and scrapes arrive every few seconds and say nothing about traffic. */
+export const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
 /**
- * The completion line of a request answered before Express (the response-cache pre-router), in the same shape
- * pino-http writes for every other request (`req`, `res` through the same serializers and redaction,
- * `requestId`, `latencyMs`, the props above, "request completed"). Nothing is built when the level is off.
+ * One completion line per request, in pino-http's shape (`req` and `res` through pino-http's serializers and
+ * redaction, `requestId`, `latencyMs`, the props above; "request completed", or "request errored" with an `err`
+ * for a 5xx), written when the response finishes or the client goes away. Nothing is built when the level is off.
  */
 export function logRequestCompleted(
   root: RequestLogger,
@@ -42,14 +46,46 @@ export function logRequestCompleted(
 ): void {
   const level = requestLogLevel(res);
   if (!root.isLevelEnabled(level)) return;
+  const failed = res.statusCode >= 500;
   root[level](
     {
       requestId: (req as LoggedRequest).requestId,
       req,
       ...requestLogProps(req),
       res,
+      ...(failed ? { err: new Error(`failed with status code ${res.statusCode}`) } : {}),
       latencyMs: Date.now() - startedAt,
     },
-    'request completed',
+    failed ? 'request errored' : 'request completed',
   );
+}
+
+type BoundRequest = LoggedRequest & { log?: Logger };
+
+/**
+ * The request logging of every HTTP request that reaches Express (the first middleware): the request id (a safe
+ * client `x-request-id`, else a new one) echoed in `x-request-id`; `req.log`, a child logger carrying the id, which
+ * nestjs-pino binds for the request (so every line logged while serving it carries `requestId`); and the one
+ * completion line (logRequestCompleted). It replaces pino-http's middleware, which built two child loggers per
+ * request and serialised and redacted the request's headers into one of them whether anything was logged or not.
+ */
+export function requestLogging(root: RequestLogger) {
+  return (req: BoundRequest, res: ServerResponse, next: () => void): void => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    req.log = root.child({ requestId });
+    const url = req.url ?? '';
+    if (!QUIET_PATHS.some((p) => url.startsWith(p))) {
+      const startedAt = Date.now();
+      let logged = false;
+      const done = (): void => {
+        if (logged) return;
+        logged = true;
+        logRequestCompleted(root, req, res, startedAt);
+      };
+      res.once('finish', done);
+      res.once('close', done);
+    }
+    next();
+  };
 }
