@@ -53,6 +53,11 @@ export const envSchema = z.object({
     .optional(),
   REDIS_KEY_PREFIX: z.string().default('bgw:'),
   REDIS_COMMAND_TIMEOUT_MS: int(10, 10_000).default(1_000),
+  /**
+   * The Redis commands of one event-loop turn go out in one socket write (src/redis/write-coalescer.ts; standalone
+   * and Sentinel). `false`: one write per command.
+   */
+  REDIS_COALESCE_WRITES: bool.default('true'),
   /** Total time one request may lose to Redis commands that do not answer (all together); unset = REDIS_COMMAND_TIMEOUT_MS. */
   REDIS_REQUEST_BUDGET_MS: int(10, 60_000).optional(),
   /** Consecutive Redis failures (timeouts, connection errors) that open the Redis breaker. */

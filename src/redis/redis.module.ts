@@ -13,6 +13,7 @@ import type { Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MetricsRegistry } from '../metrics/metrics.module';
 import { RedisBudgetMiddleware } from './redis-budget.middleware';
+import { coalesceWrites } from './write-coalescer';
 import { RedisGuard, redisGuardFor } from './redis-guard';
 import { REDIS_CLIENT } from './redis.tokens';
 import { parseRedisUrl } from './redis-url';
@@ -69,6 +70,7 @@ import { parseRedisUrl } from './redis-url';
         client.on('error', () => {
           /* reported by health/ready and by each feature's fallback; avoid an unhandled 'error' event */
         });
+        if (config.REDIS_COALESCE_WRITES && target.kind !== 'cluster') coalesceWrites(client);
         try {
           await client.connect();
           await client.ping();
