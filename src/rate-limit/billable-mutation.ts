@@ -11,6 +11,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { GqlContext } from '../common/context/gql-context';
 import type { ErrorCode } from '../common/errors/error-codes';
 import { GatewayError } from '../common/errors/gateway-error';
+import { redisBudgetOf } from '../redis/redis-guard';
 import { OperationLimits } from './operation-limits';
 
 /**
@@ -51,7 +52,7 @@ export class BillableMutationInterceptor implements NestInterceptor {
 
   private async charged(ctx: GqlContext, run: () => Promise<unknown>): Promise<unknown> {
     const limits = this.moduleRef.get(OperationLimits, { strict: false });
-    const holder = await limits.holderFor(ctx.principal ?? ctx.req?.principal);
+    const holder = await limits.holderFor(ctx.principal ?? ctx.req?.principal, redisBudgetOf(ctx.req));
     if (!holder) return run();
     await limits.chargeBillable(holder);
     try {

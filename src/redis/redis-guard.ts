@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import { ReplyError } from 'ioredis';
 import { Counter, Gauge, type Registry } from 'prom-client';
@@ -17,9 +16,12 @@ import { inSpan, SpanKind, tracingEnabled } from '../tracing/tracing';
  * - Per-request budget. One request may lose REDIS_REQUEST_BUDGET_MS in total (default: one command timeout)
  *   waiting on Redis commands that do not answer. Each command may wait min(REDIS_COMMAND_TIMEOUT_MS, what is
  *   left); a timeout charges its wait; once nothing is left the request's further commands fail at once
- *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is carried by
- *   AsyncLocalStorage (runWithRedisBudget, entered by RedisBudgetMiddleware for /graphql); work outside a
- *   request gets one command timeout per command.
+ *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is passed explicitly:
+ *   RedisBudgetMiddleware gives each HTTP request to /graphql its own (attachRedisBudget), every layer that
+ *   serves the request reads it from the request (redisBudgetOf(ctx.req)) and hands it to run(). Work outside
+ *   an HTTP request (WebSocket operations, background refreshes, probes) passes none: one command timeout
+ *   per command. No AsyncLocalStorage: on Node 20 one enabled storage turns on promise hooks for every
+ *   promise of the process, a fixed cost on every request (bench/PROFILE.md, "Lean pipeline").
  *
  * A command given up on may still be executed later by Redis (it was written to the socket before Redis
  * hung). That is harmless for reads, counters and cache writes; idempotency claims clean up after themselves
@@ -67,15 +69,26 @@ export class RedisBudget {
   }
 }
 
-const budgets = new AsyncLocalStorage<RedisBudget>();
+/** Where an HTTP request carries its Redis budget (set once by attachRedisBudget). */
+const REDIS_BUDGET = Symbol('redisBudget');
+type RequestWithBudget = { [REDIS_BUDGET]?: RedisBudget };
 
-/** Runs `fn` (and everything it starts) under one Redis budget of `limitMs`. */
-export function runWithRedisBudget<T>(limitMs: number, fn: () => T): T {
-  return budgets.run(new RedisBudget(limitMs), fn);
+/**
+ * The Redis budget of one HTTP request, created on the first call and the same object on every later one, so
+ * whichever entry layer sees the request first (RedisBudgetMiddleware, or a layer before Express) gives it
+ * its budget and every later layer shares it.
+ */
+export function attachRedisBudget(req: object, limitMs: number): RedisBudget {
+  const carrier = req as RequestWithBudget;
+  return (carrier[REDIS_BUDGET] ??= new RedisBudget(limitMs));
 }
 
-export function currentRedisBudget(): RedisBudget | undefined {
-  return budgets.getStore();
+/**
+ * The budget an HTTP request was given, for RedisGuard.run; undefined for anything else (a WebSocket
+ * operation's context, no request at all), whose commands each get one command timeout.
+ */
+export function redisBudgetOf(req: object | null | undefined): RedisBudget | undefined {
+  return req ? (req as RequestWithBudget)[REDIS_BUDGET] : undefined;
 }
 
 export interface RedisGuardOptions {
@@ -149,29 +162,29 @@ export class RedisGuard {
 
   /**
    * Runs one Redis command (or one library call that sends a few, such as a rate-limiter decision) within the
-   * breaker and the current request's budget. Rejects with RedisUnavailableError when Redis is skipped, slow
+   * breaker and `budget`, the budget of the request it serves (redisBudgetOf(req); none outside an HTTP
+   * request: one command timeout). Rejects with RedisUnavailableError when Redis is skipped, slow
    * or unreachable; an error Redis itself answered with (ReplyError) or a non-Error rejection (a library's
    * verdict, such as RateLimiterRes) passes through unchanged and counts as Redis being up.
    */
-  run<T>(op: string, command: () => Promise<T>): Promise<T> {
-    if (!tracingEnabled()) return this.guarded(op, command);
+  run<T>(op: string, command: () => Promise<T>, budget?: RedisBudget): Promise<T> {
+    if (!tracingEnabled()) return this.guarded(op, command, budget);
     // One span per guarded call, named by its purpose ('cache get'): never the key or the value.
     return inSpan(
       `redis ${op}`,
       SpanKind.CLIENT,
       { 'db.system.name': 'redis', 'db.operation.name': op },
-      () => this.guarded(op, command),
+      () => this.guarded(op, command, budget),
       (e) => (e instanceof RedisUnavailableError ? e.reason : e instanceof Error ? e.name : 'rejected'),
     );
   }
 
-  private async guarded<T>(op: string, command: () => Promise<T>): Promise<T> {
+  private async guarded<T>(op: string, command: () => Promise<T>, budget?: RedisBudget): Promise<T> {
     if (!this.client) throw new RedisUnavailableError('error', 'no Redis configured');
     if (this.stateValue !== 'closed') {
       this.metrics?.skipped.inc({ reason: 'breaker_open' });
       throw new RedisUnavailableError('breaker_open', `Redis breaker open; ${op} skipped`);
     }
-    const budget = budgets.getStore();
     const ceiling = Math.min(this.options.commandTimeoutMs, budget?.limitMs ?? Infinity);
     const allowance = Math.min(ceiling, budget?.remainingMs ?? Infinity);
     if (allowance <= 0) {
