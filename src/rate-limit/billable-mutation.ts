@@ -35,7 +35,7 @@ const NOTHING_CREATED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 /**
  * Draws one point of the tenant's billable-mutation budget when a create really runs. Method-scoped
- * (BillableMutation), so it runs inside the global IdempotencyInterceptor: a replay is answered from its
+ * (BillableMutation), so it runs inside the IdempotencyInterceptor that @Idempotent() puts first: a replay is answered from its
  * record before reaching it and spends nothing; a refusal before the upstream call is refunded. Over the
  * budget it throws RATE_LIMITED before the resolver runs, so Barrack sees nothing (idempotency releases
  * the key on RATE_LIMITED, so the same key works once the window resets).
