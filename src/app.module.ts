@@ -19,6 +19,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
+import { attachRedisBudget, requestBudgetMsOf } from './redis/redis-guard';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CacheModule } from './cache/cache.module';
@@ -50,10 +51,11 @@ import {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const redisBudgetMs = requestBudgetMsOf(config);
     const imports: DynamicModule['imports'] = [
       ConfigModule.forRoot(config),
       // First: its /graphql middleware opens the operation span every later middleware runs inside.
-      TracingModule,
+      TracingModule.forRoot(),
       LoggingModule,
       BarrackModule,
       RedisModule,
@@ -113,7 +115,12 @@ export class AppModule {
             ],
           },
           validationRules: introspectionValidationRules(config.INTROSPECTION),
-          context: buildGqlContext,
+          // Each HTTP GraphQL request's Redis budget goes on the request (kept if a layer before gave it one),
+          // where every layer that serves the request finds it (src/redis/redis-guard.ts).
+          context: (args: Parameters<typeof buildGqlContext>[0]) => {
+            attachRedisBudget(args.req, redisBudgetMs);
+            return buildGqlContext(args);
+          },
           formatError: formatGatewayError,
           includeStacktraceInErrorResponses: false,
           // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.

@@ -17,10 +17,10 @@ import { inSpan, SpanKind, tracingEnabled } from '../tracing/tracing';
  *   waiting on Redis commands that do not answer. Each command may wait min(REDIS_COMMAND_TIMEOUT_MS, what is
  *   left); a timeout charges its wait; once nothing is left the request's further commands fail at once
  *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is passed explicitly:
- *   RedisBudgetMiddleware gives each HTTP request to /graphql its own (attachRedisBudget), every layer that
- *   serves the request reads it from the request (redisBudgetOf(ctx.req)) and hands it to run(). Work outside
- *   an HTTP request (WebSocket operations, background refreshes, probes) passes none: one command timeout
- *   per command. No AsyncLocalStorage: on Node 20 one enabled storage turns on promise hooks for every
+ *   each HTTP GraphQL request gets its own on the request object (attachRedisBudget: by Apollo's context
+ *   function, see AppModule, or by any layer before it that uses Redis), every layer that serves the request
+ *   reads it from there (redisBudgetOf(ctx.req)) and hands it to run(). Work outside an HTTP request
+ *   (WebSocket operations, background refreshes, probes) passes none: one command timeout per command. No AsyncLocalStorage: on Node 20 one enabled storage turns on promise hooks for every
  *   promise of the process, a fixed cost on every request (bench/PROFILE.md, "Lean pipeline").
  *
  * A command given up on may still be executed later by Redis (it was written to the socket before Redis
@@ -75,8 +75,8 @@ type RequestWithBudget = { [REDIS_BUDGET]?: RedisBudget };
 
 /**
  * The Redis budget of one HTTP request, created on the first call and the same object on every later one, so
- * whichever entry layer sees the request first (RedisBudgetMiddleware, or a layer before Express) gives it
- * its budget and every later layer shares it.
+ * whichever layer sees the request first (Apollo's context function, or a layer before it) gives it its
+ * budget and every later layer shares it.
  */
 export function attachRedisBudget(req: object, limitMs: number): RedisBudget {
   const carrier = req as RequestWithBudget;
@@ -93,7 +93,7 @@ export function redisBudgetOf(req: object | null | undefined): RedisBudget | und
 
 export interface RedisGuardOptions {
   commandTimeoutMs: number;
-  /** Per-request budget; the middleware reads it from here. */
+  /** Per-request budget (REDIS_REQUEST_BUDGET_MS), for layers that attach a request's budget. */
   requestBudgetMs: number;
   breakerThreshold: number;
   probeIntervalMs: number;
@@ -297,6 +297,13 @@ export class RedisGuard {
   }
 }
 
+/** The time one HTTP request may lose to Redis commands that do not answer (REDIS_REQUEST_BUDGET_MS). */
+export function requestBudgetMsOf(
+  config: Pick<AppConfig, 'REDIS_COMMAND_TIMEOUT_MS' | 'REDIS_REQUEST_BUDGET_MS'>,
+): number {
+  return config.REDIS_REQUEST_BUDGET_MS ?? config.REDIS_COMMAND_TIMEOUT_MS;
+}
+
 /** The guard for a client, from the config (also used where Nest's container is not, e.g. the cache CLI). */
 export function redisGuardFor(
   redis: GuardedClient | null,
@@ -313,7 +320,7 @@ export function redisGuardFor(
     redis,
     {
       commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
-      requestBudgetMs: config.REDIS_REQUEST_BUDGET_MS ?? config.REDIS_COMMAND_TIMEOUT_MS,
+      requestBudgetMs: requestBudgetMsOf(config),
       breakerThreshold: config.REDIS_BREAKER_THRESHOLD,
       probeIntervalMs: config.REDIS_BREAKER_PROBE_MS,
     },
