@@ -140,6 +140,14 @@ describe('RedisGuard', () => {
     expect(await guard.run('other', second, new RedisBudget(20))).toBe('x');
   });
 
+  it("takes the client's own command timeout for what it is: an unanswered wait, charged to the budget", async () => {
+    const budget = new RedisBudget(20);
+    const clientTimeout = () => Promise.reject(new Error('Command timed out'));
+    expect(await reason(guard.run('first', clientTimeout, budget))).toBe('timeout');
+    expect(budget.remainingMs).toBe(0);
+    expect(await reason(guard.run('second', () => Promise.resolve('x'), budget))).toBe('budget_spent');
+  });
+
   it('bounds a command of no request (no budget) by one command timeout, whatever was spent elsewhere', async () => {
     const spent = new RedisBudget(20);
     expect(await reason(guard.run('first', hang, spent))).toBe('timeout');

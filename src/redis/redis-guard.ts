@@ -211,12 +211,20 @@ export class RedisGuard {
       this.succeeded();
       return result;
     } catch (e) {
-      if (e instanceof RedisUnavailableError) {
+      // The client's own commandTimeout is the same REDIS_COMMAND_TIMEOUT_MS, so it may fire just before our
+      // timer: the same unanswered wait, charged and counted the same way.
+      if (e instanceof RedisUnavailableError || isClientTimeout(e)) {
+        const timedOut =
+          e instanceof RedisUnavailableError
+            ? e
+            : new RedisUnavailableError('timeout', `Redis did not answer ${op} within ${allowance} ms`, {
+                cause: e,
+              });
         budget?.charge(allowance);
         // Only a command that had the longest wait it could ever get says something about Redis.
-        if (allowance >= ceiling) this.failed('timeout', e.message);
+        if (allowance >= ceiling) this.failed('timeout', timedOut.message);
         else this.metrics?.skipped.inc({ reason: 'budget_spent' });
-        throw e;
+        throw timedOut;
       }
       if (!(e instanceof Error) || isReplyError(e)) {
         this.succeeded();
@@ -326,6 +334,11 @@ export function redisGuardFor(
     },
     registry,
   );
+}
+
+/** ioredis' `commandTimeout` rejection (a plain Error, told apart by its message only). */
+function isClientTimeout(e: unknown): boolean {
+  return e instanceof Error && e.message === 'Command timed out';
 }
 
 /** Redis answered (with an error): Redis is up. Not a type guard, so `e` stays an Error afterwards. */
