@@ -8,13 +8,19 @@ import { freePort, startChild, waitReady } from './lib/proc';
 import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
- * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename]`
+ * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename|pt] [warm-up=20]`
  * Instructions per answer, which do not depend on the machine's load (bench/PROFILE.md, "S3"): a simulator
  * (0 ms) with the console account of bench/lib/world, then the gateway of a tsc build (`tsc -p
  * tsconfig.build.json --outDir <dir>`, the dir inside the repo so node_modules resolve) under valgrind
- * callgrind with instrumentation off; after 20 warm-up answers, instrumentation on, 5 more, counters zeroed,
- * then `pages` sequential answers counted. Prints M instructions per answer and upstream calls per answer.
- * A/B two builds one after the other; repeated runs of one build agree within about 2.5%.
+ * callgrind with instrumentation off; after `warm-up` answers (20), instrumentation on, 5 more, counters zeroed,
+ * then `pages` sequential answers counted. Prints M instructions per answer (all threads, and the main thread
+ * alone) and upstream calls per answer.
+ * `pt` is S2's pass-through query (instance by id, one Barrack call, never cached), the console account's
+ * instances in turn; `typename` is `{ __typename }`; the default (`s3`) is the console page.
+ * A/B two builds one after the other; repeated runs of one build agree within about 2.5% for S3. The cheap
+ * cases (pt, typename: 5-10 M per answer) need a longer warm-up, else the optimising compiler's threads still
+ * work during the counted answers: with `100 pt 300` (or `typename`) repeated runs agree within about 5% (all
+ * threads) and 7% (main thread); compare medians of two runs or more.
  */
 
 const ROOT = join(__dirname, '..');
@@ -26,7 +32,9 @@ const VGDB_PREFIX = join(OUT, 'vgdb');
 async function main(): Promise<void> {
   const build = resolve(process.argv[2] ?? join(ROOT, 'bench', 'results', 'probe', '.build'));
   const pages = Number(process.argv[3] ?? 10);
-  const typename = process.argv[4] === 'typename';
+  const mode = process.argv[4] ?? 's3';
+  const warmUp = Number(process.argv[5] ?? 20);
+  if (mode !== 's3' && mode !== 'typename' && mode !== 'pt') throw new Error(`unknown mode ${mode}`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const simPort = await freePort();
@@ -40,7 +48,7 @@ async function main(): Promise<void> {
   );
   const simOrigin = `http://127.0.0.1:${simPort}`;
   await waitReady(sim, async () => (await fetch(`${simOrigin}/__sim/health`)).ok, simLog);
-  await buildConsoleAccount(simOrigin, 'callgrind-key');
+  const instanceIds = await buildConsoleAccount(simOrigin, 'callgrind-key');
   writeFileSync(join(OUT, 'barrack.key'), 'callgrind-key', { mode: 0o600 });
   const key = generateApiKey();
   const plan = { requestsPerMinute: 1e8, costPerMinute: 2e9, burst: 1e7, billableMutationsPerHour: 1e4 };
@@ -62,6 +70,8 @@ async function main(): Promise<void> {
     [
       '--tool=callgrind',
       '--instr-atstart=no',
+      // One output file per thread: the main thread's count apart from V8's compiler and GC helper threads.
+      '--separate-threads=yes',
       '--smc-check=all-non-file',
       `--vgdb-prefix=${VGDB_PREFIX}`,
       `--callgrind-out-file=${OUT}/callgrind.out.%p`,
@@ -84,20 +94,30 @@ async function main(): Promise<void> {
     },
     gwLog,
   );
-  const body = JSON.stringify(
-    typename
-      ? { query: cfg.TYPENAME_QUERY }
-      : { query: cfg.CONSOLE_QUERY, variables: { pageSize: cfg.CONSOLE_INSTANCES } },
-  );
+  let sent = 0;
+  const next = (): { query: string; variables: Record<string, unknown>; check: cfg.Check } => {
+    if (mode === 'typename') return { query: cfg.TYPENAME_QUERY, variables: {}, check: cfg.checkTypename };
+    if (mode === 'pt')
+      return {
+        query: cfg.INSTANCE_QUERY,
+        variables: { id: instanceIds[sent++ % instanceIds.length] },
+        check: cfg.checkInstance,
+      };
+    return {
+      query: cfg.CONSOLE_QUERY,
+      variables: { pageSize: cfg.CONSOLE_INSTANCES },
+      check: cfg.checkConsole,
+    };
+  };
   const answer = async (): Promise<void> => {
+    const { query, variables, check } = next();
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
-      body,
+      body: JSON.stringify(mode === 'typename' ? { query } : { query, variables }),
     });
     const text = await res.text();
-    const check = typename ? cfg.checkTypename : cfg.checkConsole;
-    const problem = check(JSON.parse(text) as cfg.GqlBody, { pageSize: cfg.CONSOLE_INSTANCES });
+    const problem = check(JSON.parse(text) as cfg.GqlBody, variables);
     if (res.status !== 200 || problem)
       throw new Error(`bad answer ${res.status}: ${problem ?? text.slice(0, 200)}`);
   };
@@ -108,7 +128,7 @@ async function main(): Promise<void> {
     });
   try {
     await waitReady(gw, async () => (await answer(), true), gwLog, 300_000);
-    for (let i = 0; i < 20; i++) await answer();
+    for (let i = 0; i < warmUp; i++) await answer();
     ctl('-i', 'on');
     for (let i = 0; i < 5; i++) await answer();
     ctl('-z');
@@ -118,13 +138,18 @@ async function main(): Promise<void> {
     ctl('-d');
     ctl('-i', 'off');
     let instructions = 0;
+    let mainThread = 0;
     for (const f of readdirSync(OUT).filter((x) => x.startsWith('callgrind.out'))) {
       const m = /^(?:summary|totals): (\d+)/m.exec(readFileSync(join(OUT, f), 'utf8'));
-      if (m) instructions = Math.max(instructions, Number(m[1]));
+      if (!m) continue;
+      instructions += Number(m[1]);
+      // callgrind.out.<pid>.<part>-<thread>: thread 01 is the main (JavaScript) thread.
+      if (f.endsWith('-01')) mainThread = Number(m[1]);
     }
     console.log(
-      `${typename ? 'TYPENAME' : 'S3'} ${build}: ${(instructions / pages / 1e6).toFixed(1)} M instructions/answer ` +
-        `(${pages} answers), upstream calls/answer ${(calls / pages).toFixed(2)}`,
+      `${{ s3: 'S3', typename: 'TYPENAME', pt: 'PT' }[mode]} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
+        `(main thread ${(mainThread / pages / 1e6).toFixed(2)} M; ${pages} answers after ${warmUp} warm-up), ` +
+        `upstream calls/answer ${(calls / pages).toFixed(2)}`,
     );
   } finally {
     await gw.stop('SIGINT', 60_000);

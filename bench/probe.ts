@@ -12,11 +12,13 @@ import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
  * `npx ts-node --transpile-only bench/probe.ts [--seconds 5] [--connections 32] [--profile] [--no-build]
- *  [--env KEY=VALUE ...] [--only S1,TYPENAME,S3] [--s3-connections 16] [--variant KEY=VALUE ... --rounds N]`
+ *  [--env KEY=VALUE ...] [--only S1,TYPENAME,PT,S3] [--s3-connections 16] [--variant KEY=VALUE ... --rounds N]`
  * A quick per-change probe (not the report): one simulator (0 ms), one gateway process on a fresh tsc build,
  * Redis at REDIS_URL or 127.0.0.1:6379, then for each case a warm-up and a verified autocannon load, printing
  * correct req/s and the gateway's CPU ms per correct answer (CPU time of its process over the answers, which
  * depends far less on the machine's load than req/s does). `--profile` runs the gateway under `--cpu-prof`.
+ * PT is S2's pass-through query (instance by id, one Barrack call, never cached) over the console account's
+ * 50 instances in turn, at `--connections`, the simulator at 0 ms: the S2-0ms case.
  * `--variant KEY=VALUE` measures a second configuration B (the env plus the variant) against A, alternating A B A B
  * for `--rounds` rounds, and prints the medians: the comparison to trust on a busy machine.
  */
@@ -110,9 +112,10 @@ async function main(): Promise<void> {
   );
   const auth = { authorization: `Bearer ${key.key}` };
   const typename = gqlPost(cfg.TYPENAME_QUERY, {}, auth, cfg.checkTypename);
-  const cases: { id: string; req: OneRequest; connections?: number }[] = [
-    { id: 'S1', req: gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue) },
-    { id: 'TYPENAME', req: typename },
+  const catalogue = gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue);
+  const cases: { id: string; next: () => OneRequest; connections?: number }[] = [
+    { id: 'S1', next: () => catalogue },
+    { id: 'TYPENAME', next: () => typename },
     ...s3.cases,
   ].filter((c) => !args.only || args.only.includes(c.id));
   // A and B alternate (A B A B …) so both see the same machine; one configuration when there is no variant.
@@ -126,11 +129,11 @@ async function main(): Promise<void> {
         try {
           for (const c of cases) {
             const connections = c.connections ?? args.connections;
-            await runLoad(gw.origin, () => c.req, connections, 2);
+            await runLoad(gw.origin, c.next, connections, 2);
             await simResetLog(simOrigin);
             const sampler = new ProcSampler(gw.child.pid);
             sampler.start();
-            const r = await runLoad(gw.origin, () => c.req, connections, args.seconds);
+            const r = await runLoad(gw.origin, c.next, connections, args.seconds);
             const st = sampler.stop();
             const upstream = (await simCounters(simOrigin)).total / Math.max(1, r.answered);
             const perAnswer = ((st.cpuPercent / 100) * r.durationS * 1000) / Math.max(1, r.ok);
@@ -171,19 +174,21 @@ async function main(): Promise<void> {
   }
 }
 
-// ------------------------------------------------------------------------------ S3 (console page)
+// ---------------------------------------------------------------- S3 (console page) and PT (instance by id)
 /*
  * S3 as run-bench.ts runs it: one Barrack account with the console's 50 furnished instances (bench/lib/world),
- * its own tenant and key, CONSOLE_QUERY with pageSize 50 at the bench's console connections. Built only when
- * S3 is selected (`--only S3`, or no --only), since seeding the simulator takes a few seconds.
+ * its own tenant and key, CONSOLE_QUERY with pageSize 50 at the bench's console connections; PT reads those
+ * instances one by one (INSTANCE_QUERY). Built only when S3 or PT is selected (or no --only), since seeding
+ * the simulator takes a few seconds.
  */
 async function s3Setup(
   args: Args,
   simOrigin: string,
-): Promise<{ tenants: object[]; cases: { id: string; req: OneRequest; connections: number }[] }> {
-  if (args.only && !args.only.includes('S3')) return { tenants: [], cases: [] };
+): Promise<{ tenants: object[]; cases: { id: string; next: () => OneRequest; connections?: number }[] }> {
+  const wanted = (id: string) => !args.only || args.only.includes(id);
+  if (!wanted('S3') && !wanted('PT')) return { tenants: [], cases: [] };
   const barrackKey = 'probe-console-key';
-  await buildConsoleAccount(simOrigin, barrackKey);
+  const ids = await buildConsoleAccount(simOrigin, barrackKey);
   writeFileSync(join(OUT, 'console.barrack-key'), barrackKey, { mode: 0o600 });
   const key = generateApiKey();
   const tenant = {
@@ -199,15 +204,16 @@ async function s3Setup(
     },
     apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'probe console' }],
   };
-  const req = gqlPost(
-    cfg.CONSOLE_QUERY,
-    { pageSize: cfg.CONSOLE_INSTANCES },
-    { authorization: `Bearer ${key.key}` },
-    cfg.checkConsole,
-  );
+  const auth = { authorization: `Bearer ${key.key}` };
+  const req = gqlPost(cfg.CONSOLE_QUERY, { pageSize: cfg.CONSOLE_INSTANCES }, auth, cfg.checkConsole);
+  const instances = ids.map((id) => gqlPost(cfg.INSTANCE_QUERY, { id }, auth, cfg.checkInstance));
+  let sent = 0;
   return {
     tenants: [tenant],
-    cases: [{ id: 'S3', req, connections: args.s3Connections ?? cfg.LOAD.console.connections }],
+    cases: [
+      { id: 'PT', next: () => instances[sent++ % instances.length] as OneRequest },
+      { id: 'S3', next: () => req, connections: args.s3Connections ?? cfg.LOAD.console.connections },
+    ],
   };
 }
 

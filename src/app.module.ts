@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { enforceFieldScopes } from './auth/field-scopes';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -10,6 +9,7 @@ import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
 import { introspectionValidationRules } from './common/graphql/introspection';
+import { interceptRootMutations } from './common/graphql/mutation-interceptors';
 import { DecimalScalar } from './common/graphql/money.scalar';
 import { UserErrorsInterceptor } from './common/graphql/user-errors.interceptor';
 import { HealthModule } from './health/health.module';
@@ -19,6 +19,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
+import { attachRedisBudget, requestBudgetMsOf } from './redis/redis-guard';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CacheModule } from './cache/cache.module';
@@ -50,86 +51,91 @@ import {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const redisBudgetMs = requestBudgetMsOf(config);
+    const imports: DynamicModule['imports'] = [
+      ConfigModule.forRoot(config),
+      // First: its /graphql middleware opens the operation span every later middleware runs inside.
+      TracingModule.forRoot(),
+      LoggingModule,
+      BarrackModule,
+      RedisModule,
+      LiveModule,
+      MetricsModule,
+      CacheModule,
+      HealthModule,
+      TenancyModule.forRoot(),
+      AuthModule,
+      // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
+      PersistedDocumentsModule,
+      RateLimitModule,
+      NodeModule,
+      InstancesModule,
+      SnapshotsModule,
+      ImagesModule,
+      VolumesModule,
+      CatalogModule,
+      FirewallsModule,
+      SshKeysModule,
+      ScriptsModule,
+      AccountModule,
+      AiModule,
+      IdempotencyModule,
+      AuditModule,
+      SubscriptionsModule,
+      ResponseCacheModule,
+      // No `subscriptions` here: the WebSocket endpoint is SubscriptionsModule's GraphqlWsServer, since
+      // the server Nest would create cannot be given maxPayload.
+      GraphQLModule.forRootAsync<ApolloDriverConfig>({
+        driver: ApolloDriver,
+        imports: [PersistedDocumentsModule],
+        inject: [APQ_CACHE],
+        useFactory: (apq: ApqCacheOption): ApolloDriverConfig => ({
+          // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          graphiql: false,
+          // Who may introspect is INTROSPECTION's business (auth middleware + the rule below), not Apollo's.
+          introspection: true,
+          // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
+          persistedQueries: apq,
+          // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
+          // would otherwise wrap every field resolver of every request to compute hints nobody reads.
+          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
+          // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
+          // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
+          csrfPrevention: {
+            requestHeaders: [
+              'x-apollo-operation-name',
+              'apollo-require-preflight',
+              'authorization',
+              'x-api-key',
+            ],
+          },
+          validationRules: introspectionValidationRules(config.INTROSPECTION),
+          // Each HTTP GraphQL request's Redis budget goes on the request (kept if a layer before gave it one),
+          // where every layer that serves the request finds it (src/redis/redis-guard.ts).
+          context: (args: Parameters<typeof buildGqlContext>[0]) => {
+            attachRedisBudget(args.req, redisBudgetMs);
+            return buildGqlContext(args);
+          },
+          formatError: formatGatewayError,
+          includeStacktraceInErrorResponses: false,
+          // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.
+          transformSchema: enforceFieldScopes,
+        }),
+      }),
+    ];
+    // On every root Mutation field (and nothing else: a global interceptor would wrap every query's root
+    // fields too), outermost: input rules run before idempotency claims a key, and refusals replayed by
+    // idempotency still become userErrors.
+    interceptRootMutations(imports, UserErrorsInterceptor);
     return {
       module: AppModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        // First: its /graphql middleware opens the operation span every later middleware runs inside.
-        TracingModule,
-        LoggingModule,
-        BarrackModule,
-        RedisModule,
-        LiveModule,
-        MetricsModule,
-        CacheModule,
-        HealthModule,
-        TenancyModule.forRoot(),
-        AuthModule,
-        // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
-        PersistedDocumentsModule,
-        RateLimitModule,
-        NodeModule,
-        InstancesModule,
-        SnapshotsModule,
-        ImagesModule,
-        VolumesModule,
-        CatalogModule,
-        FirewallsModule,
-        SshKeysModule,
-        ScriptsModule,
-        AccountModule,
-        AiModule,
-        IdempotencyModule,
-        AuditModule,
-        SubscriptionsModule,
-        ResponseCacheModule,
-        // No `subscriptions` here: the WebSocket endpoint is SubscriptionsModule's GraphqlWsServer, since
-        // the server Nest would create cannot be given maxPayload.
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          imports: [PersistedDocumentsModule],
-          inject: [APQ_CACHE],
-          useFactory: (apq: ApqCacheOption): ApolloDriverConfig => ({
-            // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
-            autoSchemaFile: true,
-            sortSchema: true,
-            path: '/graphql',
-            playground: false,
-            graphiql: false,
-            // Who may introspect is INTROSPECTION's business (auth middleware + the rule below), not Apollo's.
-            introspection: true,
-            // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
-            persistedQueries: apq,
-            // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
-            // would otherwise wrap every field resolver of every request to compute hints nobody reads.
-            plugins: [ApolloServerPluginCacheControlDisabled()],
-            // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
-            // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
-            // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
-            csrfPrevention: {
-              requestHeaders: [
-                'x-apollo-operation-name',
-                'apollo-require-preflight',
-                'authorization',
-                'x-api-key',
-              ],
-            },
-            validationRules: introspectionValidationRules(config.INTROSPECTION),
-            context: buildGqlContext,
-            formatError: formatGatewayError,
-            includeStacktraceInErrorResponses: false,
-            // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.
-            transformSchema: enforceFieldScopes,
-          }),
-        }),
-      ],
-      providers: [
-        ErrorsPlugin,
-        DecimalScalar,
-        // Registered here, before every feature's enhancers, so it is the outermost interceptor: input rules run
-        // before idempotency claims a key, and refusals replayed by idempotency still become userErrors.
-        { provide: APP_INTERCEPTOR, useClass: UserErrorsInterceptor },
-      ],
+      imports,
+      providers: [ErrorsPlugin, DecimalScalar],
     };
   }
 }

@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 import { APP_CONFIG } from '../config/app-config';
 import type { GqlContext } from '../common/context/gql-context';
 import { MetricsRegistry } from '../metrics/metrics.module';
-import { RedisGuard, RedisUnavailableError } from '../redis/redis-guard';
+import { RedisGuard, redisBudgetOf, RedisUnavailableError, type RedisBudget } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import {
   type CacheConfig,
@@ -143,19 +143,25 @@ export class CacheService implements OnModuleInit {
     this.log.log(`catalogue cache: ${this.config.CACHE_ENABLED ? where : 'disabled (CACHE_ENABLED=false)'}`);
   }
 
+  /**
+   * The cached value of `spec`, loading it on a miss. `ctx`: the request's context, for `extensions.cache`
+   * and its Redis budget (its HTTP request's, which bounds the Redis commands of this read and of a fill it
+   * starts; a background refresh has none).
+   */
   async getOrLoad<T>(
     spec: CacheSpec,
     loader: () => Promise<T>,
-    ctx?: Pick<GqlContext, 'responseExtensions'>,
+    ctx?: Pick<GqlContext, 'responseExtensions'> & { req?: object },
   ): Promise<Cached<T>> {
     if (!this.config.CACHE_ENABLED) {
       return { value: await loader(), asOf: new Date(this.now()), stale: false, ageSeconds: 0 };
     }
     const keys = this.keysOf(spec);
+    const budget = redisBudgetOf(ctx?.req);
     let entry: Entry | null = null;
     let storeOk = true;
     try {
-      entry = parseEntry(await this.store.get(keys.entry));
+      entry = parseEntry(await this.store.get(keys.entry, budget));
     } catch (e) {
       storeOk = false;
       this.storeFailed(spec.kind, 'get', e);
@@ -171,7 +177,7 @@ export class CacheService implements OnModuleInit {
       return this.answer<T>(spec.kind, entry, true, ctx);
     }
     this.metrics.count(spec.kind, 'miss');
-    const filled = await this.fill(spec.kind, keys, loader, storeOk);
+    const filled = await this.fill(spec.kind, keys, loader, storeOk, budget);
     return this.answer<T>(spec.kind, filled, false, ctx);
   }
 
@@ -260,16 +266,20 @@ export class CacheService implements OnModuleInit {
     return { value: entry.v as T, asOf, stale, ageSeconds };
   }
 
-  /** Per-process single-flight around one fill of a missing key. */
+  /**
+   * Per-process single-flight around one fill of a missing key. The fill's Redis commands are bounded by the
+   * budget of the request that started it (the others wait on its promise).
+   */
   private fill(
     kind: CacheKind,
     keys: Keys,
     loader: () => Promise<unknown>,
     storeOk: boolean,
+    budget: RedisBudget | undefined,
   ): Promise<Entry> {
     const running = this.inflight.get(keys.entry);
     if (running) return running;
-    const p: Promise<Entry> = this.fillOnce(kind, keys, loader, storeOk).finally(() => {
+    const p: Promise<Entry> = this.fillOnce(kind, keys, loader, storeOk, budget).finally(() => {
       if (this.inflight.get(keys.entry) === p) this.inflight.delete(keys.entry);
     });
     this.inflight.set(keys.entry, p);
@@ -281,25 +291,26 @@ export class CacheService implements OnModuleInit {
     keys: Keys,
     loader: () => Promise<unknown>,
     storeOk: boolean,
+    budget: RedisBudget | undefined,
   ): Promise<Entry> {
     const epoch = this.epochs.get(kind) ?? 0;
-    if (!storeOk) return this.load(kind, keys, loader, epoch, false);
+    if (!storeOk) return this.load(kind, keys, loader, epoch, false, budget);
     const token = randomUUID();
     let locked: boolean;
     try {
-      locked = await this.store.acquireLock(keys.lock, token, this.config.CACHE_LOCK_TTL_MS);
+      locked = await this.store.acquireLock(keys.lock, token, this.config.CACHE_LOCK_TTL_MS, budget);
     } catch (e) {
       this.storeFailed(kind, 'lock', e);
-      return this.load(kind, keys, loader, epoch, false);
+      return this.load(kind, keys, loader, epoch, false, budget);
     }
     if (locked) {
       try {
         // Another replica may have filled the key between our miss and our lock.
-        const again = await this.readQuietly(kind, keys.entry);
+        const again = await this.readQuietly(kind, keys.entry, budget);
         if (this.isFresh(kind, again)) return again;
-        return await this.load(kind, keys, loader, epoch, true);
+        return await this.load(kind, keys, loader, epoch, true, budget);
       } finally {
-        await this.releaseQuietly(kind, keys.lock, token);
+        await this.releaseQuietly(kind, keys.lock, token, budget);
       }
     }
     // Another replica is filling: wait for its entry briefly, then load ourselves rather than fail.
@@ -308,14 +319,14 @@ export class CacheService implements OnModuleInit {
       await delay(this.pollIntervalMs);
       let polled: Entry | null;
       try {
-        polled = parseEntry(await this.store.get(keys.entry));
+        polled = parseEntry(await this.store.get(keys.entry, budget));
       } catch (e) {
         this.storeFailed(kind, 'get', e);
-        return this.load(kind, keys, loader, epoch, false);
+        return this.load(kind, keys, loader, epoch, false, budget);
       }
       if (this.isFresh(kind, polled)) return polled;
     }
-    return this.load(kind, keys, loader, epoch, true);
+    return this.load(kind, keys, loader, epoch, true, budget);
   }
 
   private async load(
@@ -324,6 +335,7 @@ export class CacheService implements OnModuleInit {
     loader: () => Promise<unknown>,
     epoch: number,
     write: boolean,
+    budget: RedisBudget | undefined,
   ): Promise<Entry> {
     let value: unknown;
     try {
@@ -335,7 +347,7 @@ export class CacheService implements OnModuleInit {
     const raw = JSON.stringify({ v: value, storedAt: this.now() } satisfies Entry);
     if (write && (this.epochs.get(kind) ?? 0) === epoch) {
       try {
-        await this.store.set(keys.entry, raw, this.ttlMs(kind) + this.maxStaleMs());
+        await this.store.set(keys.entry, raw, this.ttlMs(kind) + this.maxStaleMs(), budget);
       } catch (e) {
         this.storeFailed(kind, 'set', e);
       }
@@ -351,7 +363,11 @@ export class CacheService implements OnModuleInit {
     this.refreshing.set(keys.entry, p);
   }
 
-  /** Never rejects: a failed refresh leaves the stale entry to be served (stale-if-error). */
+  /**
+   * Never rejects: a failed refresh leaves the stale entry to be served (stale-if-error). The request that
+   * found the entry stale does not wait for it, so no request budget bounds it: each command gets one
+   * command timeout.
+   */
   private async refresh(kind: CacheKind, keys: Keys, loader: () => Promise<unknown>): Promise<void> {
     const epoch = this.epochs.get(kind) ?? 0;
     const token = randomUUID();
@@ -365,7 +381,7 @@ export class CacheService implements OnModuleInit {
       const again = await this.readQuietly(kind, keys.entry);
       if (!this.isFresh(kind, again)) {
         this.metrics.count(kind, 'refresh');
-        await this.load(kind, keys, loader, epoch, true);
+        await this.load(kind, keys, loader, epoch, true, undefined);
       }
       await this.releaseQuietly(kind, keys.refreshLock, token);
     } catch (e) {
@@ -375,18 +391,23 @@ export class CacheService implements OnModuleInit {
     }
   }
 
-  private async readQuietly(kind: CacheKind, key: string): Promise<Entry | null> {
+  private async readQuietly(kind: CacheKind, key: string, budget?: RedisBudget): Promise<Entry | null> {
     try {
-      return parseEntry(await this.store.get(key));
+      return parseEntry(await this.store.get(key, budget));
     } catch (e) {
       this.storeFailed(kind, 'get', e);
       return null;
     }
   }
 
-  private async releaseQuietly(kind: CacheKind, lock: string, token: string): Promise<void> {
+  private async releaseQuietly(
+    kind: CacheKind,
+    lock: string,
+    token: string,
+    budget?: RedisBudget,
+  ): Promise<void> {
     try {
-      await this.store.releaseLock(lock, token);
+      await this.store.releaseLock(lock, token, budget);
     } catch (e) {
       // It expires after CACHE_LOCK_TTL_MS anyway.
       this.storeFailed(kind, 'unlock', e);

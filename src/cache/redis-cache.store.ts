@@ -1,5 +1,5 @@
 import Redis, { type Cluster } from 'ioredis';
-import type { RedisGuard } from '../redis/redis-guard';
+import type { RedisBudget, RedisGuard } from '../redis/redis-guard';
 import type { CacheStore } from './cache-store';
 
 /** Compare-and-delete: only the holder's token frees the lock. One key, so it is cluster-safe. */
@@ -23,20 +23,25 @@ export class RedisCacheStore implements CacheStore {
     private readonly guard: RedisGuard,
   ) {}
 
-  get(key: string): Promise<string | null> {
-    return this.guard.run('cache get', () => this.redis.get(key));
+  get(key: string, budget?: RedisBudget): Promise<string | null> {
+    return this.guard.run('cache get', () => this.redis.get(key), budget);
   }
 
-  async set(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.guard.run('cache set', () => this.redis.set(key, value, 'PX', ttlMs));
+  async set(key: string, value: string, ttlMs: number, budget?: RedisBudget): Promise<void> {
+    await this.guard.run('cache set', () => this.redis.set(key, value, 'PX', ttlMs), budget);
   }
 
-  async acquireLock(key: string, token: string, ttlMs: number): Promise<boolean> {
-    return (await this.guard.run('cache lock', () => this.redis.set(key, token, 'PX', ttlMs, 'NX'))) === 'OK';
+  async acquireLock(key: string, token: string, ttlMs: number, budget?: RedisBudget): Promise<boolean> {
+    const reply = await this.guard.run(
+      'cache lock',
+      () => this.redis.set(key, token, 'PX', ttlMs, 'NX'),
+      budget,
+    );
+    return reply === 'OK';
   }
 
-  async releaseLock(key: string, token: string): Promise<void> {
-    await this.guard.run('cache unlock', () => this.redis.eval(RELEASE_LOCK, 1, key, token));
+  async releaseLock(key: string, token: string, budget?: RedisBudget): Promise<void> {
+    await this.guard.run('cache unlock', () => this.redis.eval(RELEASE_LOCK, 1, key, token), budget);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { RedisBudget } from '../redis/redis-guard';
 import type { IdempotencyRecord } from './idempotency-record';
 
 export interface ClaimRequest {
@@ -10,6 +11,8 @@ export interface ClaimRequest {
   ttlMs: number;
   /** Whether an `unknown` record may be claimed for reconciliation (false for callers that waited on it). */
   claimUnknown: boolean;
+  /** The Redis budget of the HTTP request the claim serves (RedisGuard.run). */
+  budget?: RedisBudget;
 }
 
 /**
@@ -42,13 +45,22 @@ export function decideClaim(
   return { kind: 'busy', record: cur };
 }
 
-/** Where idempotency records live: Redis (shared by replicas) or this process. */
+/**
+ * Where idempotency records live: Redis (shared by replicas) or this process. `budget`: the Redis budget of
+ * the HTTP request a call serves (the Redis store bounds its commands by it).
+ */
 export interface IdempotencyStore {
   claim(req: ClaimRequest): Promise<ClaimResult>;
   /** Writes the final (or `unknown`) record if `token` still owns the key. False when another owner took it. */
-  finish(key: string, token: string, record: IdempotencyRecord, ttlMs: number): Promise<boolean>;
+  finish(
+    key: string,
+    token: string,
+    record: IdempotencyRecord,
+    ttlMs: number,
+    budget?: RedisBudget,
+  ): Promise<boolean>;
   /** Frees the key (nothing happened upstream) if `token` still owns it. */
-  release(key: string, token: string): Promise<void>;
+  release(key: string, token: string, budget?: RedisBudget): Promise<void>;
   /**
    * The caller gave up on the key before anything went upstream (its claim or release failed or timed out),
    * and may or may not hold it: free it if `token` holds it, now or, when the store is unreachable, as soon
@@ -56,5 +68,5 @@ export interface IdempotencyStore {
    * executed when Redis resumes, so without this it would block its own key for the whole lease.
    */
   abandon(key: string, token: string): void;
-  get(key: string): Promise<IdempotencyRecord | undefined>;
+  get(key: string, budget?: RedisBudget): Promise<IdempotencyRecord | undefined>;
 }

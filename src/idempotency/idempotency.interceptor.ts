@@ -1,26 +1,21 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { GqlContext } from '../common/context/gql-context';
-import { IDEMPOTENT_KEY } from './idempotent.decorator';
 import { IdempotencyService } from './idempotency.service';
 
 /**
- * Global (APP_INTERCEPTOR). Acts only on root Mutation fields marked @Idempotent(); guards have already
- * run, so an unauthorised call never claims a key.
+ * On the root Mutation fields marked @Idempotent() (the decorator puts it there; built in each feature module
+ * that has one, so IdempotencyService is exported by the global IdempotencyModule). Guards have already run,
+ * so an unauthorised call never claims a key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly service: IdempotencyService,
-  ) {}
+  constructor(private readonly service: IdempotencyService) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
-    if (!this.reflector.get<boolean | undefined>(IDEMPOTENT_KEY, context.getHandler())) return next.handle();
     const gql = GqlExecutionContext.create(context);
     const info = gql.getInfo<GraphQLResolveInfo>();
     if (info.parentType !== info.schema.getMutationType()) return next.handle();

@@ -1,9 +1,7 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { RedisGuard } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
 import { IDEMPOTENCY_STORE } from './idempotency.tokens';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
@@ -11,8 +9,10 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
 import { IdempotencyReconcilers } from './reconcilers';
 
 /**
- * Idempotency keys for @Idempotent mutations: the store (Redis or in-process) and the global interceptor.
- * Global so every feature can register its reconcilers (IdempotencyReconcilers) without importing this module.
+ * Idempotency keys for @Idempotent mutations: the store (Redis or in-process) and the service. @Idempotent()
+ * puts IdempotencyInterceptor on each such mutation, built in the feature's module: global (and exporting the
+ * service) so every feature can use the interceptor and register its reconcilers (IdempotencyReconcilers)
+ * without importing this module.
  */
 @Global()
 @Module({
@@ -28,8 +28,7 @@ import { IdempotencyReconcilers } from './reconcilers';
     },
     IdempotencyReconcilers,
     IdempotencyService,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [IdempotencyReconcilers],
+  exports: [IdempotencyReconcilers, IdempotencyService],
 })
 export class IdempotencyModule {}

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RedisUnavailableError } from '../redis/redis-guard';
+import { redisBudgetOf, RedisUnavailableError } from '../redis/redis-guard';
 import { fingerprintOf, idempotencyKeyOf, sha256 } from './idempotency-key';
 import { noteIdempotency } from './idempotency-note';
 import {
@@ -104,6 +104,7 @@ export class IdempotencyService {
           nowMs: now,
           ttlMs: this.ttlMs,
           claimUnknown: !waited,
+          budget: redisBudgetOf(call.ctx.req),
         });
       } catch (e) {
         // Nothing went upstream: a claim of ours that lands in Redis later must not block this key.
@@ -221,7 +222,7 @@ export class IdempotencyService {
     }
     if (disposition === 'release') {
       try {
-        await this.store.release(o.storeKey, o.token);
+        await this.store.release(o.storeKey, o.token, redisBudgetOf(o.call.ctx.req));
       } catch (err) {
         // Freed as soon as Redis answers again (the lease would run out on its own, but much later).
         this.store.abandon(o.storeKey, o.token);
@@ -290,7 +291,13 @@ export class IdempotencyService {
     const { token: _t, leaseUntil: _l, ...base } = o.base;
     const record: IdempotencyRecord = { ...base, ...patch, completedAt: new Date().toISOString() };
     try {
-      const mine = await this.store.finish(o.storeKey, o.token, record, this.ttlMs);
+      const mine = await this.store.finish(
+        o.storeKey,
+        o.token,
+        record,
+        this.ttlMs,
+        redisBudgetOf(o.call.ctx.req),
+      );
       if (!mine)
         this.log.warn({
           msg: 'idempotency key taken over before this run finished',

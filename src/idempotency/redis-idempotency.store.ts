@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { RedisUnavailableError, type RedisGuard } from '../redis/redis-guard';
+import { RedisUnavailableError, type RedisBudget, type RedisGuard } from '../redis/redis-guard';
 import { parseRecord, type IdempotencyRecord } from './idempotency-record';
 import type { ClaimRequest, ClaimResult, IdempotencyStore } from './idempotency-store';
 
@@ -89,18 +89,21 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     const token = req.record.token ?? '';
     let reply: [string, string];
     try {
-      reply = (await this.guard.run('idempotency claim', () =>
-        this.redis.eval(
-          CLAIM,
-          1,
-          req.key,
-          JSON.stringify(req.record),
-          String(req.ttlMs),
-          req.fp,
-          String(req.nowMs),
-          req.claimUnknown ? '1' : '0',
-          token,
-        ),
+      reply = (await this.guard.run(
+        'idempotency claim',
+        () =>
+          this.redis.eval(
+            CLAIM,
+            1,
+            req.key,
+            JSON.stringify(req.record),
+            String(req.ttlMs),
+            req.fp,
+            String(req.nowMs),
+            req.claimUnknown ? '1' : '0',
+            token,
+          ),
+        req.budget,
       )) as [string, string];
     } catch (e) {
       if (!isSkipped(e)) this.remember(token, req.key);
@@ -121,16 +124,24 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async finish(key: string, token: string, record: IdempotencyRecord, ttlMs: number): Promise<boolean> {
-    const r = await this.guard.run('idempotency finish', () =>
-      this.redis.eval(FINISH, 1, key, JSON.stringify(record), token, String(ttlMs)),
+  async finish(
+    key: string,
+    token: string,
+    record: IdempotencyRecord,
+    ttlMs: number,
+    budget?: RedisBudget,
+  ): Promise<boolean> {
+    const r = await this.guard.run(
+      'idempotency finish',
+      () => this.redis.eval(FINISH, 1, key, JSON.stringify(record), token, String(ttlMs)),
+      budget,
     );
     return r === 1;
   }
 
-  async release(key: string, token: string): Promise<void> {
+  async release(key: string, token: string, budget?: RedisBudget): Promise<void> {
     try {
-      await this.guard.run('idempotency release', () => this.redis.eval(RELEASE, 1, key, token));
+      await this.guard.run('idempotency release', () => this.redis.eval(RELEASE, 1, key, token), budget);
     } catch (e) {
       // Our claim stands (it was answered): abandon() must free it, whether or not this release was sent.
       this.remember(token, key);
@@ -145,8 +156,8 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     this.send(claimKey, token, Date.now());
   }
 
-  async get(key: string): Promise<IdempotencyRecord | undefined> {
-    const raw = await this.guard.run('idempotency get', () => this.redis.get(key));
+  async get(key: string, budget?: RedisBudget): Promise<IdempotencyRecord | undefined> {
+    const raw = await this.guard.run('idempotency get', () => this.redis.get(key), budget);
     return raw ? parseRecord(raw) : undefined;
   }
 

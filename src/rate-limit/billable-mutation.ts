@@ -11,6 +11,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { GqlContext } from '../common/context/gql-context';
 import type { ErrorCode } from '../common/errors/error-codes';
 import { GatewayError } from '../common/errors/gateway-error';
+import { redisBudgetOf } from '../redis/redis-guard';
 import { OperationLimits } from './operation-limits';
 
 /**
@@ -34,7 +35,7 @@ const NOTHING_CREATED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 /**
  * Draws one point of the tenant's billable-mutation budget when a create really runs. Method-scoped
- * (BillableMutation), so it runs inside the global IdempotencyInterceptor: a replay is answered from its
+ * (BillableMutation), so it runs inside the IdempotencyInterceptor that @Idempotent() puts first: a replay is answered from its
  * record before reaching it and spends nothing; a refusal before the upstream call is refunded. Over the
  * budget it throws RATE_LIMITED before the resolver runs, so Barrack sees nothing (idempotency releases
  * the key on RATE_LIMITED, so the same key works once the window resets).
@@ -51,7 +52,7 @@ export class BillableMutationInterceptor implements NestInterceptor {
 
   private async charged(ctx: GqlContext, run: () => Promise<unknown>): Promise<unknown> {
     const limits = this.moduleRef.get(OperationLimits, { strict: false });
-    const holder = await limits.holderFor(ctx.principal ?? ctx.req?.principal);
+    const holder = await limits.holderFor(ctx.principal ?? ctx.req?.principal, redisBudgetOf(ctx.req));
     if (!holder) return run();
     await limits.chargeBillable(holder);
     try {

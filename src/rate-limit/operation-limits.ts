@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { RedisBudget } from '../redis/redis-guard';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import type { RateLimitPlan } from './rate-limit-plan';
@@ -44,6 +45,8 @@ const COST_MEMO_MAX = 5_000;
 export interface BudgetHolder {
   principal: Principal;
   plan: RateLimitPlan;
+  /** The Redis budget of the HTTP request the operation came in (redisBudgetOf(req)); none on WebSocket. */
+  redis?: RedisBudget;
 }
 
 /** What the checks found; the transports report it (HTTP: `extensions.cost`, RateLimit headers). */
@@ -86,15 +89,18 @@ export class OperationLimits {
     private readonly limiter: RateLimiterService,
   ) {}
 
-  /** The tenant's plan when budgets apply to this principal (limiting on, principal known). */
-  async holderFor(principal: Principal | undefined): Promise<BudgetHolder | undefined> {
+  /**
+   * The tenant's plan when budgets apply to this principal (limiting on, principal known). `redis`: the Redis
+   * budget of the HTTP request (redisBudgetOf(req)), which every draw for this holder is bounded by.
+   */
+  async holderFor(principal: Principal | undefined, redis?: RedisBudget): Promise<BudgetHolder | undefined> {
     if (!this.limiter.enabled || !principal) return undefined;
-    return { principal, plan: await this.limiter.planFor(principal.tenantId) };
+    return { principal, plan: await this.limiter.planFor(principal.tenantId), redis };
   }
 
   /** One operation against the request budget (a subscription counts once, when it starts). */
   async drawRequest(holder: BudgetHolder): Promise<BudgetDecision> {
-    const d = await this.limiter.consume(holder.principal, holder.plan, 'requests', 1);
+    const d = await this.limiter.consume(holder.principal, holder.plan, 'requests', 1, false, holder.redis);
     if (!d.allowed) throw new BudgetRefusal(d);
     return d;
   }
@@ -110,7 +116,7 @@ export class OperationLimits {
   /** The request and cost budgets of an operation whose cost is known, in one round trip (no refusal thrown). */
   drawKnown(holder: BudgetHolder, costPoints: number): Promise<PreDrawn> {
     return this.limiter
-      .drawOperation(holder.principal, holder.plan, costPoints)
+      .drawOperation(holder.principal, holder.plan, costPoints, holder.redis)
       .then((draw) => ({ costPoints, draw }));
   }
 
@@ -193,7 +199,7 @@ export class OperationLimits {
     result.cost =
       preDrawn && preDrawn.costPoints === cost && preDrawn.draw.cost
         ? preDrawn.draw.cost
-        : await this.limiter.consume(holder.principal, holder.plan, 'cost', cost);
+        : await this.limiter.consume(holder.principal, holder.plan, 'cost', cost, false, holder.redis);
     costExtension.remaining = result.cost.remaining;
     if (!result.cost.allowed) throw new BudgetRefusal(result.cost);
 
@@ -205,13 +211,13 @@ export class OperationLimits {
    * BillableMutation): after idempotency, so a replay never draws, and before the upstream call.
    */
   async chargeBillable(holder: BudgetHolder): Promise<void> {
-    const d = await this.limiter.consume(holder.principal, holder.plan, 'mutations', 1);
+    const d = await this.limiter.consume(holder.principal, holder.plan, 'mutations', 1, false, holder.redis);
     if (!d.allowed) throw new BudgetRefusal(d);
   }
 
   /** Gives back a billable point drawn for a create that turned out to create nothing. */
   async refundBillable(holder: BudgetHolder): Promise<void> {
-    await this.limiter.refund(holder.principal, holder.plan, 'mutations', 1);
+    await this.limiter.refund(holder.principal, holder.plan, 'mutations', 1, holder.redis);
   }
 
   /**

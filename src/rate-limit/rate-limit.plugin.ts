@@ -2,6 +2,7 @@ import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import type { GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
+import { redisBudgetOf } from '../redis/redis-guard';
 import type { BudgetDecision } from './rate-limiter.service';
 import { BudgetRefusal, OperationLimits, type BudgetHolder, type PreDrawn } from './operation-limits';
 
@@ -40,7 +41,10 @@ export class RateLimitPlugin implements ApolloServerPlugin<GqlContext> {
     try {
       // Introspection for tools draws on no budget (OperationLimits.check applies its own bounds).
       if (!this.limits.isFreeIntrospectionSource(request.query))
-        state.holder = await this.limits.holderFor(contextValue.principal ?? contextValue.req?.principal);
+        state.holder = await this.limits.holderFor(
+          contextValue.principal ?? contextValue.req?.principal,
+          redisBudgetOf(contextValue.req),
+        );
       const preDrawn = (contextValue.req as RequestWithPreDrawn | undefined)?.[PRE_DRAWN_BUDGETS];
       if (state.holder && preDrawn) {
         state.preDrawn = preDrawn;

@@ -8,7 +8,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RedisGuard } from '../redis/redis-guard';
+import { RedisGuard, type RedisBudget } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
@@ -148,7 +148,8 @@ export class RateLimiterService {
 
   /**
    * Draws `points` from one budget. A rejected draw still counts in the window (fixed-window semantics),
-   * so a client that keeps retrying early does not get through sooner.
+   * so a client that keeps retrying early does not get through sooner. `redis`: the Redis budget of the HTTP
+   * request the draw serves (RedisGuard.run).
    */
   async consume(
     principal: Principal,
@@ -156,6 +157,7 @@ export class RateLimiterService {
     budget: Budget,
     points: number,
     localOnly = false,
+    redis?: RedisBudget,
   ): Promise<BudgetDecision> {
     const limit = this.limitOf(plan, budget);
     const windowSeconds = this.windowOf(budget);
@@ -165,7 +167,7 @@ export class RateLimiterService {
     let res: RateLimiterRes;
     let allowed: boolean;
     try {
-      res = localOnly ? await pair.local.consume(key, n) : await this.draw(pair, key, n);
+      res = localOnly ? await pair.local.consume(key, n) : await this.draw(pair, key, n, redis);
       allowed = true;
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
@@ -185,13 +187,14 @@ export class RateLimiterService {
     principal: Principal,
     plan: RateLimitPlan,
     costPoints: number | null,
+    redisBudget?: RedisBudget,
   ): Promise<OperationDraw> {
     const points = costPoints === null ? null : Math.max(0, Math.ceil(costPoints));
     const redis: DrawOperationClient | null = this.redis;
     if (redis) {
       try {
         const run = () => this.drawShared(redis, principal, plan, points);
-        const draw = await (this.guard ? this.guard.run('rate limit', run) : run());
+        const draw = await (this.guard ? this.guard.run('rate limit', run, redisBudget) : run());
         this.noteStore(true);
         return this.recorded(principal, draw);
       } catch (e) {
@@ -273,7 +276,13 @@ export class RateLimiterService {
    * Gives `points` back to one budget (rate-limiter-flexible's reward), e.g. a billable-mutation point drawn
    * for a create that never reached Barrack. Best effort: a store failure (or an open breaker) keeps the charge.
    */
-  async refund(principal: Principal, plan: RateLimitPlan, budget: Budget, points: number): Promise<void> {
+  async refund(
+    principal: Principal,
+    plan: RateLimitPlan,
+    budget: Budget,
+    points: number,
+    redis?: RedisBudget,
+  ): Promise<void> {
     const pair = this.limiterFor(
       budget,
       this.limitOf(plan, budget),
@@ -288,7 +297,8 @@ export class RateLimiterService {
     };
     try {
       const { shared } = pair;
-      if (shared) await (this.guard ? this.guard.run('rate limit', () => reward(shared)) : reward(shared));
+      if (shared)
+        await (this.guard ? this.guard.run('rate limit', () => reward(shared), redis) : reward(shared));
       else await reward(pair.local);
     } catch (e) {
       this.log.warn(`refund of ${budget} points failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -299,12 +309,17 @@ export class RateLimiterService {
    * Resolves or rejects with the RateLimiterRes of whichever store decided. Redis first (through the guard);
    * on Redis trouble the fallback of RATE_LIMIT_FAIL_MODE, at once while the breaker is open.
    */
-  private async draw(pair: LimiterPair, key: string, points: number): Promise<RateLimiterRes> {
+  private async draw(
+    pair: LimiterPair,
+    key: string,
+    points: number,
+    redis: RedisBudget | undefined,
+  ): Promise<RateLimiterRes> {
     const { shared } = pair;
     if (shared) {
       try {
         const decide = () => shared.consume(key, points);
-        const res = await (this.guard ? this.guard.run('rate limit', decide) : decide());
+        const res = await (this.guard ? this.guard.run('rate limit', decide, redis) : decide());
         this.noteStore(true);
         return res;
       } catch (e) {

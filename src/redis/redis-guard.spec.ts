@@ -2,10 +2,11 @@ import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { ReplyError } from 'ioredis';
 import {
+  attachRedisBudget,
   RedisBudget,
   RedisGuard,
   RedisUnavailableError,
-  runWithRedisBudget,
+  redisBudgetOf,
   type BreakerState,
   type GuardedClient,
 } from './redis-guard';
@@ -114,10 +115,9 @@ describe('RedisGuard', () => {
 
   it('spends one request budget over all its commands: later commands fail at once, uncounted', async () => {
     const second = jest.fn(() => Promise.resolve('x'));
-    const outcome = await runWithRedisBudget(20, async () => {
-      const first = await reason(guard.run('first', hang));
-      return { first, second: await reason(guard.run('second', second)) };
-    });
+    const budget = new RedisBudget(20);
+    const first = await reason(guard.run('first', hang, budget));
+    const outcome = { first, second: await reason(guard.run('second', second, budget)) };
     expect(outcome).toEqual({ first: 'timeout', second: 'budget_spent' });
     expect(second).not.toHaveBeenCalled();
     // Budget-limited refusals say nothing about Redis: one real timeout, below the threshold of two.
@@ -130,15 +130,45 @@ describe('RedisGuard', () => {
       probeIntervalMs: 20,
     });
     const slowish = () => new Promise<string>((r) => setTimeout(() => r('ok'), 40));
-    const answers = await runWithRedisBudget(150, async () => {
-      const out: string[] = [];
-      for (let i = 0; i < 5; i++) out.push(await patient.run('poll', slowish));
-      return out;
-    });
+    const polling = new RedisBudget(150);
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i++) answers.push(await patient.run('poll', slowish, polling));
     patient.shutdown();
     expect(answers).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(polling.remainingMs).toBe(150);
     // Another request has its own budget.
-    expect(await runWithRedisBudget(20, () => guard.run('other', second))).toBe('x');
+    expect(await guard.run('other', second, new RedisBudget(20))).toBe('x');
+  });
+
+  it("takes the client's own command timeout for what it is: an unanswered wait, charged to the budget", async () => {
+    const budget = new RedisBudget(20);
+    const clientTimeout = () => Promise.reject(new Error('Command timed out'));
+    expect(await reason(guard.run('first', clientTimeout, budget))).toBe('timeout');
+    expect(budget.remainingMs).toBe(0);
+    expect(await reason(guard.run('second', () => Promise.resolve('x'), budget))).toBe('budget_spent');
+  });
+
+  it('bounds a command of no request (no budget) by one command timeout, whatever was spent elsewhere', async () => {
+    const spent = new RedisBudget(20);
+    expect(await reason(guard.run('first', hang, spent))).toBe('timeout');
+    expect(await reason(guard.run('second', hang, spent))).toBe('budget_spent');
+    // An answer resets the failure count, so the next timeout does not open the breaker (threshold 2).
+    expect(await guard.run('answered', () => Promise.resolve('y'))).toBe('y');
+    expect(await reason(guard.run('background', hang))).toBe('timeout');
+    expect(guard.state).toBe('closed');
+  });
+});
+
+describe("a request's budget", () => {
+  it('is attached once: every layer that serves the request gets the same budget', () => {
+    const req = {};
+    const budget = attachRedisBudget(req, 100);
+    budget.charge(30);
+    expect(attachRedisBudget(req, 100)).toBe(budget);
+    expect(redisBudgetOf(req)?.remainingMs).toBe(70);
+    // Another request (or a WebSocket operation's context, which no middleware saw) has none of it.
+    expect(redisBudgetOf({})).toBeUndefined();
+    expect(redisBudgetOf(undefined)).toBeUndefined();
   });
 });
 

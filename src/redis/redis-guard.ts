@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import { ReplyError } from 'ioredis';
 import { Counter, Gauge, type Registry } from 'prom-client';
@@ -17,9 +16,12 @@ import { inSpan, SpanKind, tracingEnabled } from '../tracing/tracing';
  * - Per-request budget. One request may lose REDIS_REQUEST_BUDGET_MS in total (default: one command timeout)
  *   waiting on Redis commands that do not answer. Each command may wait min(REDIS_COMMAND_TIMEOUT_MS, what is
  *   left); a timeout charges its wait; once nothing is left the request's further commands fail at once
- *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is carried by
- *   AsyncLocalStorage (runWithRedisBudget, entered by RedisBudgetMiddleware for /graphql); work outside a
- *   request gets one command timeout per command.
+ *   ('budget_spent'). Answered commands are not charged (see RedisBudget). The budget is passed explicitly:
+ *   each HTTP GraphQL request gets its own on the request object (attachRedisBudget: by Apollo's context
+ *   function, see AppModule, or by any layer before it that uses Redis), every layer that serves the request
+ *   reads it from there (redisBudgetOf(ctx.req)) and hands it to run(). Work outside an HTTP request
+ *   (WebSocket operations, background refreshes, probes) passes none: one command timeout per command. No AsyncLocalStorage: on Node 20 one enabled storage turns on promise hooks for every
+ *   promise of the process, a fixed cost on every request (bench/PROFILE.md, "Lean pipeline").
  *
  * A command given up on may still be executed later by Redis (it was written to the socket before Redis
  * hung). That is harmless for reads, counters and cache writes; idempotency claims clean up after themselves
@@ -67,20 +69,31 @@ export class RedisBudget {
   }
 }
 
-const budgets = new AsyncLocalStorage<RedisBudget>();
+/** Where an HTTP request carries its Redis budget (set once by attachRedisBudget). */
+const REDIS_BUDGET = Symbol('redisBudget');
+type RequestWithBudget = { [REDIS_BUDGET]?: RedisBudget };
 
-/** Runs `fn` (and everything it starts) under one Redis budget of `limitMs`. */
-export function runWithRedisBudget<T>(limitMs: number, fn: () => T): T {
-  return budgets.run(new RedisBudget(limitMs), fn);
+/**
+ * The Redis budget of one HTTP request, created on the first call and the same object on every later one, so
+ * whichever layer sees the request first (Apollo's context function, or a layer before it) gives it its
+ * budget and every later layer shares it.
+ */
+export function attachRedisBudget(req: object, limitMs: number): RedisBudget {
+  const carrier = req as RequestWithBudget;
+  return (carrier[REDIS_BUDGET] ??= new RedisBudget(limitMs));
 }
 
-export function currentRedisBudget(): RedisBudget | undefined {
-  return budgets.getStore();
+/**
+ * The budget an HTTP request was given, for RedisGuard.run; undefined for anything else (a WebSocket
+ * operation's context, no request at all), whose commands each get one command timeout.
+ */
+export function redisBudgetOf(req: object | null | undefined): RedisBudget | undefined {
+  return req ? (req as RequestWithBudget)[REDIS_BUDGET] : undefined;
 }
 
 export interface RedisGuardOptions {
   commandTimeoutMs: number;
-  /** Per-request budget; the middleware reads it from here. */
+  /** Per-request budget (REDIS_REQUEST_BUDGET_MS), for layers that attach a request's budget. */
   requestBudgetMs: number;
   breakerThreshold: number;
   probeIntervalMs: number;
@@ -149,29 +162,29 @@ export class RedisGuard {
 
   /**
    * Runs one Redis command (or one library call that sends a few, such as a rate-limiter decision) within the
-   * breaker and the current request's budget. Rejects with RedisUnavailableError when Redis is skipped, slow
+   * breaker and `budget`, the budget of the request it serves (redisBudgetOf(req); none outside an HTTP
+   * request: one command timeout). Rejects with RedisUnavailableError when Redis is skipped, slow
    * or unreachable; an error Redis itself answered with (ReplyError) or a non-Error rejection (a library's
    * verdict, such as RateLimiterRes) passes through unchanged and counts as Redis being up.
    */
-  run<T>(op: string, command: () => Promise<T>): Promise<T> {
-    if (!tracingEnabled()) return this.guarded(op, command);
+  run<T>(op: string, command: () => Promise<T>, budget?: RedisBudget): Promise<T> {
+    if (!tracingEnabled()) return this.guarded(op, command, budget);
     // One span per guarded call, named by its purpose ('cache get'): never the key or the value.
     return inSpan(
       `redis ${op}`,
       SpanKind.CLIENT,
       { 'db.system.name': 'redis', 'db.operation.name': op },
-      () => this.guarded(op, command),
+      () => this.guarded(op, command, budget),
       (e) => (e instanceof RedisUnavailableError ? e.reason : e instanceof Error ? e.name : 'rejected'),
     );
   }
 
-  private async guarded<T>(op: string, command: () => Promise<T>): Promise<T> {
+  private async guarded<T>(op: string, command: () => Promise<T>, budget?: RedisBudget): Promise<T> {
     if (!this.client) throw new RedisUnavailableError('error', 'no Redis configured');
     if (this.stateValue !== 'closed') {
       this.metrics?.skipped.inc({ reason: 'breaker_open' });
       throw new RedisUnavailableError('breaker_open', `Redis breaker open; ${op} skipped`);
     }
-    const budget = budgets.getStore();
     const ceiling = Math.min(this.options.commandTimeoutMs, budget?.limitMs ?? Infinity);
     const allowance = Math.min(ceiling, budget?.remainingMs ?? Infinity);
     if (allowance <= 0) {
@@ -198,12 +211,20 @@ export class RedisGuard {
       this.succeeded();
       return result;
     } catch (e) {
-      if (e instanceof RedisUnavailableError) {
+      // The client's own commandTimeout is the same REDIS_COMMAND_TIMEOUT_MS, so it may fire just before our
+      // timer: the same unanswered wait, charged and counted the same way.
+      if (e instanceof RedisUnavailableError || isClientTimeout(e)) {
+        const timedOut =
+          e instanceof RedisUnavailableError
+            ? e
+            : new RedisUnavailableError('timeout', `Redis did not answer ${op} within ${allowance} ms`, {
+                cause: e,
+              });
         budget?.charge(allowance);
         // Only a command that had the longest wait it could ever get says something about Redis.
-        if (allowance >= ceiling) this.failed('timeout', e.message);
+        if (allowance >= ceiling) this.failed('timeout', timedOut.message);
         else this.metrics?.skipped.inc({ reason: 'budget_spent' });
-        throw e;
+        throw timedOut;
       }
       if (!(e instanceof Error) || isReplyError(e)) {
         this.succeeded();
@@ -284,6 +305,13 @@ export class RedisGuard {
   }
 }
 
+/** The time one HTTP request may lose to Redis commands that do not answer (REDIS_REQUEST_BUDGET_MS). */
+export function requestBudgetMsOf(
+  config: Pick<AppConfig, 'REDIS_COMMAND_TIMEOUT_MS' | 'REDIS_REQUEST_BUDGET_MS'>,
+): number {
+  return config.REDIS_REQUEST_BUDGET_MS ?? config.REDIS_COMMAND_TIMEOUT_MS;
+}
+
 /** The guard for a client, from the config (also used where Nest's container is not, e.g. the cache CLI). */
 export function redisGuardFor(
   redis: GuardedClient | null,
@@ -300,12 +328,17 @@ export function redisGuardFor(
     redis,
     {
       commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
-      requestBudgetMs: config.REDIS_REQUEST_BUDGET_MS ?? config.REDIS_COMMAND_TIMEOUT_MS,
+      requestBudgetMs: requestBudgetMsOf(config),
       breakerThreshold: config.REDIS_BREAKER_THRESHOLD,
       probeIntervalMs: config.REDIS_BREAKER_PROBE_MS,
     },
     registry,
   );
+}
+
+/** ioredis' `commandTimeout` rejection (a plain Error, told apart by its message only). */
+function isClientTimeout(e: unknown): boolean {
+  return e instanceof Error && e.message === 'Command timed out';
 }
 
 /** Redis answered (with an error): Redis is up. Not a type guard, so `e` stays an Error afterwards. */

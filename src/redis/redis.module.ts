@@ -1,18 +1,8 @@
-import {
-  Global,
-  Inject,
-  Logger,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  type OnApplicationShutdown,
-  RequestMethod,
-} from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import Redis, { Cluster, type RedisOptions } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MetricsRegistry } from '../metrics/metrics.module';
-import { RedisBudgetMiddleware } from './redis-budget.middleware';
 import { coalesceWrites } from './write-coalescer';
 import { RedisGuard, redisGuardFor } from './redis-guard';
 import { REDIS_CLIENT } from './redis.tokens';
@@ -89,20 +79,15 @@ import { parseRedisUrl } from './redis-url';
       useFactory: (redis: Redis | null, config: AppConfig, registry?: Registry) =>
         redisGuardFor(redis, config, registry),
     },
-    RedisBudgetMiddleware,
   ],
   exports: [REDIS_CLIENT, RedisGuard],
 })
-export class RedisModule implements NestModule, OnApplicationShutdown {
+export class RedisModule implements OnApplicationShutdown {
   private readonly log = new Logger('Redis');
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
     private readonly guard: RedisGuard,
   ) {}
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RedisBudgetMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
-  }
 
   async onApplicationShutdown(): Promise<void> {
     this.guard.shutdown();

@@ -14,8 +14,8 @@ export type TracedRequest = Request & { [OPERATION_SPAN]?: ReturnType<typeof sta
  * Opens the operation span of one HTTP GraphQL request (POST /graphql, and the graphql-sse stream at
  * /graphql/stream, whose span lasts as long as the stream), child of the client's `traceparent`, and runs the
  * rest of the request (authentication, limits, Apollo, resolvers) inside it, so every Redis and Barrack span
- * of the request hangs below it. Nest middleware (after the body parser), for the same reason as
- * RedisBudgetMiddleware: an AsyncLocalStorage context entered earlier would not survive the body stream.
+ * of the request hangs below it. Nest middleware (after the body parser): the AsyncLocalStorage context of
+ * the active span (tracing on only) would not survive the body stream if entered earlier.
  * The span ends when the response is finished (or the client went away).
  */
 @Injectable()

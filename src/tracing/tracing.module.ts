@@ -1,4 +1,5 @@
 import {
+  type DynamicModule,
   Inject,
   Injectable,
   type MiddlewareConsumer,
@@ -7,7 +8,7 @@ import {
   type OnApplicationShutdown,
   RequestMethod,
 } from '@nestjs/common';
-import type { TracingHandle } from './tracing';
+import { tracingEnabled, type TracingHandle } from './tracing';
 import { GRAPHQL_PATH, SSE_PATH } from '../common/graphql/paths';
 import { TracingMiddleware } from './tracing.middleware';
 import { TracingPlugin } from './tracing.plugin';
@@ -15,11 +16,17 @@ import { TracingPlugin } from './tracing.plugin';
 /**
  * The operation span of HTTP GraphQL requests (and of graphql-sse streams). Imported first in AppModule so its middleware runs before
  * every other /graphql middleware (authentication, limits and their Redis commands are inside the span).
- * The provider itself is started by bootstrap (startTracing), before the app is built.
+ * The provider itself is started by bootstrap (startTracing), before the app is built: with tracing off
+ * (the default) neither the middleware nor the Apollo plugin is installed, so requests pay for neither.
  */
-@Module({ providers: [TracingPlugin] })
+@Module({})
 export class TracingModule implements NestModule {
+  static forRoot(): DynamicModule {
+    return { module: TracingModule, providers: tracingEnabled() ? [TracingPlugin] : [] };
+  }
+
   configure(consumer: MiddlewareConsumer): void {
+    if (!tracingEnabled()) return;
     consumer
       .apply(TracingMiddleware)
       .forRoutes(

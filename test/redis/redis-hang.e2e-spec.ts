@@ -122,6 +122,38 @@ describe('a hung Redis under the gateway', () => {
     });
   });
 
+  describe("one request's Redis budget, shared by every layer that serves it", () => {
+    let gw: TestGateway;
+    // Production defaults but the whole-response cache (its store has timeouts of its own), so each Redis
+    // command of the request below goes through the guard: the rate limits' draws and the catalogue cache.
+    beforeAll(async () => {
+      gw = await startTestGateway({ env: { REDIS_URL: redis.url, RESPONSE_CACHE_ENABLED: 'false' } });
+    });
+    afterAll(async () => {
+      redis.resume();
+      await gw?.close();
+    });
+
+    it('after its first unanswered command, its later ones (limits, then the cache) are refused at once', async () => {
+      const timeouts = () => metric(gw, 'gateway_redis_failures_total{kind="timeout"}');
+      const spent = () => metric(gw, 'gateway_redis_skipped_total{reason="budget_spent"}');
+      // A document the gateway has not seen: its cost is unknown, so no layer before Apollo draws for it.
+      const fresh = `query Fresh${Date.now()} { regions { code } }`;
+      expect((await gw.gql(CACHED_READ)).body.errors).toBeUndefined();
+      const [timeoutsBefore, spentBefore] = [(await timeouts()) ?? 0, (await spent()) ?? 0];
+      redis.pause();
+      const r = await gw.gql<{ regions: { code: string }[] }>(fresh);
+      redis.resume();
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data?.regions.length).toBeGreaterThan(0);
+      // The request budget (one command timeout) went to the request-budget draw; the cost draw and the cache
+      // read found it spent. Had a layer not been handed the request's budget, it would have waited (and
+      // failed) on its own: a second timeout.
+      expect((await timeouts()) ?? 0).toBe(timeoutsBefore + 1);
+      expect((await spent()) ?? 0).toBeGreaterThanOrEqual(spentBefore + 2);
+    });
+  });
+
   describe('latency during the hang, before and after the breaker opens (issue 12 item 7)', () => {
     let gw: TestGateway;
     beforeAll(async () => {

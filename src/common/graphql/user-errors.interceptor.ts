@@ -10,8 +10,8 @@ import { checkInput, type InputRules } from './input-check';
 import { MUTATION_RULES_KEY } from './mutation-rules.decorator';
 
 /**
- * Global (APP_INTERCEPTOR), registered in the composition root so it wraps every other interceptor. On every
- * root Mutation field:
+ * Put by the composition root on every root Mutation field and nothing else (interceptRootMutations, in
+ * mutation-interceptors.ts), first, so it wraps every other interceptor. On every root Mutation field:
  * 1. runs the mutation's @MutationRules on `input`; any problem answers `{ userErrors }` at once: no resolver,
  *    no idempotency record (a corrected retry with the same key runs), no upstream call;
  * 2. turns a business refusal thrown below (INVALID_STATE, NAME_TAKEN, OUT_OF_STOCK, ...; see USER_ERROR_CODES)
