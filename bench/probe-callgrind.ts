@@ -8,13 +8,15 @@ import { freePort, startChild, waitReady } from './lib/proc';
 import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
- * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename]`
+ * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename|s3-after-mutation]`
  * Instructions per answer, which do not depend on the machine's load (bench/PROFILE.md, "S3"): a simulator
  * (0 ms) with the console account of bench/lib/world, then the gateway of a tsc build (`tsc -p
  * tsconfig.build.json --outDir <dir>`, the dir inside the repo so node_modules resolve) under valgrind
  * callgrind with instrumentation off; after 20 warm-up answers, instrumentation on, 5 more, counters zeroed,
  * then `pages` sequential answers counted. Prints M instructions per answer and upstream calls per answer.
  * A/B two builds one after the other; repeated runs of one build agree within about 2.5%.
+ * `s3-after-mutation` sends one mutation before the warm-up: a gateway that has executed a mutation is the
+ * steady state of a real process (an Apollo plugin's willResolveField, once used, instruments every field).
  */
 
 const ROOT = join(__dirname, '..');
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   const build = resolve(process.argv[2] ?? join(ROOT, 'bench', 'results', 'probe', '.build'));
   const pages = Number(process.argv[3] ?? 10);
   const typename = process.argv[4] === 'typename';
+  const afterMutation = process.argv[4] === 's3-after-mutation';
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const simPort = await freePort();
@@ -108,6 +111,16 @@ async function main(): Promise<void> {
     });
   try {
     await waitReady(gw, async () => (await answer(), true), gwLog, 300_000);
+    if (afterMutation) {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
+        body: JSON.stringify({ query: 'mutation { stopInstance(input: { id: "none" }) { requestId } }' }),
+      });
+      const text = await res.text();
+      console.log(`mutation: ${text.slice(0, 300)}`);
+      if (!text.includes('stopInstance')) throw new Error(`mutation not executed: ${text.slice(0, 200)}`);
+    }
     for (let i = 0; i < 20; i++) await answer();
     ctl('-i', 'on');
     for (let i = 0; i < 5; i++) await answer();
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
       if (m) instructions = Math.max(instructions, Number(m[1]));
     }
     console.log(
-      `${typename ? 'TYPENAME' : 'S3'} ${build}: ${(instructions / pages / 1e6).toFixed(1)} M instructions/answer ` +
+      `${typename ? 'TYPENAME' : afterMutation ? 'S3 (after a mutation)' : 'S3'} ${build}: ${(instructions / pages / 1e6).toFixed(1)} M instructions/answer ` +
         `(${pages} answers), upstream calls/answer ${(calls / pages).toFixed(2)}`,
     );
   } finally {
