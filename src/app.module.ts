@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
+import { useFastArgumentValues } from './common/graphql/fast-argument-values';
 import { introspectionValidationRules } from './common/graphql/introspection';
 import { DecimalScalar } from './common/graphql/money.scalar';
 import { UserErrorsInterceptor } from './common/graphql/user-errors.interceptor';
@@ -124,6 +125,8 @@ export class AppModule {
         }),
       ],
       providers: [
+        // No arguments object built per field for fields that declare none (common/graphql/fast-argument-values).
+        { provide: 'FAST_ARGUMENT_VALUES', useFactory: useFastArgumentValues },
         ErrorsPlugin,
         DecimalScalar,
         // Registered here, before every feature's enhancers, so it is the outermost interceptor: input rules run
