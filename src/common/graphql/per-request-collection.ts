@@ -28,6 +28,15 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
     return `${this.kind}.${part}`;
   }
 
+  /** Memo keys of groupings, built once: a key built per call is a new string to hash on every lookup (150 a page on S3). */
+  private readonly groupKeys = new Map<string, string>();
+
+  private groupKey(name: string): string {
+    let k = this.groupKeys.get(name);
+    if (k === undefined) this.groupKeys.set(name, (k = this.key(`by.${name}`)));
+    return k;
+  }
+
   all(ctx: GqlContext): Promise<T[]> {
     return memoize(ctx, this.key('all'), async () => {
       const list = await this.source.listAll(ctx);
@@ -69,7 +78,7 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
     parentOf: (t: T) => string | null,
     order: (list: readonly T[]) => T[] = (l) => [...l],
   ): MaybePromise<Map<string, T[]>> {
-    return memoizeLoad(ctx, this.key(`by.${name}`), async () => {
+    return memoizeLoad(ctx, this.groupKey(name), async () => {
       const groups = new Map<string, T[]>();
       for (const t of order(await this.all(ctx))) {
         const parent = parentOf(t);
