@@ -2,7 +2,8 @@ import { type OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import { DirectFieldResolver } from '../common/graphql/direct-field-resolver';
-import type { GqlContext } from '../common/context/gql-context';
+import type { GqlContext, MaybePromise } from '../common/context/gql-context';
+import { FieldPrefetch } from '../common/graphql/field-prefetch';
 import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Instance } from '../instances/models/instance.model';
@@ -210,8 +211,15 @@ export class FirewallAttachmentResolver {
 }
 
 @Resolver(() => Instance)
-export class InstanceFirewallsResolver {
-  constructor(private readonly service: FirewallsService) {}
+export class InstanceFirewallsResolver implements OnModuleInit {
+  constructor(
+    private readonly service: FirewallsService,
+    private readonly prefetch: FieldPrefetch,
+  ) {}
+
+  onModuleInit(): void {
+    this.prefetch.register('Instance', 'firewalls', (ctx) => this.service.byInstance(ctx));
+  }
 
   @UpstreamCost({ shared: 'firewalls' })
   @ResolveField(() => [Firewall], {
@@ -219,7 +227,11 @@ export class InstanceFirewallsResolver {
       'Firewalls attached to this instance. One firewall list call per request, whatever the number of instances.',
   })
   @DirectFieldResolver()
-  firewalls(@Parent() instance: Instance, _args: unknown, @Context() ctx: GqlContext): Promise<Firewall[]> {
+  firewalls(
+    @Parent() instance: Instance,
+    _args: unknown,
+    @Context() ctx: GqlContext,
+  ): MaybePromise<Firewall[]> {
     return this.service.ofInstance(ctx, instance.barrackId);
   }
 }

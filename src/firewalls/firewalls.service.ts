@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { FirewallsApi } from '../barrack/api/firewalls.api';
 import {
   attachedInstanceIdsOf,
@@ -17,7 +16,13 @@ import {
   toInstanceFirewalls,
 } from './firewall.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
-import { memoize, type GqlContext } from '../common/context/gql-context';
+import {
+  memoize,
+  memoizeLoad,
+  thenOrNow,
+  type GqlContext,
+  type MaybePromise,
+} from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import {
   assertConnectionArgs,
@@ -67,18 +72,14 @@ export class FirewallsService {
     );
   }
 
-  /** Instance.firewalls, batched: N instances cost one list call. */
-  ofInstance(ctx: GqlContext, instanceId: string): Promise<Firewall[]> {
-    const loader = memoize(
-      ctx,
-      BY_INSTANCE_KEY,
-      () =>
-        new DataLoader<string, Firewall[]>(async (ids) => {
-          const grouped = firewallsByInstance(await this.all(ctx));
-          return ids.map((id) => grouped.get(id) ?? []);
-        }),
-    );
-    return loader.load(instanceId);
+  /** The request's firewalls by attached instance (one list call; the map itself once loaded). */
+  byInstance(ctx: GqlContext): MaybePromise<Map<string, Firewall[]>> {
+    return memoizeLoad(ctx, BY_INSTANCE_KEY, async () => firewallsByInstance(await this.all(ctx)));
+  }
+
+  /** Instance.firewalls: N instances cost one list call. */
+  ofInstance(ctx: GqlContext, instanceId: string): MaybePromise<Firewall[]> {
+    return thenOrNow(this.byInstance(ctx), (grouped) => grouped.get(instanceId) ?? []);
   }
 
   /**

@@ -1,10 +1,12 @@
 import { type OnModuleInit } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { GqlContext } from '../common/context/gql-context';
 import { RegionInput } from '../common/graphql/barrack-enums';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
-import type { ConnectionShape } from '../common/graphql/connection';
+import { CONNECTION_ITEM_PATHS, type ConnectionShape } from '../common/graphql/connection';
+import { FieldPrefetch } from '../common/graphql/field-prefetch';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdempotencyReconcilers, inputName } from '../idempotency/reconcilers';
@@ -46,6 +48,7 @@ export class InstancesResolver implements OnModuleInit {
     private readonly service: InstancesService,
     private readonly nodes: NodeRegistry,
     private readonly reconcilers: IdempotencyReconcilers,
+    private readonly prefetch: FieldPrefetch,
   ) {}
 
   onModuleInit(): void {
@@ -68,8 +71,15 @@ export class InstancesResolver implements OnModuleInit {
     description: 'Instances of the account: filter, order and page (Relay connection).',
   })
   @RequireScopes('read')
-  instances(@Args() args: InstancesArgs, @Context() ctx: GqlContext): Promise<ConnectionShape<Instance>> {
-    return this.service.list(args, ctx);
+  async instances(
+    @Args() args: InstancesArgs,
+    @Context() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionShape<Instance>> {
+    const page = await this.service.list(args, ctx);
+    // The page's snapshots, volumes, firewalls (whichever are selected) are read now, so its items complete synchronously.
+    if (page.nodes.length) await this.prefetch.prefetch('Instance', info, CONNECTION_ITEM_PATHS, ctx);
+    return page;
   }
 
   @Query(() => Instance, {

@@ -3,7 +3,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { RequireScopes } from '../auth/scopes.decorator';
 import { MutationRules } from '../common/graphql/mutation-rules.decorator';
 import { createSnapshotRules, deleteSnapshotRules, restoreSnapshotRules } from './dto/snapshot.rules';
-import type { GqlContext } from '../common/context/gql-context';
+import { thenOrNow, type GqlContext, type MaybePromise } from '../common/context/gql-context';
+import { FieldPrefetch } from '../common/graphql/field-prefetch';
 import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -154,20 +155,29 @@ export class SnapshotsResolver implements OnModuleInit {
 }
 
 @Resolver(() => Instance)
-export class InstanceSnapshotsResolver {
-  constructor(private readonly service: SnapshotsService) {}
+export class InstanceSnapshotsResolver implements OnModuleInit {
+  constructor(
+    private readonly service: SnapshotsService,
+    private readonly prefetch: FieldPrefetch,
+  ) {}
+
+  onModuleInit(): void {
+    this.prefetch.register('Instance', 'snapshots', (ctx) => this.service.byInstance(ctx));
+  }
 
   @UpstreamCost({ shared: 'snapshots' })
   @ResolveField(() => SnapshotConnection, {
     description: 'Snapshots taken of this instance, newest first (one account listing per request, shared).',
   })
   @DirectFieldResolver()
-  async snapshots(
+  snapshots(
     @Parent() i: Instance,
     @Args() page: ConnectionArgs,
     @Context() ctx: GqlContext,
-  ): Promise<ConnectionShape<Snapshot>> {
-    return connectionFromArray(await this.service.ofInstance(i.barrackId, ctx), page, 'Instance.snapshots');
+  ): MaybePromise<ConnectionShape<Snapshot>> {
+    return thenOrNow(this.service.ofInstance(i.barrackId, ctx), (list) =>
+      connectionFromArray(list, page, 'Instance.snapshots'),
+    );
   }
 }
 

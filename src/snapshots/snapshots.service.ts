@@ -10,7 +10,7 @@ import {
   toSnapshotBilling,
 } from './snapshot.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
-import type { GqlContext } from '../common/context/gql-context';
+import { thenOrNow, type GqlContext, type MaybePromise } from '../common/context/gql-context';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -67,9 +67,13 @@ export class SnapshotsService {
     return this.collection.all(ctx);
   }
 
-  async ofInstance(instanceId: string, ctx: GqlContext): Promise<Snapshot[]> {
-    const grouped = await this.collection.groupedBy(ctx, 'instance', (s) => s.instanceId, newestFirst);
-    return grouped.get(instanceId) ?? [];
+  /** The request's snapshots by instance, newest first (one list call; the map itself once loaded). */
+  byInstance(ctx: GqlContext): MaybePromise<Map<string, Snapshot[]>> {
+    return this.collection.groupedBy(ctx, 'instance', (s) => s.instanceId, newestFirst);
+  }
+
+  ofInstance(instanceId: string, ctx: GqlContext): MaybePromise<Snapshot[]> {
+    return thenOrNow(this.byInstance(ctx), (grouped) => grouped.get(instanceId) ?? []);
   }
 
   /** The snapshot with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */

@@ -10,7 +10,8 @@ import {
   resizeVolumeRules,
   volumeAttachmentRules,
 } from './dto/volume.rules';
-import type { GqlContext } from '../common/context/gql-context';
+import { thenOrNow, type GqlContext, type MaybePromise } from '../common/context/gql-context';
+import { FieldPrefetch } from '../common/graphql/field-prefetch';
 import { ConnectionArgs, connectionFromArray, type ConnectionShape } from '../common/graphql/connection';
 import { NodeRegistry, argumentKey } from '../common/graphql/node';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -179,20 +180,29 @@ export class VolumesResolver implements OnModuleInit {
 }
 
 @Resolver(() => Instance)
-export class InstanceVolumesResolver {
-  constructor(private readonly service: VolumesService) {}
+export class InstanceVolumesResolver implements OnModuleInit {
+  constructor(
+    private readonly service: VolumesService,
+    private readonly prefetch: FieldPrefetch,
+  ) {}
+
+  onModuleInit(): void {
+    this.prefetch.register('Instance', 'volumes', (ctx) => this.service.byInstance(ctx));
+  }
 
   @UpstreamCost({ shared: 'volumes' })
   @ResolveField(() => VolumeConnection, {
     description: 'Volumes attached to this instance (one account listing per request, shared).',
   })
   @DirectFieldResolver()
-  async volumes(
+  volumes(
     @Parent() i: Instance,
     @Args() page: ConnectionArgs,
     @Context() ctx: GqlContext,
-  ): Promise<ConnectionShape<Volume>> {
-    return connectionFromArray(await this.service.ofInstance(i.barrackId, ctx), page, 'Instance.volumes');
+  ): MaybePromise<ConnectionShape<Volume>> {
+    return thenOrNow(this.service.ofInstance(i.barrackId, ctx), (list) =>
+      connectionFromArray(list, page, 'Instance.volumes'),
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import {
   toVolumeBilling,
 } from './volume.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
-import type { GqlContext } from '../common/context/gql-context';
+import { thenOrNow, type GqlContext, type MaybePromise } from '../common/context/gql-context';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -68,14 +68,13 @@ export class VolumesService {
     return this.collection.all(ctx);
   }
 
-  async ofInstance(instanceId: string, ctx: GqlContext): Promise<Volume[]> {
-    const grouped = await this.collection.groupedBy(
-      ctx,
-      'instance',
-      (v) => v.attachedInstanceId,
-      newestFirst,
-    );
-    return grouped.get(instanceId) ?? [];
+  /** The request's volumes by attached instance, newest first (one list call; the map itself once loaded). */
+  byInstance(ctx: GqlContext): MaybePromise<Map<string, Volume[]>> {
+    return this.collection.groupedBy(ctx, 'instance', (v) => v.attachedInstanceId, newestFirst);
+  }
+
+  ofInstance(instanceId: string, ctx: GqlContext): MaybePromise<Volume[]> {
+    return thenOrNow(this.byInstance(ctx), (grouped) => grouped.get(instanceId) ?? []);
   }
 
   /** The volume with exactly this name, read from Barrack now, past any per-request list (idempotency reconciles with it). */

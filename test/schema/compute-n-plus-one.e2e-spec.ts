@@ -104,6 +104,47 @@ describe('compute graph: N+1 (upstream calls for the console query)', () => {
     expect(ops.filter((o) => o === 'getInstance' || o === 'listInstanceFirewalls')).toEqual([]);
   });
 
+  it('reads the nested lists the document selects (through fragments, edges and @skip), once each', async () => {
+    gw.sim.admin.resetLog();
+    const r = await gw.gql<{
+      instances: {
+        edges: { node: { id: string; snapshots: { nodes: { id: string }[] }; fw: { id: string }[] } }[];
+      };
+    }>(
+      `query Rows($noVolumes: Boolean!) {
+        instances(first: 50) { edges { node { ...Row volumes @skip(if: $noVolumes) { totalCount } } } }
+      }
+      fragment Row on Instance { id: barrackId ... on Instance { fw: firewalls { id: barrackId } } snapshots { nodes { id: barrackId } } }`,
+      { noVolumes: true },
+    );
+    expect(r.body.errors).toBeUndefined();
+    const rows = r.body.data!.instances.edges.map((e) => e.node);
+    expect(rows).toHaveLength(50);
+    expect(rows.filter((i) => i.snapshots.nodes.length > 0).length).toBeGreaterThanOrEqual(9);
+    const ops = gw.sim.admin
+      .requestLog()
+      .filter((e) => e.credential === SIM_DEMO_KEY)
+      .map((e) => e.operationId)
+      .sort();
+    expect(ops).toEqual(['listFirewalls', 'listInstances', 'listSnapshots']);
+  });
+
+  it('reports a failed nested list at the nested field, not as a failure of the instance list', async () => {
+    gw.sim.admin.setFault('listFirewalls', { status: 400 });
+    try {
+      const r = await gw.gql<{ instances: unknown }>(
+        '{ instances(first: 3) { nodes { id: barrackId snapshots { totalCount } firewalls { id: barrackId } } } }',
+      );
+      expect(r.body.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+        ['BAD_USER_INPUT', ['instances', 'nodes', 0, 'firewalls']],
+      ]);
+      // Instance.firewalls, the nodes and instances are all non-null, so the null reaches the root.
+      expect(r.body.data).toBeNull();
+    } finally {
+      gw.sim.admin.clearFaults();
+    }
+  });
+
   it('batches Snapshot.image through one relationship call for all snapshots', async () => {
     gw.sim.admin.resetLog();
     const r = await gw.gql<{ snapshots: { nodes: { id: string; image: { id: string } | null }[] } }>(

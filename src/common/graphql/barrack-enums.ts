@@ -10,7 +10,10 @@ function wireEnum<const W extends string>(wire: readonly W[]) {
   const gql = (w: string) => w.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const values = Object.fromEntries(wire.map((w) => [gql(w), gql(w)])) as Record<string, string>;
   const toWireMap = new Map(wire.map((w) => [gql(w), w] as const));
-  const fromWireMap = new Map(wire.map((w) => [w.toLowerCase(), gql(w)] as const));
+  // Barrack's exact spelling first (no lower-casing for the usual case), any casing of it after.
+  const fromWireMap = new Map(
+    wire.flatMap((w) => [[w, gql(w)] as const, [w.toLowerCase(), gql(w)] as const]),
+  );
   const valuesMap: Record<string, { description: string }> = Object.fromEntries(
     wire.map((w) => [gql(w), { description: `Barrack's value "${w}".` }]),
   );
@@ -24,7 +27,7 @@ function wireEnum<const W extends string>(wire: readonly W[]) {
       return w;
     },
     fromWire(w: string | null | undefined): string {
-      return (w && fromWireMap.get(w.toLowerCase())) ?? 'UNKNOWN';
+      return (w && (fromWireMap.get(w) ?? fromWireMap.get(w.toLowerCase()))) ?? 'UNKNOWN';
     },
     wire,
   };

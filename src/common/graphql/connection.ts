@@ -111,6 +111,9 @@ export function Connection<T>(nodeType: Type<T>, what: string): Type<ConnectionS
   return ConnectionType as unknown as Type<ConnectionShape<T>>;
 }
 
+/** Where a connection's items sit below it, for look-ahead on the selection (FieldPrefetch). */
+export const CONNECTION_ITEM_PATHS: readonly (readonly string[])[] = [['nodes'], ['edges', 'node']];
+
 /** The opaque cursor of position `offset` in list `list`. */
 export function encodeCursor(list: string, offset: number): string {
   if (!LIST_NAME.test(list)) throw new Error(`not a list name: ${list}`);

@@ -13,9 +13,15 @@ const GLOBAL_ID_PATTERN = /^[A-Za-z0-9_-]{4,512}$/;
 /** GraphQL type names: what a decoded id must start with. */
 const TYPENAME_PATTERN = /^[A-Z][A-Za-z0-9]{0,63}$/;
 
+/** Type names already checked against TYPENAME_PATTERN (a handful: the schema's node types). */
+const CHECKED_TYPENAMES = new Set<string>();
+
 /** The opaque id of the object of GraphQL type `typename` whose Barrack key is `key`. */
 export function toGlobalId(typename: string, key: string | number): string {
-  if (!TYPENAME_PATTERN.test(typename)) throw new Error(`not a GraphQL type name: ${typename}`);
+  if (!CHECKED_TYPENAMES.has(typename)) {
+    if (!TYPENAME_PATTERN.test(typename)) throw new Error(`not a GraphQL type name: ${typename}`);
+    CHECKED_TYPENAMES.add(typename);
+  }
   return Buffer.from(`${typename}${SEPARATOR}${String(key)}`, 'utf8').toString('base64url');
 }
 

@@ -38,6 +38,8 @@ export class DecimalScalar implements CustomScalar<string, string> {
 /** Shortest exact decimal text of a JSON number as Barrack sent it (no exponent, no float noise beyond 10 places). */
 export function toDecimalString(n: number): string {
   if (!Number.isFinite(n)) throw new Error('not a finite number');
+  // Whole amounts (0 accrued, say) are their own shortest text; toFixed then the pattern would give the same.
+  if (Number.isSafeInteger(n)) return String(n);
   const fixed = n.toFixed(10);
   return fixed.replace(/\.?0+$/, '') || '0';
 }

@@ -64,6 +64,29 @@ describe('PerRequestCollection', () => {
     expect(calls.list).toBe(1);
   });
 
+  it('hands out the grouping itself, not a promise, once it has loaded (and a failed one stays a rejection)', async () => {
+    const { collection, ctx } = setup(ITEMS);
+    const c = ctx();
+    const first = collection.groupedBy(c, 'parent', (i) => i.parent);
+    expect(first).toBeInstanceOf(Promise);
+    const loaded = await first;
+    expect(collection.groupedBy(c, 'parent', (i) => i.parent)).toBe(loaded);
+    collection.forget(c);
+    expect(collection.groupedBy(c, 'parent', (i) => i.parent)).toBeInstanceOf(Promise);
+
+    const failing = new PerRequestCollection<Item>('items', {
+      listAll: () => Promise.reject(new GatewayError('UPSTREAM_UNAVAILABLE', 'down')),
+      getOne: () => Promise.reject(new Error('unused')),
+    });
+    const f = ctx();
+    await expect(failing.groupedBy(f, 'parent', (i) => i.parent)).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+    await expect(failing.groupedBy(f, 'parent', (i) => i.parent)).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+  });
+
   it('keeps requests apart, and forget() makes the next read fresh', async () => {
     const { calls, collection, ctx } = setup(ITEMS);
     const c1 = ctx();

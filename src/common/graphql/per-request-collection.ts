@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { memoize, type GqlContext } from '../context/gql-context';
+import { memoize, memoizeLoad, type GqlContext, type MaybePromise } from '../context/gql-context';
 import { GatewayError } from '../errors/gateway-error';
 
 /**
@@ -26,6 +26,15 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
 
   private key(part: string): string {
     return `${this.kind}.${part}`;
+  }
+
+  /** Memo keys of groupings, built once: a key built per call is a new string to hash on every lookup (150 a page on S3). */
+  private readonly groupKeys = new Map<string, string>();
+
+  private groupKey(name: string): string {
+    let k = this.groupKeys.get(name);
+    if (k === undefined) this.groupKeys.set(name, (k = this.key(`by.${name}`)));
+    return k;
   }
 
   all(ctx: GqlContext): Promise<T[]> {
@@ -58,14 +67,18 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
     return this.loader(ctx).load(id);
   }
 
-  /** Items grouped by a parent id (e.g. snapshots by instance), computed once per request and grouping. */
+  /**
+   * Items grouped by a parent id (e.g. snapshots by instance), computed once per request and grouping. Once
+   * computed, the map itself rather than a promise (see memoizeLoad): a field under a page whose grouping was
+   * loaded up front (FieldPrefetch) answers synchronously.
+   */
   groupedBy(
     ctx: GqlContext,
     name: string,
     parentOf: (t: T) => string | null,
     order: (list: readonly T[]) => T[] = (l) => [...l],
-  ): Promise<Map<string, T[]>> {
-    return memoize(ctx, this.key(`by.${name}`), async () => {
+  ): MaybePromise<Map<string, T[]>> {
+    return memoizeLoad(ctx, this.groupKey(name), async () => {
       const groups = new Map<string, T[]>();
       for (const t of order(await this.all(ctx))) {
         const parent = parentOf(t);

@@ -9,7 +9,8 @@ const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function wireDateOrNull(v: string | null | undefined): Date | null {
   if (!v) return null;
-  const d = new Date(HAS_ZONE.test(v) || !v.includes('T') ? v : `${v}Z`);
+  // Barrack's usual form ends in Z: no pattern to run for it.
+  const d = new Date(v.endsWith('Z') || HAS_ZONE.test(v) || !v.includes('T') ? v : `${v}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
