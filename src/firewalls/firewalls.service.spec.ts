@@ -35,7 +35,7 @@ describe('FirewallsService', () => {
     const service = new FirewallsService(api, upstream);
     const c = ctx();
     const ids = Array.from({ length: 50 }, (_, i) => `D${i + 1}`);
-    const result = await Promise.all(ids.map((id) => service.ofInstance(c, id)));
+    const result = await Promise.all(ids.map(async (id) => service.ofInstance(c, id)));
     expect(result[0]!.map((f) => f.barrackId)).toEqual(['F1']);
     expect(result[1]!.map((f) => f.barrackId)).toEqual(['F1', 'F2']);
     expect(result.slice(2).every((r) => r.length === 0)).toBe(true);

@@ -26,14 +26,14 @@ export function coalesceWrites(client: Redis): void {
       corked = false;
       socket.uncork();
     };
-    socket.write = ((...args: unknown[]): boolean => {
+    socket.write = (...args: unknown[]): boolean => {
       if (!corked) {
         corked = true;
         socket.cork();
         setImmediate(flush);
       }
       return write(...args);
-    });
+    };
   };
   wrap();
   client.on('connect', wrap);
