@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { enforceFieldScopes } from './auth/field-scopes';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildGqlContext } from './common/graphql/context.factory';
@@ -103,7 +106,9 @@ export class AppModule {
           persistedQueries: apq,
           // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
           // would otherwise wrap every field resolver of every request to compute hints nobody reads.
-          plugins: [ApolloServerPluginCacheControlDisabled()],
+          // Apollo installs its inline-trace plugin unless told not to: on a schema that is no federation
+          // subgraph it does nothing, but still answers requestDidStart for every request.
+          plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
           // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
           // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
           // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
