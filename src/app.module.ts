@@ -56,91 +56,86 @@ import {
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const redisBudgetMs = requestBudgetMsOf(config);
-    const imports: DynamicModule['imports'] = [
-      ConfigModule.forRoot(config),
-      // First: its /graphql middleware opens the operation span every later middleware runs inside.
-      TracingModule.forRoot(),
-      LoggingModule,
-      BarrackModule,
-      RedisModule,
-      LiveModule,
-      MetricsModule,
-      CacheModule,
-      HealthModule,
-      TenancyModule.forRoot(),
-      AuthModule,
-      // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
-      PersistedDocumentsModule,
-      RateLimitModule,
-      NodeModule,
-      InstancesModule,
-      SnapshotsModule,
-      ImagesModule,
-      VolumesModule,
-      CatalogModule,
-      FirewallsModule,
-      SshKeysModule,
-      ScriptsModule,
-      AccountModule,
-      AiModule,
-      IdempotencyModule,
-      AuditModule,
-      SubscriptionsModule,
-      ResponseCacheModule,
-      // No `subscriptions` here: the WebSocket endpoint is SubscriptionsModule's GraphqlWsServer, since
-      // the server Nest would create cannot be given maxPayload.
-      GraphQLModule.forRootAsync<ApolloDriverConfig>({
-        driver: ApolloDriver,
-        imports: [PersistedDocumentsModule],
-        inject: [APQ_CACHE],
-        useFactory: (apq: ApqCacheOption): ApolloDriverConfig => ({
-          // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          playground: false,
-          graphiql: false,
-          // Who may introspect is INTROSPECTION's business (auth middleware + the rule below), not Apollo's.
-          introspection: true,
-          // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
-          persistedQueries: apq,
-          // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
-          // would otherwise wrap every field resolver of every request to compute hints nobody reads.
-          // Apollo installs its inline-trace plugin unless told not to: on a schema that is no federation
-          // subgraph it does nothing, but still answers requestDidStart for every request.
-          plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
-          // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
-          // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
-          // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
-          csrfPrevention: {
-            requestHeaders: [
-              'x-apollo-operation-name',
-              'apollo-require-preflight',
-              'authorization',
-              'x-api-key',
-            ],
-          },
-          validationRules: introspectionValidationRules(config.INTROSPECTION),
-          // Each HTTP GraphQL request's Redis budget goes on the request (kept if a layer before gave it one),
-          // where every layer that serves the request finds it (src/redis/redis-guard.ts).
-          context: (args: Parameters<typeof buildGqlContext>[0]) => {
-            attachRedisBudget(args.req, redisBudgetMs);
-            return buildGqlContext(args);
-          },
-          formatError: formatGatewayError,
-          includeStacktraceInErrorResponses: false,
-          // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.
-          transformSchema: enforceFieldScopes,
-        }),
-      }),
-    ];
-    // On every root Mutation field (and nothing else: a global interceptor would wrap every query's root
-    // fields too), outermost: input rules run before idempotency claims a key, and refusals replayed by
-    // idempotency still become userErrors.
-    interceptRootMutations(imports, UserErrorsInterceptor);
-    return {
+    const root: DynamicModule = {
       module: AppModule,
-      imports,
+      imports: [
+        ConfigModule.forRoot(config),
+        // First: its /graphql middleware opens the operation span every later middleware runs inside.
+        TracingModule.forRoot(),
+        LoggingModule,
+        BarrackModule,
+        RedisModule,
+        LiveModule,
+        MetricsModule,
+        CacheModule,
+        HealthModule,
+        TenancyModule.forRoot(),
+        AuthModule,
+        // After AuthModule: its middleware needs the principal (tenants may be limited to trusted documents).
+        PersistedDocumentsModule,
+        RateLimitModule,
+        NodeModule,
+        InstancesModule,
+        SnapshotsModule,
+        ImagesModule,
+        VolumesModule,
+        CatalogModule,
+        FirewallsModule,
+        SshKeysModule,
+        ScriptsModule,
+        AccountModule,
+        AiModule,
+        IdempotencyModule,
+        AuditModule,
+        SubscriptionsModule,
+        ResponseCacheModule,
+        // No `subscriptions` here: the WebSocket endpoint is SubscriptionsModule's GraphqlWsServer, since
+        // the server Nest would create cannot be given maxPayload.
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [PersistedDocumentsModule],
+          inject: [APQ_CACHE],
+          useFactory: (apq: ApqCacheOption): ApolloDriverConfig => ({
+            // Built in memory; `npm run schema` writes schema.graphql and a test fails when it is stale.
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            graphiql: false,
+            // Who may introspect is INTROSPECTION's business (auth middleware + the rule below), not Apollo's.
+            introspection: true,
+            // Automatic persisted queries in Redis (shared by replicas); trusted documents are resolved before.
+            persistedQueries: apq,
+            // Our response cache decides cacheability from its own policy table; Apollo's cache-control plugin
+            // would otherwise wrap every field resolver of every request to compute hints nobody reads.
+            // Apollo installs its inline-trace plugin unless told not to: on a schema that is no federation
+            // subgraph it does nothing, but still answers requestDidStart for every request.
+            plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled()],
+            // CSRF is a risk for ambient credentials (cookies). Ours travel in Authorization / X-API-Key, headers a
+            // browser only sends cross-site after a CORS preflight, so they count as proof of a non-simple request
+            // (as Apollo's own `apollo-require-preflight` does). This lets GET with documentId work from any client.
+            csrfPrevention: {
+              requestHeaders: [
+                'x-apollo-operation-name',
+                'apollo-require-preflight',
+                'authorization',
+                'x-api-key',
+              ],
+            },
+            validationRules: introspectionValidationRules(config.INTROSPECTION),
+            // Each HTTP GraphQL request's Redis budget goes on the request (kept if a layer before gave it one),
+            // where every layer that serves the request finds it (src/redis/redis-guard.ts).
+            context: (args: Parameters<typeof buildGqlContext>[0]) => {
+              attachRedisBudget(args.req, redisBudgetMs);
+              return buildGqlContext(args);
+            },
+            formatError: formatGatewayError,
+            includeStacktraceInErrorResponses: false,
+            // Field-level scopes (@RequireFieldScopes, e.g. billing on money spent), for HTTP and WebSocket alike.
+            transformSchema: enforceFieldScopes,
+          }),
+        }),
+      ],
       providers: [
         // No arguments object built per field for fields that declare none (common/graphql/fast-argument-values).
         { provide: 'FAST_ARGUMENT_VALUES', useFactory: useFastArgumentValues },
@@ -148,5 +143,10 @@ export class AppModule {
         DecimalScalar,
       ],
     };
+    // On every root Mutation field (and nothing else: a global interceptor would wrap every query's root
+    // fields too), outermost: input rules run before idempotency claims a key, and refusals replayed by
+    // idempotency still become userErrors.
+    interceptRootMutations(root.imports ?? [], UserErrorsInterceptor);
+    return root;
   }
 }

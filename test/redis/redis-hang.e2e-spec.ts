@@ -124,8 +124,8 @@ describe('a hung Redis under the gateway', () => {
 
   describe("one request's Redis budget, shared by every layer that serves it", () => {
     let gw: TestGateway;
-    // Production defaults but the whole-response cache (its store has timeouts of its own), so each Redis
-    // command of the request below goes through the guard: the rate limits' draws and the catalogue cache.
+    // Production defaults but the whole-response cache (its store does not go through the guard), so every
+    // Redis command of the request below does: the rate limits' draws and the catalogue cache.
     beforeAll(async () => {
       gw = await startTestGateway({ env: { REDIS_URL: redis.url, RESPONSE_CACHE_ENABLED: 'false' } });
     });
