@@ -15,9 +15,9 @@ export type RequestLogger = Logger;
 
 export type RequestLogLevel = 'error' | 'warn' | 'info';
 
-/** The level of a request's completion line: 5xx (or a failure) error, 4xx warn, anything else info. */
-export function requestLogLevel(res: ServerResponse, err?: Error): RequestLogLevel {
-  return err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+/** The level of a request's completion line: 5xx error, 4xx warn, anything else info. */
+function requestLogLevel(res: ServerResponse): RequestLogLevel {
+  return res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
 }
 
 /** What a completion line says beyond method, path, status and latency: who asked, and how it was answered. */
