@@ -23,7 +23,7 @@ import {
   type GqlContext,
   type MaybePromise,
 } from '../common/context/gql-context';
-import { GatewayError } from '../common/errors/gateway-error';
+import { GatewayError, isNoSuchObject } from '../common/errors/gateway-error';
 import {
   assertConnectionArgs,
   connectionFromArray,
@@ -107,7 +107,7 @@ export class FirewallsService {
     try {
       return await this.get(ctx, key);
     } catch (e) {
-      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      if (isNoSuchObject(e)) return null;
       throw e;
     }
   }

@@ -10,7 +10,7 @@ import {
 } from './ssh-key.mapper';
 import { UpstreamContextFactory } from '../barrack/upstream-context.factory';
 import type { GqlContext } from '../common/context/gql-context';
-import { GatewayError } from '../common/errors/gateway-error';
+import { GatewayError, isNoSuchObject } from '../common/errors/gateway-error';
 import { keyOf } from '../common/graphql/input-check';
 import {
   assertConnectionArgs,
@@ -92,7 +92,7 @@ export class SshKeysService {
     try {
       return await this.get(ctx, key);
     } catch (e) {
-      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      if (isNoSuchObject(e)) return null;
       throw e;
     }
   }

@@ -168,6 +168,18 @@ describe('Node interface and connections (gateway + simulator + Redis)', () => {
     expect(gw.sim.admin.requestLog().length).toBe(before);
   });
 
+  it("answers an id Barrack refuses as malformed with null too, and never names Barrack's parameter", async () => {
+    // "nope" passes the gateway's own character rules, so it reaches Barrack, which refuses it (400 on instance_id).
+    const r = await gw.gql<Data>(
+      `{ instance(id: "nope") { id } snapshot(id: "nope") { id } viewer { tenantId } }`,
+    );
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data).toEqual({ instance: null, snapshot: null, viewer: { tenantId: gw.tenantIds.demo } });
+    // Where such a refusal stays an error (a filter argument), the error speaks the schema's names only.
+    const filtered = await gw.gql<Data>(`{ snapshots(instanceId: "nope") { totalCount } }`);
+    expect(JSON.stringify(filtered.body)).not.toMatch(/instance_id/);
+  });
+
   it("answers another tenant's id exactly like a never-issued one", async () => {
     const mine = await q(`{ instances(first: 1) { nodes { id barrackId } } }`);
     const { id, barrackId } = mine.instances.nodes[0];

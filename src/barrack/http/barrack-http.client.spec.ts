@@ -95,7 +95,9 @@ describe('BarrackHttpClient', () => {
       async (id) => {
         const err = await failure(client().request(getInstance(id), ctx));
         expect(err.code).toBe('BAD_USER_INPUT');
-        expect(err.details).toEqual({ argument: 'instance_id' });
+        // Barrack's parameter name is kept for the userErrors mapping only, never in the client's details.
+        expect(err.details).toEqual({});
+        expect(err.wireField).toBe('instance_id');
         expect(fake.hits).toHaveLength(0);
       },
     );

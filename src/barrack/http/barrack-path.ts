@@ -10,11 +10,13 @@ const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
 export function assertSafePathValue(name: string, value: unknown): string {
   if (typeof value !== 'string' || !SAFE_PATH_VALUE.test(value) || value === '.' || value === '..') {
-    throw new GatewayError(
+    // The message names no parameter: `name` is Barrack's (instance_id), and errors speak the schema's names.
+    const e = new GatewayError(
       'BAD_USER_INPUT',
-      `Invalid ${name}: use 1-128 letters, digits, '.', '_', '~' or '-'`,
-      { argument: name },
+      "Invalid id: use 1-128 letters, digits, '.', '_', '~' or '-'",
     );
+    e.wireField = name;
+    throw e;
   }
   return value;
 }

@@ -114,6 +114,14 @@ describe('upstream error map', () => {
     });
   });
 
+  it("keeps Barrack's field name off the client's details, for the userErrors mapping only", () => {
+    const e = http(400, { upstreamCode: 'VALIDATION_ERROR', upstreamDetails: { field: 'instance_id' } });
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.details).toEqual({});
+    expect(e.wireField).toBe('instance_id');
+    expect(http(400, { upstreamDetails: { field: 'http://evil' } }).wireField).toBeUndefined();
+  });
+
   it('drops details for non-refinable statuses and carries retryAfter on 429/503 only', () => {
     const d = { current_state: 'ACTIVE' };
     expect(http(404, { upstreamDetails: d }).details).toEqual({});

@@ -119,7 +119,6 @@ const SAFE_DETAIL_KEYS: Record<string, string> = {
   alternatives: 'alternatives',
   available: 'available',
   limit: 'limit',
-  field: 'field',
 };
 
 const MAX_MESSAGE_CHARS = 300;
@@ -169,6 +168,12 @@ export function safeUpstreamDetails(details: Record<string, unknown> | undefined
   return out;
 }
 
+/** Barrack's name of the field a refusal is about (kept off the client's details: see GatewayError.wireField). */
+function wireFieldOf(details: Record<string, unknown> | undefined): string | undefined {
+  const f = details?.field;
+  return typeof f === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(f) ? f : undefined;
+}
+
 /** Barrack's own message may reach a client only when it is short, plain prose. */
 function passableMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;
@@ -203,6 +208,7 @@ export function toGatewayError(err: BarrackUpstreamError): GatewayError {
     }
     const retryAfter = code === 'RATE_LIMITED' || err.status === 503 ? err.retryAfterS : undefined;
     mapped = new GatewayError(code, message, details, err.upstreamRequestId, retryAfter);
+    if (rule.refinable) mapped.wireField = wireFieldOf(err.upstreamDetails);
   }
   mapped.cause = err;
   return mapped;

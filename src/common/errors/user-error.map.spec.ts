@@ -16,18 +16,23 @@ describe('toUserError (the one GatewayError -> UserError mapping)', () => {
   });
 
   it('turns a Barrack wire field name into the input path, and drops one the input does not have', () => {
-    const taken = toUserError(new GatewayError('NAME_TAKEN', 'taken', { field: 'name' }), createInstance);
+    const refusal = (code: 'NAME_TAKEN' | 'BAD_USER_INPUT', wireField: string) => {
+      const e = new GatewayError(code, 'refused');
+      e.wireField = wireField;
+      return e;
+    };
+    const taken = toUserError(refusal('NAME_TAKEN', 'name'), createInstance);
     expect(taken).toMatchObject({ code: 'NAME_TAKEN', field: ['input', 'name'], name: 'my-vm' });
-    const wire = toUserError(
-      new GatewayError('BAD_USER_INPUT', 'bad', { field: 'ssh_key_name' }),
-      createInstance,
-    );
-    expect(wire?.field).toEqual(['input', 'sshKeyName']);
-    const nested = toUserError(
-      new GatewayError('BAD_USER_INPUT', 'bad', { field: 'remote_ip_prefix' }),
-      createInstance,
-    );
-    expect(nested?.field).toBeNull();
+    expect(toUserError(refusal('BAD_USER_INPUT', 'ssh_key_name'), createInstance)?.field).toEqual([
+      'input',
+      'sshKeyName',
+    ]);
+    expect(toUserError(refusal('BAD_USER_INPUT', 'remote_ip_prefix'), createInstance)?.field).toBeNull();
+  });
+
+  it("uses the gateway's own field name when the refusal is the gateway's", () => {
+    const own = new GatewayError('BAD_USER_INPUT', 'bad', { field: 'name' });
+    expect(toUserError(own, createInstance)?.field).toEqual(['input', 'name']);
   });
 
   it('carries the facts: state, RegionCode alternatives, credits as decimals, the limit', () => {

@@ -35,7 +35,7 @@ const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUp
 const stateValue = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 
 function fieldPath(e: GatewayError, input: MutationInputShape): string[] | null {
-  const named = e.details.field ?? e.details.argument;
+  const named = e.wireField ?? e.details.field;
   if (typeof named === 'string' && named) {
     const candidate = WIRE_FIELD_ALIASES[named] ?? camel(named);
     if (input.fields.includes(candidate)) return ['input', candidate];

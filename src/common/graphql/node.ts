@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Field, ID, InterfaceType } from '@nestjs/graphql';
 import type { GqlContext } from '../context/gql-context';
-import { GatewayError } from '../errors/gateway-error';
+import { GatewayError, isNoSuchObject } from '../errors/gateway-error';
 import { barrackKeyOf, fromGlobalId, toGlobalId } from './global-id';
 
 /*
@@ -103,9 +103,8 @@ export class NodeRegistry {
       // A forged key reaches Barrack only through the path allow-list (BAD_USER_INPUT, answered null below).
       return await fetcher(decoded.key, ctx);
     } catch (e) {
-      // NOT_FOUND (never issued, deleted, another tenant's: Barrack answers 404 for all) and a key Barrack
-      // refuses as malformed mean the same to the caller: no such node. Other failures (Barrack down) are real.
-      if (e instanceof GatewayError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) {
+      // No such node for the caller (isNoSuchObject); other failures (Barrack down) are real.
+      if (isNoSuchObject(e)) {
         this.log.debug(`node ${decoded.typename} not found (${e.code})`);
         return null;
       }

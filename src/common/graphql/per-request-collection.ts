@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { memoize, memoizeLoad, type GqlContext, type MaybePromise } from '../context/gql-context';
-import { GatewayError } from '../errors/gateway-error';
+import { isNoSuchObject } from '../errors/gateway-error';
 
 /**
  * Where a collection's items come from: the account's list (every page; narrowed by Barrack when a filter is
@@ -116,7 +116,7 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
     try {
       return await this.source.getOne(id, ctx);
     } catch (e) {
-      if (e instanceof GatewayError && e.code === 'NOT_FOUND') return null;
+      if (isNoSuchObject(e)) return null;
       throw e;
     }
   }
