@@ -132,6 +132,16 @@ describe('mutation payloads (gateway + simulator + Redis)', () => {
     expect(p.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'id'] })]);
   });
 
+  it("an id Barrack refuses as malformed is a userError on that id, in the schema's names", async () => {
+    const p = (await q(`mutation { startInstance(input: { id: "nope" }) { instanceId ${USER_ERRORS} } }`))
+      .startInstance;
+    expect(p.instanceId).toBeNull();
+    expect(p.userErrors).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: ['input', 'id'] }),
+    ]);
+    expect(JSON.stringify(p)).not.toMatch(/instance_id/);
+  });
+
   it('LIMIT_EXCEEDED with the limit (25 firewalls per account)', async () => {
     const create = (name: string) =>
       q(

@@ -28,6 +28,8 @@ describe('toUserError (the one GatewayError -> UserError mapping)', () => {
       'sshKeyName',
     ]);
     expect(toUserError(refusal('BAD_USER_INPUT', 'remote_ip_prefix'), createInstance)?.field).toBeNull();
+    // The id in Barrack's path (/instances/{instance_id}/start/) is the one object an action's input names.
+    expect(toUserError(refusal('BAD_USER_INPUT', 'instance_id'), action)?.field).toEqual(['input', 'id']);
   });
 
   it("uses the gateway's own field name when the refusal is the gateway's", () => {

@@ -35,14 +35,17 @@ const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUp
 const stateValue = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 
 function fieldPath(e: GatewayError, input: MutationInputShape): string[] | null {
+  const [onlyId, ...otherIds] = input.idFields;
   const named = e.wireField ?? e.details.field;
   if (typeof named === 'string' && named) {
     const candidate = WIRE_FIELD_ALIASES[named] ?? camel(named);
     if (input.fields.includes(candidate)) return ['input', candidate];
+    // Barrack refusing the id in its path (`instance_id` of /instances/{instance_id}/start/): the object the input
+    // names, when it names one only.
+    if (/_id$/.test(named) && onlyId !== undefined && otherIds.length === 0) return ['input', onlyId];
     // A name of a nested field (a rule's remote_ip_prefix) or a wire name with no input field: no path.
     return null;
   }
-  const [onlyId, ...otherIds] = input.idFields;
   // The object the refusal is about, when the input names one object only.
   const aboutTheObject = e.code === 'NOT_FOUND' || e.code === 'INVALID_STATE' || e.code === 'CONFLICT';
   if (aboutTheObject && onlyId !== undefined && otherIds.length === 0) return ['input', onlyId];
