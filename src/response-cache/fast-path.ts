@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
 import { requestIdOf } from '../common/graphql/context.factory';
 import { graphqlMediaType } from '../common/graphql/graphql-http';
-import { persistedQueryHash } from '../common/graphql/persisted-query';
+import { hasUnsupportedPersistedQuery, persistedQueryHash } from '../common/graphql/persisted-query';
 import { OperationLimits, type BudgetHolder, type PreDrawn } from '../rate-limit/operation-limits';
 import { PRE_DRAWN_BUDGETS, type RequestWithPreDrawn } from '../rate-limit/rate-limit.plugin';
 import { annotateOperationSpan } from '../tracing/tracing.middleware';
@@ -206,13 +206,15 @@ function operationOf(params: RequestParams, persistedHash: string | undefined): 
     (typeof variables !== 'object' || Array.isArray(variables))
   )
     return undefined;
+  // A persisted-query extension Apollo refuses (another version, not an object): Apollo must see it.
+  if (hasUnsupportedPersistedQuery(params.extensions)) return undefined;
   let hash: string | undefined;
   const apq = persistedQueryHash(params.extensions);
   if (typeof query === 'string') {
     // The persisted-documents rules already hashed the text (Apollo's queryHash is the same sha256).
     hash = persistedHash ?? createHash('sha256').update(query).digest('hex');
-    // Text with a persisted-query hash that is not its own: Apollo refuses it, so Apollo must see it.
-    if (apq !== undefined && apq.toLowerCase() !== hash) return undefined;
+    // Text with a persisted-query hash that is not exactly its own: Apollo refuses it, so Apollo must see it.
+    if (apq !== undefined && apq !== hash) return undefined;
   } else if ((query === undefined || query === null) && apq !== undefined && SHA256_HEX.test(apq)) {
     hash = apq;
   }

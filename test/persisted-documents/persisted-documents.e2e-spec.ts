@@ -91,6 +91,18 @@ describe('persisted documents', () => {
       const res = await post(a, a.keys.demo, { query, extensions: wrong });
       expect(res.status).toBe(400);
       expect(res.body.data ?? null).toBeNull();
+      // The client's mistake, said as such (Apollo raises it without a code): never an INTERNAL error.
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: 'provided sha does not match query',
+        extensions: { code: 'BAD_USER_INPUT', requestId: expect.any(String) },
+      });
+    });
+
+    it('refuses an unsupported persisted-query version as bad input', async () => {
+      const v2 = { persistedQuery: { version: 2, sha256Hash: sha256(query) } };
+      const res = await post(a, a.keys.demo, { query, extensions: v2 });
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 

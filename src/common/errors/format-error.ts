@@ -39,7 +39,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
       extensions: { ...rest, code: known },
     };
   }
-  if (code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE') {
+  if (code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE' || isCodelessRequestError(error)) {
     return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   return {
@@ -48,4 +48,16 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: 'INTERNAL' },
   };
+}
+
+/**
+ * A request error Apollo raises without a code but with a 4xx status: the persisted-query checks ("provided sha
+ * does not match query", "Unsupported persisted query version"). Raised by Apollo itself (no original error, no
+ * path), so its message is Apollo's own text about the request, safe to show; anything from our code or from
+ * execution has an original error or a path and stays INTERNAL when it has no code.
+ */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.path) return false;
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' && http.status >= 400 && http.status < 500;
 }
