@@ -15,6 +15,7 @@ import { LOG_DESTINATION, PinoNestLogger } from './logging/logging.module';
 import { REQUEST_LOGGER, requestLogging } from './logging/request-log';
 import { mountGraphiql } from './graphiql/graphiql';
 import { csrfGuard } from './common/graphql/graphql-http';
+import { installCors } from './common/http/cors';
 import { MetricsRegistry } from './metrics/metrics.module';
 import { PRE_READ_BODY_ERROR, ResponseCachePreRouter } from './response-cache/pre-router';
 import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
@@ -111,6 +112,9 @@ export async function createGatewayApp(
   app.use('/graphql', csrfGuard());
   // First request listener: response-cache hits answered before Express (src/response-cache/pre-router.ts).
   app.get(ResponseCachePreRouter).install(app.getHttpServer());
+  // Ahead of all of it: CORS headers on every answer, preflights answered first (src/common/http/cors.ts).
+  if (config.CORS_ORIGINS)
+    installCors(app.getHttpServer(), { origins: config.CORS_ORIGINS, maxAgeS: config.CORS_MAX_AGE_S });
   return app;
 }
 

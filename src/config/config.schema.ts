@@ -10,6 +10,16 @@ const bool = z
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = z.string().url();
 
+/** An origin as browsers send it: scheme, host and optional port, nothing else (no path, no trailing slash). */
+function isOrigin(o: string): boolean {
+  try {
+    const u = new URL(o);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === o;
+  } catch {
+    return false;
+  }
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -28,6 +38,25 @@ export const envSchema = z.object({
   INTROSPECTION: z.enum(['authenticated', 'public', 'off']).default('authenticated'),
   /** Largest accepted request body. */
   MAX_BODY_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
+  /**
+   * Browser origins that may call the gateway from another origin (CORS; src/common/http/cors.ts): a comma-separated
+   * list of exact origins (`https://console.example.com,http://localhost:5173`), or `*` for any. Unset: no CORS
+   * headers, so only same-origin pages (and non-browser clients) call it.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .refine((list) => (list.length === 1 && list[0] === '*') || list.every(isOrigin), {
+      message: "must be '*' or a comma-separated list of origins such as https://console.example.com",
+    })
+    .optional(),
+  /** How long a browser may reuse a CORS preflight answer (Access-Control-Max-Age). */
+  CORS_MAX_AGE_S: int(0, 86_400).default(600),
 
   // Barrack upstream. Unset BARRACK_BASE_URL = embedded default: start the simulator in-process.
   BARRACK_BASE_URL: url.optional(),
