@@ -36,6 +36,8 @@ export class RequestLimitsMiddleware implements NestMiddleware {
         },
       );
     }
+    const shape = malformedBody(req.method, body);
+    if (shape) return sendEarlyError(req, res, 400, 'BAD_USER_INPUT', shape);
     const ops: unknown[] = Array.isArray(body) ? body : [body && typeof body === 'object' ? body : req.query];
     for (const op of ops) {
       const query = op && typeof op === 'object' ? (op as { query?: unknown }).query : undefined;
@@ -50,6 +52,25 @@ export class RequestLimitsMiddleware implements NestMiddleware {
     }
     next();
   }
+}
+
+/**
+ * The body shapes Apollo refuses before it has a request (with its own words), answered here instead so the refusal
+ * carries a requestId like every other: Apollo writes these before any plugin runs. Batching is off (Apollo's
+ * default), so any array is refused; a larger one got the batch-size refusal above.
+ */
+function malformedBody(method: string, body: unknown): string | undefined {
+  if (method !== 'POST') return undefined;
+  if (Array.isArray(body)) return 'Operation batching disabled.';
+  if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
+    return 'POST body missing, invalid Content-Type, or JSON object has no keys.';
+  }
+  for (const field of ['variables', 'extensions'] as const) {
+    if (typeof (body as Record<string, unknown>)[field] === 'string') {
+      return `\`${field}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.`;
+    }
+  }
+  return undefined;
 }
 
 /** body-parser failures on /graphql answered as GraphQL errors instead of Nest's generic HTTP error body. */

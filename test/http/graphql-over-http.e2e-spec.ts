@@ -82,6 +82,17 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
     expectRefusal(parse, 400, GQL_RESPONSE, 'GRAPHQL_PARSE_FAILED');
   });
 
+  it.each([
+    ['a batch (batching is off)', [{ query: '{ viewer { tenantId } }' }], /batching disabled/],
+    ['an empty object', {}, /JSON object has no keys/],
+    ['variables as a JSON string', { query: '{ viewer { tenantId } }', variables: '{}' }, /`variables`/],
+    ['extensions as a JSON string', { query: '{ viewer { tenantId } }', extensions: '{}' }, /`extensions`/],
+  ])('400 with a request id for %s', async (_what, body, message) => {
+    const r = await post(gw.url, body, { ...gw.auth.apiKey, accept: GQL_RESPONSE });
+    expectRefusal(r, 400, GQL_RESPONSE, 'BAD_USER_INPUT');
+    expect(r.body.errors[0].message).toMatch(message);
+  });
+
   it('429 with Retry-After when the budget is spent, in either media type', async () => {
     const query = '{ viewer { tenantId } }';
     const first = await post(limited.url, { query }, limited.auth.apiKey);
