@@ -4,6 +4,7 @@ import {
   RequestMethod,
   type MiddlewareConsumer,
   type NestModule,
+  type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
@@ -53,11 +54,15 @@ import {
   ],
   exports: [ResponseCachePreRouter],
 })
-export class ResponseCacheModule implements NestModule, OnModuleInit {
+export class ResponseCacheModule implements NestModule, OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
     private readonly cache: CacheService,
   ) {}
+
+  onApplicationShutdown(): void {
+    this.store?.close?.();
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ResponseCacheFastPathMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });

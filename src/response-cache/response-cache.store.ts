@@ -55,6 +55,8 @@ export interface ResponseCacheStore {
    * undefined) every slot's that holds one, found in the registry noteKinds keeps (no scan).
    */
   invalidateKind(kind: string, tenantId: string | undefined, budget?: RedisBudget): Promise<void>;
+  /** Stops background work (application shutdown). */
+  close?(): void;
 }
 
 /** How a stored body ends: `…,"extensions":{…}}`, the extensions member always last (see storedBody). */
@@ -207,6 +209,7 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   private quietUntil = 0;
   private replayTimer: NodeJS.Timeout | undefined;
   private replaying = false;
+  private closed = false;
   private breakerWasOpen = false;
   /** The fast path's probe, made once: RedisGuard.runWith hands it its keys, no closure per request. */
   private readonly mget = (entryKey: string, generationKey: string) =>
@@ -386,9 +389,14 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
     this.scheduleReplay(0);
   }
 
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.replayTimer);
+  }
+
   /** Sends what is owed after `ms`, unless a replay is pending or the breaker is open (its closing replays). */
   private scheduleReplay(ms: number): void {
-    if (this.replayTimer || this.replaying || this.guard.state !== 'closed') return;
+    if (this.closed || this.replayTimer || this.replaying || this.guard.state !== 'closed') return;
     this.replayTimer = setTimeout(() => {
       this.replayTimer = undefined;
       void this.replay();
