@@ -374,11 +374,18 @@ describe('a hung Redis under the gateway', () => {
 
     it('a mutation whose invalidation Redis never got (breaker open) is not hidden by stored answers afterwards', async () => {
       const KEYS = 'query HangKeys { sshKeys { nodes { id name } } }';
+      // Another document over the same list, stored through a replica that sees no Redis trouble (its breaker
+      // stays closed, so nothing but the owed invalidation can remove its entry) and never re-stored through
+      // `fast` (whose misses after the recovery overwrite their own keys).
+      const OTHER_KEYS = 'query HangKeyNames { sshKeys { nodes { name } } }';
       const name = `hang-key-${Date.now()}`;
       const names = (r: GqlResponse) =>
         (r.body.data as { sshKeys: { nodes: { name: string }[] } }).sshKeys.nodes.map((k) => k.name);
+      const replica = await fast.replica();
       await fast.gql(KEYS);
       expect(hit(await fast.gql(KEYS))).toBe(true);
+      await replica.gql(OTHER_KEYS);
+      expect(hit(await replica.gql(OTHER_KEYS))).toBe(true);
 
       redis.pause();
       await openBreaker(fast);
@@ -391,8 +398,8 @@ describe('a hung Redis under the gateway', () => {
       await waitFor('the Redis breaker to close', async () =>
         (await breakerOpen(fast)) === 0 ? true : undefined,
       );
-      // Until the cache answers again (the owed invalidation sent, the quiet time after recovery over), then
-      // with the new key: the answer stored before the mutation is gone.
+      // Until the cache answers again (the owed invalidation sent when the breaker closed, the quiet time after
+      // the recovery over), then with the new key.
       const misses: GqlResponse[] = [];
       const cached = await waitFor('a cached answer again', async () => {
         const r = await fast.gql(KEYS);
@@ -402,6 +409,10 @@ describe('a hung Redis under the gateway', () => {
       });
       expect(names(cached)).toContain(name);
       for (const m of misses) expect(names(m)).toContain(name);
+      // The replica's entry, stored before the mutation, is gone from Redis: executed again, with the new key.
+      const other = await replica.gql(OTHER_KEYS);
+      expect(hit(other)).toBe(false);
+      expect(names(other)).toContain(name);
     });
 
     afterAll(() => {
