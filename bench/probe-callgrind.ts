@@ -8,7 +8,7 @@ import { freePort, startChild, waitReady } from './lib/proc';
 import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
- * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename|pt|s3-after-mutation] [warm-up=20]`
+ * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|s1|typename|pt|s3-after-mutation] [warm-up=20]`
  * Instructions per answer, which do not depend on the machine's load (bench/PROFILE.md, "S3"): a simulator
  * (0 ms) with the console account of bench/lib/world, then the gateway of a tsc build (`tsc -p
  * tsconfig.build.json --outDir <dir>`, the dir inside the repo so node_modules resolve) under valgrind
@@ -16,7 +16,8 @@ import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
  * then `pages` sequential answers counted. Prints M instructions per answer (all threads, and the main thread
  * alone) and upstream calls per answer.
  * `pt` is S2's pass-through query (instance by id, one Barrack call, never cached), the console account's
- * instances in turn; `typename` is `{ __typename }`; the default (`s3`) is the console page.
+ * instances in turn; `typename` is `{ __typename }`; `s1` is S1's catalogue query (after the first answer a
+ * response-cache hit on the fast path, before Express); the default (`s3`) is the console page.
  * A/B two builds one after the other; repeated runs of one build agree within about 2.5% for S3. The cheap
  * cases (pt, typename: 5-10 M per answer) need a longer warm-up, else the optimising compiler's threads still
  * work during the counted answers: with `100 pt 300` (or `typename`) repeated runs agree within about 5% (all
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   const afterMutation = requested === 's3-after-mutation';
   const mode = afterMutation ? 's3' : requested;
   const warmUp = Number(process.argv[5] ?? process.env.WARM ?? 20);
-  if (mode !== 's3' && mode !== 'typename' && mode !== 'pt') throw new Error(`unknown mode ${mode}`);
+  if (mode !== 's3' && mode !== 'typename' && mode !== 'pt' && mode !== 's1')
+    throw new Error(`unknown mode ${mode}`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const simPort = await freePort();
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
   let sent = 0;
   const next = (): { query: string; variables: Record<string, unknown>; check: cfg.Check } => {
     if (mode === 'typename') return { query: cfg.TYPENAME_QUERY, variables: {}, check: cfg.checkTypename };
+    if (mode === 's1') return { query: cfg.CATALOGUE_QUERY, variables: {}, check: cfg.checkCatalogue };
     if (mode === 'pt')
       return {
         query: cfg.INSTANCE_QUERY,
@@ -121,7 +124,7 @@ async function main(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
-      body: JSON.stringify(mode === 'typename' ? { query } : { query, variables }),
+      body: JSON.stringify(mode === 'typename' || mode === 's1' ? { query } : { query, variables }),
     });
     const text = await res.text();
     const problem = check(JSON.parse(text) as cfg.GqlBody, variables);
@@ -164,7 +167,7 @@ async function main(): Promise<void> {
       if (f.endsWith('-01')) mainThread = Number(m[1]);
     }
     console.log(
-      `${{ s3: 'S3', typename: 'TYPENAME', pt: 'PT' }[mode]} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
+      `${{ s3: 'S3', s1: 'S1', typename: 'TYPENAME', pt: 'PT' }[mode]} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
         `(main thread ${(mainThread / pages / 1e6).toFixed(2)} M; ${pages} answers after ${warmUp} warm-up), ` +
         `upstream calls/answer ${(calls / pages).toFixed(2)}`,
     );

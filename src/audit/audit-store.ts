@@ -1,8 +1,10 @@
+import type { RedisBudget } from '../redis/redis-guard';
 import type { AuditEntry } from './audit-entry';
 
 /** Where the trail lives: a bounded Redis stream per tenant, or a ring buffer in this process. */
 export interface AuditStore {
-  append(tenantId: string, entry: AuditEntry): Promise<string>;
+  /** `budget`: the Redis budget of the HTTP request the mutation came in (none on WebSocket). */
+  append(tenantId: string, entry: AuditEntry, budget?: RedisBudget): Promise<string>;
   /**
    * Up to `count` records strictly between `newerThan` and `olderThan` (exclusive stream ids, either bound
    * optional), taken from the newest end (`from: 'newest'`) or the oldest end (`from: 'oldest'`) of that range,

@@ -13,6 +13,7 @@ import { memoize, type GqlContext } from '../common/context/gql-context';
 import { GatewayError } from '../common/errors/gateway-error';
 import { toGatewayError } from '../common/errors/upstream-error.map';
 import { idempotencyNoteOf } from '../idempotency/idempotency-note';
+import { redisBudgetOf } from '../redis/redis-guard';
 import { collectIds, type AuditEntry } from './audit-entry';
 import { AuditService } from './audit.service';
 
@@ -70,7 +71,9 @@ export class AuditPlugin implements ApolloServerPlugin<GqlContext> {
       const started = performance.now();
       const done = (error: unknown, result?: unknown) => {
         const entry = this.entry(ctx, info, args, at, started, error, result);
-        memoize(ctx, PENDING_KEY, (): Promise<void>[] => []).push(this.audit.record(entry));
+        memoize(ctx, PENDING_KEY, (): Promise<void>[] => []).push(
+          this.audit.record(entry, redisBudgetOf(ctx.req)),
+        );
       };
       let result: unknown;
       try {

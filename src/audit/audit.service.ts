@@ -8,6 +8,7 @@ import {
   decodeKeyCursor,
   encodeKeyCursor,
 } from '../common/graphql/connection';
+import type { RedisBudget } from '../redis/redis-guard';
 import type { AuditEntry } from './audit-entry';
 import { AUDIT_STORE, STREAM_ID, nextStreamId, type AuditStore } from './audit-store';
 
@@ -21,11 +22,14 @@ export class AuditService {
 
   constructor(@Inject(AUDIT_STORE) private readonly store: AuditStore) {}
 
-  /** Never throws: the mutation has happened; losing its stream entry must not turn it into an error. */
-  async record(entry: AuditEntry): Promise<void> {
+  /**
+   * Never throws: the mutation has happened; losing its stream entry must not turn it into an error. `budget`:
+   * the Redis budget of the mutation's HTTP request (redisBudgetOf(ctx.req)); none on WebSocket.
+   */
+  async record(entry: AuditEntry, budget?: RedisBudget): Promise<void> {
     this.log.log({ msg: 'mutation audited', audit: entry });
     try {
-      await this.store.append(entry.tenantId, entry);
+      await this.store.append(entry.tenantId, entry, budget);
     } catch (e) {
       this.log.error({
         msg: 'audit entry not stored (the log line above is the record)',

@@ -1,11 +1,12 @@
 import type Redis from 'ioredis';
-import type { RedisGuard } from '../redis/redis-guard';
+import type { RedisBudget, RedisGuard } from '../redis/redis-guard';
 import type { AuditEntry } from './audit-entry';
 import { nextStreamId, previousStreamId, type AuditRange, type AuditStore } from './audit-store';
 
 /**
  * Through the RedisGuard: while Redis is known to be down an append fails at once and AuditService keeps
- * the log line as the record; a read fails at once with AUDIT_STORE_UNAVAILABLE.
+ * the log line as the record; a read fails at once with AUDIT_STORE_UNAVAILABLE. An append is bounded by the
+ * Redis budget of the mutation's HTTP request, like its other Redis commands.
  */
 export class RedisAuditStore implements AuditStore {
   constructor(
@@ -19,18 +20,21 @@ export class RedisAuditStore implements AuditStore {
     return `${this.prefix}audit:{${tenantId}}`;
   }
 
-  async append(tenantId: string, entry: AuditEntry): Promise<string> {
+  async append(tenantId: string, entry: AuditEntry, budget?: RedisBudget): Promise<string> {
     // MAXLEN ~ lets Redis trim whole macro-nodes: cheap, and the bound is still kept (approximately).
-    const id = await this.guard.run('audit append', () =>
-      this.redis.xadd(
-        this.key(tenantId),
-        'MAXLEN',
-        '~',
-        String(this.maxLen),
-        '*',
-        'r',
-        JSON.stringify(entry),
-      ),
+    const id = await this.guard.run(
+      'audit append',
+      () =>
+        this.redis.xadd(
+          this.key(tenantId),
+          'MAXLEN',
+          '~',
+          String(this.maxLen),
+          '*',
+          'r',
+          JSON.stringify(entry),
+        ),
+      budget,
     );
     return id ?? '';
   }

@@ -157,6 +157,17 @@ describe('RedisGuard', () => {
     expect(await reason(guard.run('background', hang))).toBe('timeout');
     expect(guard.state).toBe('closed');
   });
+
+  it('runWith hands the command its arguments, under the same budget and breaker as run', async () => {
+    const budget = new RedisBudget(20);
+    const mget = jest.fn((a: string, b: string) => Promise.resolve([a, b]));
+    expect(await guard.runWith('peek', mget, 'e:k', 'g', budget)).toEqual(['e:k', 'g']);
+    expect(await reason(guard.runWith('peek', (_a: string, _b: string) => hang(), 'e:k', 'g', budget))).toBe(
+      'timeout',
+    );
+    expect(await reason(guard.runWith('peek', mget, 'e:k', 'g', budget))).toBe('budget_spent');
+    expect(mget).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe("a request's budget", () => {

@@ -8,6 +8,7 @@ import { graphqlMediaType } from '../common/graphql/graphql-http';
 import { hasUnsupportedPersistedQuery, persistedQueryHash } from '../common/graphql/persisted-query';
 import { OperationLimits, type BudgetHolder, type PreDrawn } from '../rate-limit/operation-limits';
 import { PRE_DRAWN_BUDGETS, type RequestWithPreDrawn } from '../rate-limit/rate-limit.plugin';
+import { attachRedisBudget, requestBudgetMsOf } from '../redis/redis-guard';
 import { annotateOperationSpan } from '../tracing/tracing.middleware';
 import {
   CACHE_PROBE,
@@ -54,7 +55,8 @@ const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
  * cost is known (OperationLimits.knownCost):
  *
  * 1. In one Redis round trip: the request and cost budgets (one script), and, when the document's policy says
- *    cacheable, the stored entry and the slot's generation (one MGET) — two commands sent in the same tick.
+ *    cacheable, the stored entry and the slot's generation (one MGET) — two commands sent in the same tick,
+ *    both through the RedisGuard within the request's Redis budget (attached here, shared by Apollo's path).
  * 2. A fresh entry and budgets that allow it: the stored bytes are written as they are, with truthful
  *    `extensions` (`cost`, `responseCache.asOf`/`stale`), ETag (304 on If-None-Match), Cache-Control and
  *    RateLimit headers, the request id. No parse, validation, Apollo plugin or JSON re-serialisation.
@@ -74,7 +76,11 @@ export class ResponseCacheFastPath {
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
     private readonly keys: ResponseCacheKeys,
     private readonly limits: OperationLimits,
-  ) {}
+  ) {
+    this.redisBudgetMs = requestBudgetMsOf(config);
+  }
+
+  private readonly redisBudgetMs: number;
 
   get enabled(): boolean {
     return this.config.RESPONSE_CACHE_FAST_PATH;
@@ -97,7 +103,10 @@ export class ResponseCacheFastPath {
     if (!op) return false;
     const cost = this.limits.knownCost(`${op.hash}|${op.operationName ?? ''}`, op.variables);
     if (cost === undefined) return false;
-    const holder = await this.limits.holderFor(principal);
+    // The request's Redis budget, given here (the first layer that uses Redis) and shared with Apollo's path
+    // after it (attachRedisBudget keeps it): the draw and the probe, and whatever a miss sends later, together.
+    const budget = attachRedisBudget(req, this.redisBudgetMs);
+    const holder = await this.limits.holderFor(principal, budget);
     const version = this.keys.currentSchemaVersion;
     const policy = version ? this.keys.knownPolicy(version, op.hash, op.operationName) : undefined;
     // Over GET only a known cacheable query is drawn for here: a mutation over GET must get its 405 from the
@@ -112,7 +121,7 @@ export class ResponseCacheFastPath {
       // A limiter failure (fail-closed) is left to Apollo's path, which draws again and refuses the same way.
       holder ? this.limits.drawKnown(holder, cost).catch(() => undefined) : undefined,
       address && store
-        ? store.peek(address.slot, address.key).then(
+        ? store.peek(address.slot, address.key, budget).then(
             (p): CacheProbe => ({ address, ...p }),
             () => undefined,
           )

@@ -44,8 +44,8 @@ const GRAPHQL = `/${GRAPHQL_PATH}`;
  *
  * CSRF: the pre-router only answers requests that carry a credential header (Authorization or X-API-Key),
  * which a browser sends cross-site only after a CORS preflight: csrfGuard lets every such request through.
- * Redis: outside Express no per-request Redis budget is entered; each of the hit's two commands (sent
- * together) may wait one command timeout, which is the per-request budget's default.
+ * Redis: the fast path gives the request its Redis budget (attachRedisBudget) before its two commands, and a
+ * request handed on to Express keeps it, so the hit's round trip and everything a miss sends after it share one.
  * Off with RESPONSE_CACHE_PRE_ROUTER=false or RESPONSE_CACHE_FAST_PATH=false, and when tracing is on (hits then take the Express path, where
  * each gets its operation span).
  */

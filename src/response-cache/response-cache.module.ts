@@ -4,6 +4,7 @@ import {
   RequestMethod,
   type MiddlewareConsumer,
   type NestModule,
+  type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
@@ -13,6 +14,7 @@ import { LoggingModule } from '../logging/logging.module';
 import { CacheModule } from '../cache/cache.module';
 import { PersistedDocumentsModule } from '../persisted-documents/persisted-documents.module';
 import { CacheService } from '../cache/cache.service';
+import { RedisGuard } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { ResponseCacheFastPath } from './fast-path';
@@ -37,11 +39,11 @@ import {
   providers: [
     {
       provide: RESPONSE_CACHE_STORE,
-      inject: [APP_CONFIG, REDIS_CLIENT],
-      useFactory: (config: AppConfig, redis: Redis | null): ResponseCacheStore | null => {
+      inject: [APP_CONFIG, REDIS_CLIENT, RedisGuard],
+      useFactory: (config: AppConfig, redis: Redis | null, guard: RedisGuard): ResponseCacheStore | null => {
         if (!config.RESPONSE_CACHE_ENABLED) return null;
         return redis
-          ? new RedisResponseCacheStore(redis, config.REDIS_KEY_PREFIX)
+          ? new RedisResponseCacheStore(redis, guard, config.REDIS_KEY_PREFIX)
           : new MemoryResponseCacheStore(config.CACHE_MEMORY_MAX_ENTRIES);
       },
     },
@@ -52,28 +54,34 @@ import {
   ],
   exports: [ResponseCachePreRouter],
 })
-export class ResponseCacheModule implements NestModule, OnModuleInit {
+export class ResponseCacheModule implements NestModule, OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
     private readonly cache: CacheService,
   ) {}
 
+  onApplicationShutdown(): void {
+    this.store?.close?.();
+  }
+
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ResponseCacheFastPathMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.ALL });
   }
 
-  /** The catalogue's own invalidations (stock after a deploy, an admin clear) reach stored answers as tags. */
+  /**
+   * The catalogue's own invalidations (stock after a deploy, an admin clear) reach stored answers as tags. They
+   * carry no request (CacheService.invalidate takes none), so each command gets one command timeout, within the
+   * breaker, as the catalogue's own deletion does; what does not complete is owed (RedisResponseCacheStore).
+   */
   onModuleInit(): void {
     const store = this.store;
     if (!store) return;
     this.cache.onInvalidate(async (kind, target) => {
       try {
         // 'all' reaches every tenant whose answers were built from the kind (a registry, no scan).
-        const slots =
-          target === 'all' ? ['pub', ...(await store.slotsWithKind(kind))] : ['pub', `t:${target.tenantId}`];
-        await Promise.all(slots.map((s) => store.invalidate(s, [`kind:${kind}`])));
+        await store.invalidateKind(kind, target === 'all' ? undefined : target.tenantId);
       } catch {
-        /* Redis trouble: entries still expire with their TTL (the catalogue cache logs the outage) */
+        /* Redis trouble: the store owes the invalidation (the catalogue cache logs the outage) */
       }
     });
   }

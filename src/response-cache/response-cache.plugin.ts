@@ -19,6 +19,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { redisBudgetOf, RedisUnavailableError, type RedisBudget } from '../redis/redis-guard';
 import type { GqlContext } from '../common/context/gql-context';
 import type { DocumentPolicy } from './document-policy';
 import {
@@ -44,6 +45,8 @@ interface CacheState {
   mutationSlot?: string;
   /** What the fast path already read for this request (entry and generation of the same key). */
   probe?: CacheProbe;
+  /** The Redis budget of the HTTP request (none on WebSocket), which bounds every store command below. */
+  budget?: RedisBudget;
 }
 
 /**
@@ -100,10 +103,11 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     const { operation, document, schema, request, contextValue } = ctx;
     const principal = contextValue.principal ?? contextValue.req?.principal;
     if (!operation || !document || !principal) return;
+    const budget = (state.budget = redisBudgetOf(contextValue.req));
     if (operation.operation === OperationTypeNode.MUTATION) {
       state.mutationSlot = slotOf('tenant', principal);
       // Reads that started before this mutation must not store what they read.
-      await this.quietly('bump', () => store.bump(state.mutationSlot!));
+      await this.quietly('bump', () => store.bump(state.mutationSlot!, budget));
       return;
     }
     const hash =
@@ -131,7 +135,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       state.generation = probe.generation;
       return;
     }
-    state.generation = await this.quietly('generation', () => store.generation(address.slot));
+    state.generation = await this.quietly('generation', () => store.generation(address.slot, budget));
   }
 
   private async lookup(
@@ -139,16 +143,18 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     state: CacheState,
     store: ResponseCacheStore,
   ): Promise<GraphQLResponse | null> {
-    const { slot, key, policy } = state;
+    const { slot, key, policy, budget } = state;
     if (!slot || !key || !policy) return null;
-    const entry = state.probe ? state.probe.entry : await this.quietly('get', () => store.get(slot, key));
+    const entry = state.probe
+      ? state.probe.entry
+      : await this.quietly('get', () => store.get(slot, key, budget));
     if (!entry) return null;
     const ageMs = Date.now() - entry.storedAt;
     const fresh = ageMs <= entry.ttlS * 1000;
     if (!fresh) {
       // Stale: one request across replicas refreshes it (and falls back to it on error); the others serve it.
       const refresher = await this.quietly('lock', () =>
-        store.tryLock(slot, key, this.config.CACHE_LOCK_TTL_MS),
+        store.tryLock(slot, key, this.config.CACHE_LOCK_TTL_MS, budget),
       );
       if (refresher !== false) {
         state.stale = entry;
@@ -199,10 +205,10 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     }
     if (state.mutationSlot) {
       const tags = [...idsIn(result.data), ...this.listTagsOf(ctx)];
-      await this.quietly('invalidate', () => store.invalidate(state.mutationSlot!, tags));
+      await this.quietly('invalidate', () => store.invalidate(state.mutationSlot!, tags, state.budget));
       return;
     }
-    const { slot, key, policy, generation } = state;
+    const { slot, key, policy, generation, budget } = state;
     if (!slot || !key || !policy || generation === undefined) return;
     if (result.errors?.length || !result.data) {
       if (state.stale) {
@@ -224,9 +230,11 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     ];
     const keepMs = (policy.ttlS + this.config.CACHE_MAX_STALE_S) * 1000;
     const answer: StoredAnswer = { body, etag, storedAt: Date.now(), ttlS: policy.ttlS };
-    const stored = await this.quietly('put', () => store.put(slot, key, answer, tags, generation, keepMs));
+    const stored = await this.quietly('put', () =>
+      store.put(slot, key, answer, tags, generation, keepMs, budget),
+    );
     if (stored && slot !== 'pub' && policy.kinds.length) {
-      await this.quietly('noteKinds', () => store.noteKinds(slot, policy.kinds));
+      await this.quietly('noteKinds', () => store.noteKinds(slot, policy.kinds, budget));
     }
     response.http.headers.set('etag', etag);
     response.http.headers.set(
@@ -260,11 +268,16 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     return [...tags];
   }
 
-  /** Redis trouble costs the cache, never the request: a failed read is a miss, a failed write is skipped. */
+  /**
+   * Redis trouble costs the cache, never the request: a failed read is a miss, a failed write is skipped (a
+   * failed invalidation or bump is owed by the store, see RedisResponseCacheStore).
+   */
   private async quietly<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
       return await run();
     } catch (e) {
+      // While the Redis breaker is open every request skips the store: the breaker has said so once.
+      if (e instanceof RedisUnavailableError && e.reason === 'breaker_open') return undefined;
       this.log.warn(`response cache ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { RedisBudget, RedisGuard } from '../redis/redis-guard';
 
 /** One stored answer: the serialised `{ data, extensions }` body as it was first sent. */
 export interface StoredAnswer {
@@ -16,13 +17,18 @@ export interface StoredAnswer {
 /**
  * Where whole answers live. A `slot` is one sharing scope (`pub`, or one tenant): its entries, tag sets,
  * generation counter and locks share a Redis Cluster hash slot, so every script below touches one slot.
+ * `budget`: the Redis budget of the HTTP request the command serves (redisBudgetOf(req)); none outside one.
  */
 export interface ResponseCacheStore {
-  get(slot: string, key: string): Promise<StoredAnswer | null>;
+  get(slot: string, key: string, budget?: RedisBudget): Promise<StoredAnswer | null>;
   /** The entry and the slot's generation in one command (both live in the slot: MGET, Cluster-safe). */
-  peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }>;
+  peek(
+    slot: string,
+    key: string,
+    budget?: RedisBudget,
+  ): Promise<{ entry: StoredAnswer | null; generation: string }>;
   /** The slot's generation: bumped by every mutation of its tenant (and by invalidations). */
-  generation(slot: string): Promise<string>;
+  generation(slot: string, budget?: RedisBudget): Promise<string>;
   /**
    * Stores an answer and adds it to its tags' sets, but only while the slot's generation is still
    * `expectedGeneration`: a read that started before a mutation never writes its (older) answer after it.
@@ -34,17 +40,23 @@ export interface ResponseCacheStore {
     tags: readonly string[],
     expectedGeneration: string,
     keepMs: number,
+    budget?: RedisBudget,
   ): Promise<boolean>;
   /** Bumps the generation and deletes every entry carrying one of the tags (no scans: tag sets). */
-  invalidate(slot: string, tags: readonly string[]): Promise<number>;
+  invalidate(slot: string, tags: readonly string[], budget?: RedisBudget): Promise<number>;
   /** Bumps the generation only (a mutation is starting). */
-  bump(slot: string): Promise<void>;
+  bump(slot: string, budget?: RedisBudget): Promise<void>;
   /** One refresher per key across replicas (stale-while-revalidate). */
-  tryLock(slot: string, key: string, ms: number): Promise<boolean>;
+  tryLock(slot: string, key: string, ms: number, budget?: RedisBudget): Promise<boolean>;
   /** Remembers that `slot` holds answers built from these catalogue kinds (for invalidations of every tenant). */
-  noteKinds(slot: string, kinds: readonly string[]): Promise<void>;
-  /** The slots that hold answers built from `kind`: a registry, so "every tenant" needs no scan. */
-  slotsWithKind(kind: string): Promise<string[]>;
+  noteKinds(slot: string, kinds: readonly string[], budget?: RedisBudget): Promise<void>;
+  /**
+   * Drops the answers built from a catalogue kind: the public ones and one tenant's, or (`tenantId`
+   * undefined) every slot's that holds one, found in the registry noteKinds keeps (no scan).
+   */
+  invalidateKind(kind: string, tenantId: string | undefined, budget?: RedisBudget): Promise<void>;
+  /** Stops background work (application shutdown). */
+  close?(): void;
 }
 
 /** How a stored body ends: `…,"extensions":{…}}`, the extensions member always last (see storedBody). */
@@ -163,29 +175,119 @@ return n`;
 /** Generation counters outlive every entry they guard (a week), and are recreated at 0 after that. */
 const GENERATION_KEEP_MS = 7 * 86_400_000;
 
+/** A slot's invalidations Redis has not confirmed: its tags (none for a bare generation bump), and a count. */
+interface Owed {
+  tags: Set<string>;
+  /** Bumped by every failure recorded for the slot: a replay clears only what nothing was added to since. */
+  version: number;
+}
+
+/**
+ * Every command goes through the RedisGuard, bounded by the request's Redis budget where there is a request and
+ * refused at once while the breaker is open. A read the guard refuses or that fails is a miss (the plugin
+ * executes the operation), a write is skipped (`no-store`). Nothing here throws past the plugin: it logs.
+ *
+ * An invalidation or generation bump that did not complete is not just skipped: the entries it should have
+ * deleted would otherwise be served as fresh after Redis is back (with the breaker open the command was never
+ * sent at all). Like the catalogue cache, which bumps an in-process epoch before it reaches its store, this store
+ * records it first: the slot is *owed* an invalidation, and until Redis has confirmed it this replica reads the
+ * slot as a miss and stores nothing in it (the generation in Redis was not bumped, so its own check cannot stop a
+ * read that started before the mutation). The owed invalidation is sent again in the background, without a
+ * request budget: at once when the breaker is still closed (one command timeout; a late answer of the first
+ * attempt is harmless, the script only bumps and deletes), else as soon as the breaker closes, then every probe
+ * interval until Redis answers. A catalogue kind for every tenant whose registry could not be read owes every
+ * slot (which hold it is not known). Other replicas know nothing of what this one owes: after the breaker closes
+ * again each replica reads every slot as a miss for one probe interval plus one command timeout, time for every
+ * replica's breaker to close and send what it owes (a replica whose breaker never opened may still serve an
+ * owed answer until then). An owed invalidation dies with its process: the entries then expire with their TTL.
+ */
 export class RedisResponseCacheStore implements ResponseCacheStore {
+  private readonly owed = new Map<string, Owed>();
+  /** Catalogue kinds whose every-tenant invalidation could not find its slots: every slot is owed. */
+  private readonly owedKinds = new Set<string>();
+  /** Reads are misses until then (Date.now()), after the breaker closed again; 0 when not quiet. */
+  private quietUntil = 0;
+  private replayTimer: NodeJS.Timeout | undefined;
+  private replaying = false;
+  private closed = false;
+  private breakerWasOpen = false;
+  /** The fast path's probe, made once: RedisGuard.runWith hands it its keys, no closure per request. */
+  private readonly mget = (entryKey: string, generationKey: string) =>
+    this.redis.mgetBuffer(entryKey, generationKey);
+
   constructor(
     private readonly redis: Redis,
+    private readonly guard: RedisGuard,
     private readonly prefix: string,
-  ) {}
+  ) {
+    guard.onStateChange((state) => {
+      if (state === 'open') this.breakerWasOpen = true;
+      if (state !== 'closed' || !this.breakerWasOpen) return;
+      this.breakerWasOpen = false;
+      this.quietUntil = Date.now() + guard.options.probeIntervalMs + guard.options.commandTimeoutMs;
+      this.scheduleReplay(0);
+    });
+  }
+
+  /** What this replica owes Redis (diagnostics, tests): slots with unconfirmed invalidations, kinds. */
+  get owing(): { slots: string[]; kinds: string[] } {
+    return { slots: [...this.owed.keys()], kinds: [...this.owedKinds] };
+  }
 
   private k(slot: string, part: string): string {
     return `${this.prefix}rc:{${slot}}:${part}`;
   }
 
-  async get(slot: string, key: string): Promise<StoredAnswer | null> {
-    const raw = await this.redis.get(this.k(slot, `e:${key}`));
+  /** True while this replica must not trust what Redis holds for `slot`, nor store into it. */
+  private owes(slot: string): boolean {
+    return this.owedKinds.size !== 0 || (this.owed.size !== 0 && this.owed.has(slot));
+  }
+
+  /** True while an entry read from Redis must not be served (owed, or quiet after a recovery). */
+  private distrusts(slot: string): boolean {
+    if (this.owes(slot)) return true;
+    if (this.quietUntil === 0) return false;
+    if (Date.now() < this.quietUntil) return true;
+    this.quietUntil = 0;
+    return false;
+  }
+
+  async get(slot: string, key: string, budget?: RedisBudget): Promise<StoredAnswer | null> {
+    if (this.distrusts(slot)) return null;
+    const raw = await this.guard.run(
+      'response cache get',
+      () => this.redis.get(this.k(slot, `e:${key}`)),
+      budget,
+    );
     return raw === null ? null : decode(raw);
   }
 
-  async generation(slot: string): Promise<string> {
-    return (await this.redis.get(this.k(slot, 'g'))) ?? '0';
+  async generation(slot: string, budget?: RedisBudget): Promise<string> {
+    const g = await this.guard.run(
+      'response cache generation',
+      () => this.redis.get(this.k(slot, 'g')),
+      budget,
+    );
+    return g ?? '0';
   }
 
-  async peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }> {
+  async peek(
+    slot: string,
+    key: string,
+    budget?: RedisBudget,
+  ): Promise<{ entry: StoredAnswer | null; generation: string }> {
     // As bytes: a hit writes the body as Redis returned it (composeHitBytes).
-    const [raw, generation] = await this.redis.mgetBuffer(this.k(slot, `e:${key}`), this.k(slot, 'g'));
-    return { entry: raw ? decodeBytes(raw) : null, generation: generation ? generation.toString() : '0' };
+    const [raw, generation] = await this.guard.runWith(
+      'response cache peek',
+      this.mget,
+      this.k(slot, `e:${key}`),
+      this.k(slot, 'g'),
+      budget,
+    );
+    return {
+      entry: raw && !this.distrusts(slot) ? decodeBytes(raw) : null,
+      generation: generation ? generation.toString() : '0',
+    };
   }
 
   async put(
@@ -195,37 +297,133 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
     tags: readonly string[],
     expectedGeneration: string,
     keepMs: number,
+    budget?: RedisBudget,
   ): Promise<boolean> {
+    if (this.owes(slot)) return false;
     const keys = [this.k(slot, 'g'), this.k(slot, `e:${key}`), ...tags.map((t) => this.k(slot, `t:${t}`))];
-    const ok = await this.redis.eval(PUT, keys.length, ...keys, expectedGeneration, encode(answer), keepMs);
+    const ok = await this.guard.run(
+      'response cache put',
+      () => this.redis.eval(PUT, keys.length, ...keys, expectedGeneration, encode(answer), keepMs),
+      budget,
+    );
     return ok === 1;
   }
 
-  async invalidate(slot: string, tags: readonly string[]): Promise<number> {
-    const keys = [this.k(slot, 'g'), ...tags.map((t) => this.k(slot, `t:${t}`))];
-    return Number(await this.redis.eval(INVALIDATE, keys.length, ...keys, GENERATION_KEEP_MS));
+  async invalidate(slot: string, tags: readonly string[], budget?: RedisBudget): Promise<number> {
+    try {
+      return await this.sendInvalidate(slot, tags, budget);
+    } catch (e) {
+      this.owe(slot, tags);
+      throw e;
+    }
   }
 
-  async bump(slot: string): Promise<void> {
-    await this.redis.eval(INVALIDATE, 1, this.k(slot, 'g'), GENERATION_KEEP_MS);
+  async bump(slot: string, budget?: RedisBudget): Promise<void> {
+    await this.invalidate(slot, [], budget);
   }
 
-  async tryLock(slot: string, key: string, ms: number): Promise<boolean> {
-    return (await this.redis.set(this.k(slot, `l:${key}`), '1', 'PX', ms, 'NX')) === 'OK';
+  async tryLock(slot: string, key: string, ms: number, budget?: RedisBudget): Promise<boolean> {
+    const reply = await this.guard.run(
+      'response cache lock',
+      () => this.redis.set(this.k(slot, `l:${key}`), '1', 'PX', ms, 'NX'),
+      budget,
+    );
+    return reply === 'OK';
   }
 
-  async noteKinds(slot: string, kinds: readonly string[]): Promise<void> {
+  async noteKinds(slot: string, kinds: readonly string[], budget?: RedisBudget): Promise<void> {
     await Promise.all(
       kinds.map(async (kind) => {
         const key = this.k('pub', `ks:${kind}`);
-        await this.redis.sadd(key, slot);
-        await this.redis.pexpire(key, GENERATION_KEEP_MS);
+        await this.guard.run('response cache kinds', () => this.redis.sadd(key, slot), budget);
+        await this.guard.run(
+          'response cache kinds',
+          () => this.redis.pexpire(key, GENERATION_KEEP_MS),
+          budget,
+        );
       }),
     );
   }
 
-  slotsWithKind(kind: string): Promise<string[]> {
-    return this.redis.smembers(this.k('pub', `ks:${kind}`));
+  async invalidateKind(kind: string, tenantId: string | undefined, budget?: RedisBudget): Promise<void> {
+    let slots: string[];
+    if (tenantId === undefined) {
+      try {
+        slots = ['pub', ...(await this.slotsWithKind(kind, budget))];
+      } catch (e) {
+        this.owedKinds.add(kind);
+        this.scheduleReplay(0);
+        throw e;
+      }
+    } else slots = ['pub', `t:${tenantId}`];
+    const tag = [`kind:${kind}`];
+    const results = await Promise.allSettled(slots.map((s) => this.invalidate(s, tag, budget)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private slotsWithKind(kind: string, budget?: RedisBudget): Promise<string[]> {
+    return this.guard.run(
+      'response cache kinds',
+      () => this.redis.smembers(this.k('pub', `ks:${kind}`)),
+      budget,
+    );
+  }
+
+  private async sendInvalidate(slot: string, tags: readonly string[], budget?: RedisBudget): Promise<number> {
+    const keys = [this.k(slot, 'g'), ...tags.map((t) => this.k(slot, `t:${t}`))];
+    return Number(
+      await this.guard.run(
+        'response cache invalidate',
+        () => this.redis.eval(INVALIDATE, keys.length, ...keys, GENERATION_KEEP_MS),
+        budget,
+      ),
+    );
+  }
+
+  private owe(slot: string, tags: readonly string[]): void {
+    let owed = this.owed.get(slot);
+    if (!owed) this.owed.set(slot, (owed = { tags: new Set(), version: 0 }));
+    for (const t of tags) owed.tags.add(t);
+    owed.version++;
+    this.scheduleReplay(0);
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.replayTimer);
+  }
+
+  /** Sends what is owed after `ms`, unless a replay is pending or the breaker is open (its closing replays). */
+  private scheduleReplay(ms: number): void {
+    if (this.closed || this.replayTimer || this.replaying || this.guard.state !== 'closed') return;
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = undefined;
+      void this.replay();
+    }, ms);
+    this.replayTimer.unref();
+  }
+
+  private async replay(): Promise<void> {
+    this.replaying = true;
+    try {
+      for (const kind of [...this.owedKinds]) {
+        const slots = ['pub', ...(await this.slotsWithKind(kind))];
+        // Owed per slot from here on, so the kind no longer distrusts every slot once its slots are known.
+        for (const s of slots) this.owe(s, [`kind:${kind}`]);
+        this.owedKinds.delete(kind);
+      }
+      for (const [slot, owed] of [...this.owed]) {
+        const version = owed.version;
+        await this.sendInvalidate(slot, [...owed.tags]);
+        if (this.owed.get(slot)?.version === version) this.owed.delete(slot);
+      }
+    } catch {
+      // Still owed: tried again below (or, the breaker having opened, when it closes).
+    } finally {
+      this.replaying = false;
+    }
+    if (this.owed.size || this.owedKinds.size) this.scheduleReplay(this.guard.options.probeIntervalMs);
   }
 }
 
@@ -327,6 +525,12 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
 
   private readonly kindSlots = new Map<string, Set<string>>();
 
+  async invalidateKind(kind: string, tenantId: string | undefined): Promise<void> {
+    const slots =
+      tenantId === undefined ? ['pub', ...(this.kindSlots.get(kind) ?? [])] : ['pub', `t:${tenantId}`];
+    for (const s of slots) await this.invalidate(s, [`kind:${kind}`]);
+  }
+
   noteKinds(slot: string, kinds: readonly string[]): Promise<void> {
     for (const k of kinds) {
       let set = this.kindSlots.get(k);
@@ -334,10 +538,6 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
       set.add(slot);
     }
     return Promise.resolve();
-  }
-
-  slotsWithKind(kind: string): Promise<string[]> {
-    return Promise.resolve([...(this.kindSlots.get(kind) ?? [])]);
   }
 
   tryLock(slot: string, key: string, ms: number): Promise<boolean> {

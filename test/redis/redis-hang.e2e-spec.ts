@@ -12,7 +12,10 @@ import { PrivateRedis } from '../helpers/redis';
  * Redis hangs (SIGSTOP: connections stay open, nothing answers) under the real gateway over HTTP.
  * Issue 12 item 6: a create refused during the hang leaves no claim behind, so its retry after recovery runs
  * (exactly once). Item 7: a request pays at most one command timeout during the hang, and nothing extra once
- * the Redis breaker is open. Timings are printed, never asserted (the machine is shared); behaviour is.
+ * the Redis breaker is open; with the response cache on, the same for a cached read on the fast path and on
+ * Apollo's, and a mutation whose invalidation Redis never got is not hidden by stored answers afterwards.
+ * Timings are printed, never asserted (the machine is shared); behaviour is: what the guard waited for, and
+ * what Redis received (every command it got during a hang is one the guard waited for within a budget).
  */
 
 const CREATE_VOLUME = `mutation($input: CreateVolumeInput!) {
@@ -20,6 +23,8 @@ const CREATE_VOLUME = `mutation($input: CreateVolumeInput!) {
 }`;
 const PLAIN_READ = '{ balance { amount currency } }';
 const CACHED_READ = '{ regions { code } }';
+const SSH_PUBLIC_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm9rZXlmb3JyZXNwb25zZWNhY2hldGVzdHNhYmNkZWY hang@test';
 
 const volumeInput = (name: string) => ({ name, region: 'CANADA_1', sizeGb: 10 });
 
@@ -124,10 +129,9 @@ describe('a hung Redis under the gateway', () => {
 
   describe("one request's Redis budget, shared by every layer that serves it", () => {
     let gw: TestGateway;
-    // Production defaults but the whole-response cache (its store does not go through the guard), so every
-    // Redis command of the request below does: the rate limits' draws and the catalogue cache.
+    // Production defaults: the rate limits' draws, the whole-response cache and the catalogue cache.
     beforeAll(async () => {
-      gw = await startTestGateway({ env: { REDIS_URL: redis.url, RESPONSE_CACHE_ENABLED: 'false' } });
+      gw = await startTestGateway({ env: { REDIS_URL: redis.url } });
     });
     afterAll(async () => {
       redis.resume();
@@ -146,8 +150,8 @@ describe('a hung Redis under the gateway', () => {
       redis.resume();
       expect(r.body.errors).toBeUndefined();
       expect(r.body.data?.regions.length).toBeGreaterThan(0);
-      // The request budget (one command timeout) went to the request-budget draw; the cost draw and the cache
-      // read found it spent. Had a layer not been handed the request's budget, it would have waited (and
+      // The request budget (one command timeout) went to the request-budget draw; the cost draw, the response
+      // cache's generation read and the catalogue cache read found it spent. Had a layer not been handed the request's budget, it would have waited (and
       // failed) on its own: a second timeout.
       expect((await timeouts()) ?? 0).toBe(timeoutsBefore + 1);
       expect((await spent()) ?? 0).toBeGreaterThanOrEqual(spentBefore + 2);
@@ -244,6 +248,178 @@ describe('a hung Redis under the gateway', () => {
       console.log(
         `item 7: latency with Redis hung (REDIS_COMMAND_TIMEOUT_MS=1000, budget 1000 ms)\n${table}`,
       );
+    });
+  });
+
+  describe('a cached read with the response cache on (the default), on the fast path and on Apollo’s', () => {
+    let fast: TestGateway;
+    let apollo: TestGateway;
+    beforeAll(async () => {
+      // Production defaults (the response cache, its fast path and pre-router on), and the same with the fast
+      // path off, so the cached document goes through Apollo and the cache plugin's own store commands.
+      [fast, apollo] = await Promise.all([
+        startTestGateway({ env: { REDIS_URL: redis.url } }),
+        startTestGateway({ env: { REDIS_URL: redis.url, RESPONSE_CACHE_FAST_PATH: 'false' } }),
+      ]);
+    });
+    afterAll(async () => {
+      redis.resume();
+      await Promise.all([fast?.close(), apollo?.close()]);
+    });
+
+    const timeouts = async (gw: TestGateway) =>
+      (await metric(gw, 'gateway_redis_failures_total{kind="timeout"}')) ?? 0;
+    const breakerSkips = async (gw: TestGateway) =>
+      (await metric(gw, 'gateway_redis_skipped_total{reason="breaker_open"}')) ?? 0;
+    type Regions = { regions: { code: string }[] };
+    type Ext = { responseCache?: { hit: boolean } };
+    const hit = (r: GqlResponse) => (r.body.extensions as Ext | undefined)?.responseCache?.hit;
+
+    // Every command Redis runs for a client (MONITOR; a script's own calls come from 'lua' and are left out).
+    let monitor: Awaited<ReturnType<Redis['monitor']>> | undefined;
+    const received: string[] = [];
+    beforeAll(async () => {
+      monitor = await admin.monitor();
+      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+        if (source !== 'lua') received.push(String(args[0]).toLowerCase());
+      });
+    });
+    afterAll(() => monitor?.disconnect());
+
+    /** Commands Redis has run for the gateways, but the breaker's probes (PING) and this test's own INFO. */
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async function commandsRun(): Promise<number> {
+      return received.filter((c) => c !== 'ping' && c !== 'info').length;
+    }
+
+    /** commandsRun() once what was written into the hang has run (two equal readings 100 ms apart). */
+    async function commandsSettled(): Promise<number> {
+      let last = -1;
+      return waitFor('the commands written during the hang to run', async () => {
+        const n = await commandsRun();
+        if (n === last) return n;
+        last = n;
+        await new Promise((r) => setTimeout(r, 100));
+        return undefined;
+      });
+    }
+
+    async function openBreaker(gw: TestGateway): Promise<void> {
+      await waitFor(
+        'the Redis breaker to open',
+        async () => {
+          if ((await breakerOpen(gw)) === 1) return true;
+          await gw.gql(PLAIN_READ); // one more unanswered command
+          return undefined;
+        },
+        20_000,
+      );
+    }
+
+    const figures: string[] = [];
+
+    it.each([
+      ['fast path hit', () => fast, 2],
+      ['Apollo path', () => apollo, 1],
+    ] as const)(
+      'a %s pays one budget during the hang, nothing once the breaker is open, and sends nothing outside the guard',
+      async (label, gwOf, concurrent) => {
+        const gw = gwOf();
+        const read = () => gw.gql<Regions>(CACHED_READ);
+        // Stored, then its cost known (the fast path's condition) and a hit.
+        await read();
+        const warm = await timed(read);
+        expect(hit(warm.r)).toBe(true);
+
+        // Breaker closed: the request's budget (one command timeout) goes to its first round trip. On the fast
+        // path that is the draw and the probe, sent together; on Apollo's the request-budget draw. Everything
+        // after it (the plugin's generation read, the catalogue cache, the store's put) is refused at once.
+        let sentBefore = await commandsSettled();
+        let timeoutsBefore = await timeouts(gw);
+        redis.pause();
+        const closed = await timed(read);
+        redis.resume();
+        expect(closed.r.body.errors).toBeUndefined();
+        expect(closed.r.body.data?.regions.length).toBeGreaterThan(0);
+        const closedTimeouts = (await timeouts(gw)) - timeoutsBefore;
+        expect(closedTimeouts).toBe(concurrent);
+        // Every command Redis got from the request was one the guard waited for within the budget.
+        expect((await commandsSettled()) - sentBefore).toBe(closedTimeouts);
+        await waitFor('the Redis breaker to be closed', async () =>
+          (await breakerOpen(gw)) === 0 ? true : undefined,
+        );
+
+        // Breaker open: the read goes straight to its fallbacks (a miss, executed), sending nothing.
+        sentBefore = await commandsSettled();
+        timeoutsBefore = await timeouts(gw);
+        redis.pause();
+        await openBreaker(gw);
+        const [skipsBefore, timeoutsOpening] = [await breakerSkips(gw), await timeouts(gw)];
+        const open = await timed(read);
+        expect(open.r.body.errors).toBeUndefined();
+        expect(open.r.body.data?.regions.length).toBeGreaterThan(0);
+        expect(await timeouts(gw)).toBe(timeoutsOpening);
+        expect(await breakerSkips(gw)).toBeGreaterThan(skipsBefore);
+        redis.resume();
+        // What Redis got during this hang: the commands that opened the breaker, each one the guard waited for.
+        expect((await commandsSettled()) - sentBefore).toBe(timeoutsOpening - timeoutsBefore);
+        await waitFor('the Redis breaker to close', async () =>
+          (await breakerOpen(gw)) === 0 ? true : undefined,
+        );
+        figures.push(
+          `  ${label.padEnd(14)} before ${String(warm.ms).padStart(4)}   hang, breaker closed ${String(closed.ms).padStart(5)} ms   hang, breaker open ${String(open.ms).padStart(5)} ms`,
+        );
+      },
+    );
+
+    it('a mutation whose invalidation Redis never got (breaker open) is not hidden by stored answers afterwards', async () => {
+      const KEYS = 'query HangKeys { sshKeys { nodes { id name } } }';
+      // Another document over the same list, stored through a replica that sees no Redis trouble (its breaker
+      // stays closed, so nothing but the owed invalidation can remove its entry) and never re-stored through
+      // `fast` (whose misses after the recovery overwrite their own keys).
+      const OTHER_KEYS = 'query HangKeyNames { sshKeys { nodes { name } } }';
+      const name = `hang-key-${Date.now()}`;
+      const names = (r: GqlResponse) =>
+        (r.body.data as { sshKeys: { nodes: { name: string }[] } }).sshKeys.nodes.map((k) => k.name);
+      const replica = await fast.replica();
+      await fast.gql(KEYS);
+      expect(hit(await fast.gql(KEYS))).toBe(true);
+      await replica.gql(OTHER_KEYS);
+      expect(hit(await replica.gql(OTHER_KEYS))).toBe(true);
+
+      redis.pause();
+      await openBreaker(fast);
+      // No Idempotency-Key: nothing refuses it during the hang; its generation bump and invalidation are refused.
+      const created = await fast.gql(
+        `mutation { createSshKey(input: { name: "${name}", publicKey: "${SSH_PUBLIC_KEY}" }) { sshKey { id } } }`,
+      );
+      expect(created.body.errors).toBeUndefined();
+      redis.resume();
+      await waitFor('the Redis breaker to close', async () =>
+        (await breakerOpen(fast)) === 0 ? true : undefined,
+      );
+      // Until the cache answers again (the owed invalidation sent when the breaker closed, the quiet time after
+      // the recovery over), then with the new key.
+      const misses: GqlResponse[] = [];
+      const cached = await waitFor('a cached answer again', async () => {
+        const r = await fast.gql(KEYS);
+        if (hit(r)) return r;
+        misses.push(r);
+        return undefined;
+      });
+      expect(names(cached)).toContain(name);
+      for (const m of misses) expect(names(m)).toContain(name);
+      // The replica's entry, stored before the mutation, is gone from Redis: executed again, with the new key.
+      const other = await replica.gql(OTHER_KEYS);
+      expect(hit(other)).toBe(false);
+      expect(names(other)).toContain(name);
+    });
+
+    afterAll(() => {
+      if (figures.length)
+        console.log(
+          `item 7, response cache on: cached read (regions) with Redis hung (REDIS_COMMAND_TIMEOUT_MS=1000, budget 1000 ms)\n${figures.join('\n')}`,
+        );
     });
   });
 });
