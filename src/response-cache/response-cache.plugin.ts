@@ -103,7 +103,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     if (operation.operation === OperationTypeNode.MUTATION) {
       state.mutationSlot = slotOf('tenant', principal);
       // Reads that started before this mutation must not store what they read.
-      await this.quietly('bump', () => store.bump(state.mutationSlot!));
+      await this.quietly('bump', ctx.contextValue.requestId, () => store.bump(state.mutationSlot!));
       return;
     }
     const hash =
@@ -131,7 +131,9 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       state.generation = probe.generation;
       return;
     }
-    state.generation = await this.quietly('generation', () => store.generation(address.slot));
+    state.generation = await this.quietly('generation', ctx.contextValue.requestId, () =>
+      store.generation(address.slot),
+    );
   }
 
   private async lookup(
@@ -141,13 +143,15 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
   ): Promise<GraphQLResponse | null> {
     const { slot, key, policy } = state;
     if (!slot || !key || !policy) return null;
-    const entry = state.probe ? state.probe.entry : await this.quietly('get', () => store.get(slot, key));
+    const entry = state.probe
+      ? state.probe.entry
+      : await this.quietly('get', ctx.contextValue.requestId, () => store.get(slot, key));
     if (!entry) return null;
     const ageMs = Date.now() - entry.storedAt;
     const fresh = ageMs <= entry.ttlS * 1000;
     if (!fresh) {
       // Stale: one request across replicas refreshes it (and falls back to it on error); the others serve it.
-      const refresher = await this.quietly('lock', () =>
+      const refresher = await this.quietly('lock', ctx.contextValue.requestId, () =>
         store.tryLock(slot, key, this.config.CACHE_LOCK_TTL_MS),
       );
       if (refresher !== false) {
@@ -199,7 +203,9 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     }
     if (state.mutationSlot) {
       const tags = [...idsIn(result.data), ...this.listTagsOf(ctx)];
-      await this.quietly('invalidate', () => store.invalidate(state.mutationSlot!, tags));
+      await this.quietly('invalidate', ctx.contextValue.requestId, () =>
+        store.invalidate(state.mutationSlot!, tags),
+      );
       return;
     }
     const { slot, key, policy, generation } = state;
@@ -224,9 +230,11 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     ];
     const keepMs = (policy.ttlS + this.config.CACHE_MAX_STALE_S) * 1000;
     const answer: StoredAnswer = { body, etag, storedAt: Date.now(), ttlS: policy.ttlS };
-    const stored = await this.quietly('put', () => store.put(slot, key, answer, tags, generation, keepMs));
+    const stored = await this.quietly('put', ctx.contextValue.requestId, () =>
+      store.put(slot, key, answer, tags, generation, keepMs),
+    );
     if (stored && slot !== 'pub' && policy.kinds.length) {
-      await this.quietly('noteKinds', () => store.noteKinds(slot, policy.kinds));
+      await this.quietly('noteKinds', ctx.contextValue.requestId, () => store.noteKinds(slot, policy.kinds));
     }
     response.http.headers.set('etag', etag);
     response.http.headers.set(
@@ -260,12 +268,18 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     return [...tags];
   }
 
-  /** Redis trouble costs the cache, never the request: a failed read is a miss, a failed write is skipped. */
-  private async quietly<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Redis trouble costs the cache, never the request: a failed read is a miss, a failed write is skipped.
+   * `requestId`: the request's, for the log line.
+   */
+  private async quietly<T>(what: string, requestId: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
       return await run();
     } catch (e) {
-      this.log.warn(`response cache ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn({
+        msg: `response cache ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
+        requestId,
+      });
       return undefined;
     }
   }

@@ -106,7 +106,7 @@ export class NodeRegistry {
       // NOT_FOUND (never issued, deleted, another tenant's: Barrack answers 404 for all) and a key Barrack
       // refuses as malformed mean the same to the caller: no such node. Other failures (Barrack down) are real.
       if (e instanceof GatewayError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) {
-        this.log.debug(`node ${decoded.typename} not found (${e.code})`);
+        this.log.debug({ msg: `node ${decoded.typename} not found (${e.code})`, requestId: ctx.requestId });
         return null;
       }
       throw e;
