@@ -40,7 +40,7 @@ export class AuditResolver implements OnModuleInit {
     this.nodes.register('AuditRecord', async (key, ctx) => {
       const p = ctx.principal;
       if (!p?.scopes.includes('admin')) return null;
-      const e = await this.audit.find(p.tenantId, key);
+      const e = await this.audit.find(p.tenantId, key, ctx.requestId);
       return e ? toRecord(e) : null;
     });
   }
@@ -55,7 +55,7 @@ export class AuditResolver implements OnModuleInit {
   ): Promise<ConnectionShape<AuditRecord>> {
     const principal = principalOf(ctx);
     if (!principal) throw new GatewayError('UNAUTHENTICATED', 'Authentication required');
-    const page = await this.audit.page(principal.tenantId, args);
+    const page = await this.audit.page(principal.tenantId, args, ctx.requestId);
     const edges = page.edges.map((e) => ({ cursor: e.cursor, node: toRecord(e.node) }));
     return { ...page, edges, nodes: edges.map((e) => e.node) };
   }

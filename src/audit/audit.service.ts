@@ -27,7 +27,7 @@ export class AuditService {
    * the Redis budget of the mutation's HTTP request (redisBudgetOf(ctx.req)); none on WebSocket.
    */
   async record(entry: AuditEntry, budget?: RedisBudget): Promise<void> {
-    this.log.log({ msg: 'mutation audited', audit: entry });
+    this.log.log({ msg: 'mutation audited', requestId: entry.requestId, audit: entry });
     try {
       await this.store.append(entry.tenantId, entry, budget);
     } catch (e) {
@@ -45,16 +45,20 @@ export class AuditService {
    * stream id), so records appended while a client pages never shift or repeat a page. `first`/`after` pages
    * towards older records, `last`/`before` towards newer ones. hasNextPage (forward) and hasPreviousPage
    * (backward) are exact (one record more is read); the other direction reports whether a cursor was given, as
-   * the Relay spec allows.
+   * the Relay spec allows. `requestId`: the asking request's, for the log line of a failed read.
    */
-  async page(tenantId: string, args: ConnectionArgs): Promise<ConnectionShape<AuditEntry>> {
+  async page(
+    tenantId: string,
+    args: ConnectionArgs,
+    requestId: string,
+  ): Promise<ConnectionShape<AuditEntry>> {
     const { first, last } = connectionCounts(args);
     const olderThan = args.after == null ? undefined : decodeKeyCursor(args.after, LIST, 'after', STREAM_ID);
     const newerThan =
       args.before == null ? undefined : decodeKeyCursor(args.before, LIST, 'before', STREAM_ID);
     const backward = last !== undefined;
     const n = backward ? last : (first ?? DEFAULT_PAGE_SIZE);
-    const [rows, totalCount] = await this.read(() =>
+    const [rows, totalCount] = await this.read(requestId, () =>
       Promise.all([
         this.store.range(tenantId, {
           olderThan,
@@ -83,19 +87,23 @@ export class AuditService {
   }
 
   /** The tenant's record with this stream id, or null. */
-  async find(tenantId: string, id: string): Promise<AuditEntry | null> {
+  async find(tenantId: string, id: string, requestId: string): Promise<AuditEntry | null> {
     if (!STREAM_ID.test(id)) return null;
-    const [e] = await this.read(() =>
+    const [e] = await this.read(requestId, () =>
       this.store.range(tenantId, { olderThan: nextStreamId(id), count: 1, from: 'newest' }),
     );
     return e?.id === id ? e : null;
   }
 
-  private async read<T>(run: () => Promise<T>): Promise<T> {
+  private async read<T>(requestId: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (e) {
-      this.log.error({ msg: 'audit trail unreadable', err: e instanceof Error ? e.message : String(e) });
+      this.log.error({
+        msg: 'audit trail unreadable',
+        err: e instanceof Error ? e.message : String(e),
+        requestId,
+      });
       throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The audit trail is unavailable; retry later', {
         reason: 'AUDIT_STORE_UNAVAILABLE',
       });

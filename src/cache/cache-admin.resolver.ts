@@ -1,7 +1,8 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RequireScopes } from '../auth/scopes.decorator';
 import type { Principal } from '../common/context/principal';
+import type { GqlContext } from '../common/context/gql-context';
 import { CacheAdminService } from './cache-admin.service';
 import { ClearCacheInput, ClearCachePayload } from './cache-admin.types';
 
@@ -17,7 +18,8 @@ export class CacheAdminResolver {
   clearCache(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The kind (and tenant) to clear.' }) input: ClearCacheInput,
+    @Context() ctx: GqlContext,
   ): Promise<ClearCachePayload> {
-    return this.admin.clear(principal, input.kind, input.tenantId);
+    return this.admin.clear(principal, input.kind, input.tenantId, ctx.requestId);
   }
 }

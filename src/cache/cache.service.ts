@@ -144,27 +144,27 @@ export class CacheService implements OnModuleInit {
   }
 
   /**
-   * The cached value of `spec`, loading it on a miss. `ctx`: the request's context, for `extensions.cache`
-   * and its Redis budget (its HTTP request's, which bounds the Redis commands of this read and of a fill it
-   * starts; a background refresh has none).
+   * The cached value of `spec`, loading it on a miss. `ctx`: the request's context, for `extensions.cache`,
+   * its Redis budget (its HTTP request's, which bounds the Redis commands of this read and of a fill it
+   * starts; a background refresh has none) and its id (the store-failure lines of this read and that fill).
    */
   async getOrLoad<T>(
     spec: CacheSpec,
     loader: () => Promise<T>,
-    ctx?: Pick<GqlContext, 'responseExtensions'> & { req?: object },
+    ctx?: Pick<GqlContext, 'responseExtensions'> & { req?: object; requestId?: string },
   ): Promise<Cached<T>> {
     if (!this.config.CACHE_ENABLED) {
       return { value: await loader(), asOf: new Date(this.now()), stale: false, ageSeconds: 0 };
     }
     const keys = this.keysOf(spec);
-    const budget = redisBudgetOf(ctx?.req);
+    const asker: Asker = { budget: redisBudgetOf(ctx?.req), requestId: ctx?.requestId };
     let entry: Entry | null = null;
     let storeOk = true;
     try {
-      entry = parseEntry(await this.store.get(keys.entry, budget));
+      entry = parseEntry(await this.store.get(keys.entry, asker.budget));
     } catch (e) {
       storeOk = false;
-      this.storeFailed(spec.kind, 'get', e);
+      this.storeFailed(spec.kind, 'get', e, asker);
     }
     const age = entry ? this.ageMs(entry) : Infinity;
     if (entry && age < this.ttlMs(spec.kind)) {
@@ -177,15 +177,10 @@ export class CacheService implements OnModuleInit {
       return this.answer<T>(spec.kind, entry, true, ctx);
     }
     this.metrics.count(spec.kind, 'miss');
-    const filled = await this.fill(spec.kind, keys, loader, storeOk, budget);
+    const filled = await this.fill(spec.kind, keys, loader, storeOk, asker);
     return this.answer<T>(spec.kind, filled, false, ctx);
   }
 
-  /**
-   * Drops entries of `kind`: one tenant's, or every tenant's with 'all'. Never throws (a mutation that
-   * succeeded upstream must not fail because Redis is away); `complete: false` says the store was not
-   * reached. For a public kind a tenant target clears the public entries, since those serve that tenant too.
-   */
   /**
    * Called before every invalidation, so layers above (the whole-response cache) drop what they built from
    * the invalidated kind. Listeners must not throw; the cache never imports them.
@@ -197,7 +192,17 @@ export class CacheService implements OnModuleInit {
   private readonly invalidationListeners: ((kind: CacheKind, target: InvalidationTarget) => Promise<void>)[] =
     [];
 
-  async invalidate(kind: CacheKind, target: InvalidationTarget): Promise<InvalidationResult> {
+  /**
+   * Drops entries of `kind`: one tenant's, or every tenant's with 'all'. Never throws (a mutation that
+   * succeeded upstream must not fail because Redis is away); `complete: false` says the store was not
+   * reached. For a public kind a tenant target clears the public entries, since those serve that tenant too.
+   * `requestId`: the mutation's that asked, for the log line of a store failure.
+   */
+  async invalidate(
+    kind: CacheKind,
+    target: InvalidationTarget,
+    requestId?: string,
+  ): Promise<InvalidationResult> {
     // The epoch first and synchronously: a load that started before this call must not write after it.
     this.epochs.set(kind, (this.epochs.get(kind) ?? 0) + 1);
     await Promise.all(this.invalidationListeners.map((l) => l(kind, target)));
@@ -209,7 +214,7 @@ export class CacheService implements OnModuleInit {
     try {
       return { deletedKeys: await this.store.deleteByPrefix(prefix), complete: true };
     } catch (e) {
-      this.storeFailed(kind, 'invalidate', e);
+      this.storeFailed(kind, 'invalidate', e, { requestId });
       return { deletedKeys: 0, complete: false };
     }
   }
@@ -275,11 +280,11 @@ export class CacheService implements OnModuleInit {
     keys: Keys,
     loader: () => Promise<unknown>,
     storeOk: boolean,
-    budget: RedisBudget | undefined,
+    asker: Asker,
   ): Promise<Entry> {
     const running = this.inflight.get(keys.entry);
     if (running) return running;
-    const p: Promise<Entry> = this.fillOnce(kind, keys, loader, storeOk, budget).finally(() => {
+    const p: Promise<Entry> = this.fillOnce(kind, keys, loader, storeOk, asker).finally(() => {
       if (this.inflight.get(keys.entry) === p) this.inflight.delete(keys.entry);
     });
     this.inflight.set(keys.entry, p);
@@ -291,26 +296,26 @@ export class CacheService implements OnModuleInit {
     keys: Keys,
     loader: () => Promise<unknown>,
     storeOk: boolean,
-    budget: RedisBudget | undefined,
+    asker: Asker,
   ): Promise<Entry> {
     const epoch = this.epochs.get(kind) ?? 0;
-    if (!storeOk) return this.load(kind, keys, loader, epoch, false, budget);
+    if (!storeOk) return this.load(kind, keys, loader, epoch, false, asker);
     const token = randomUUID();
     let locked: boolean;
     try {
-      locked = await this.store.acquireLock(keys.lock, token, this.config.CACHE_LOCK_TTL_MS, budget);
+      locked = await this.store.acquireLock(keys.lock, token, this.config.CACHE_LOCK_TTL_MS, asker.budget);
     } catch (e) {
-      this.storeFailed(kind, 'lock', e);
-      return this.load(kind, keys, loader, epoch, false, budget);
+      this.storeFailed(kind, 'lock', e, asker);
+      return this.load(kind, keys, loader, epoch, false, asker);
     }
     if (locked) {
       try {
         // Another replica may have filled the key between our miss and our lock.
-        const again = await this.readQuietly(kind, keys.entry, budget);
+        const again = await this.readQuietly(kind, keys.entry, asker);
         if (this.isFresh(kind, again)) return again;
-        return await this.load(kind, keys, loader, epoch, true, budget);
+        return await this.load(kind, keys, loader, epoch, true, asker);
       } finally {
-        await this.releaseQuietly(kind, keys.lock, token, budget);
+        await this.releaseQuietly(kind, keys.lock, token, asker);
       }
     }
     // Another replica is filling: wait for its entry briefly, then load ourselves rather than fail.
@@ -319,14 +324,14 @@ export class CacheService implements OnModuleInit {
       await delay(this.pollIntervalMs);
       let polled: Entry | null;
       try {
-        polled = parseEntry(await this.store.get(keys.entry, budget));
+        polled = parseEntry(await this.store.get(keys.entry, asker.budget));
       } catch (e) {
-        this.storeFailed(kind, 'get', e);
-        return this.load(kind, keys, loader, epoch, false, budget);
+        this.storeFailed(kind, 'get', e, asker);
+        return this.load(kind, keys, loader, epoch, false, asker);
       }
       if (this.isFresh(kind, polled)) return polled;
     }
-    return this.load(kind, keys, loader, epoch, true, budget);
+    return this.load(kind, keys, loader, epoch, true, asker);
   }
 
   private async load(
@@ -335,7 +340,7 @@ export class CacheService implements OnModuleInit {
     loader: () => Promise<unknown>,
     epoch: number,
     write: boolean,
-    budget: RedisBudget | undefined,
+    asker: Asker,
   ): Promise<Entry> {
     let value: unknown;
     try {
@@ -347,9 +352,9 @@ export class CacheService implements OnModuleInit {
     const raw = JSON.stringify({ v: value, storedAt: this.now() } satisfies Entry);
     if (write && (this.epochs.get(kind) ?? 0) === epoch) {
       try {
-        await this.store.set(keys.entry, raw, this.ttlMs(kind) + this.maxStaleMs(), budget);
+        await this.store.set(keys.entry, raw, this.ttlMs(kind) + this.maxStaleMs(), asker.budget);
       } catch (e) {
-        this.storeFailed(kind, 'set', e);
+        this.storeFailed(kind, 'set', e, asker);
       }
     }
     return JSON.parse(raw) as Entry;
@@ -374,16 +379,16 @@ export class CacheService implements OnModuleInit {
     try {
       if (!(await this.store.acquireLock(keys.refreshLock, token, this.config.CACHE_LOCK_TTL_MS))) return;
     } catch (e) {
-      this.storeFailed(kind, 'lock', e);
+      this.storeFailed(kind, 'lock', e, BACKGROUND);
       return;
     }
     try {
-      const again = await this.readQuietly(kind, keys.entry);
+      const again = await this.readQuietly(kind, keys.entry, BACKGROUND);
       if (!this.isFresh(kind, again)) {
         this.metrics.count(kind, 'refresh');
-        await this.load(kind, keys, loader, epoch, true, undefined);
+        await this.load(kind, keys, loader, epoch, true, BACKGROUND);
       }
-      await this.releaseQuietly(kind, keys.refreshLock, token);
+      await this.releaseQuietly(kind, keys.refreshLock, token, BACKGROUND);
     } catch (e) {
       // The refresh lock stays until it expires: that throttles retries against a failing Barrack. Fills of a
       // missing key use the other lock, so they are not held up by it.
@@ -391,36 +396,45 @@ export class CacheService implements OnModuleInit {
     }
   }
 
-  private async readQuietly(kind: CacheKind, key: string, budget?: RedisBudget): Promise<Entry | null> {
+  private async readQuietly(kind: CacheKind, key: string, asker: Asker): Promise<Entry | null> {
     try {
-      return parseEntry(await this.store.get(key, budget));
+      return parseEntry(await this.store.get(key, asker.budget));
     } catch (e) {
-      this.storeFailed(kind, 'get', e);
+      this.storeFailed(kind, 'get', e, asker);
       return null;
     }
   }
 
-  private async releaseQuietly(
-    kind: CacheKind,
-    lock: string,
-    token: string,
-    budget?: RedisBudget,
-  ): Promise<void> {
+  private async releaseQuietly(kind: CacheKind, lock: string, token: string, asker: Asker): Promise<void> {
     try {
-      await this.store.releaseLock(lock, token, budget);
+      await this.store.releaseLock(lock, token, asker.budget);
     } catch (e) {
       // It expires after CACHE_LOCK_TTL_MS anyway.
-      this.storeFailed(kind, 'unlock', e);
+      this.storeFailed(kind, 'unlock', e, asker);
     }
   }
 
-  private storeFailed(kind: CacheKind, op: string, e: unknown): void {
+  private storeFailed(kind: CacheKind, op: string, e: unknown, asker: Asker): void {
     this.metrics.count(kind, 'error');
     // While the Redis breaker is open every request skips the store: the breaker has said so once.
     if (e instanceof RedisUnavailableError && e.reason === 'breaker_open') return;
-    this.log.warn(`cache store ${op} failed for ${kind}; using Barrack directly: ${errorMessage(e)}`);
+    this.log.warn({
+      msg: `cache store ${op} failed for ${kind}; using Barrack directly: ${errorMessage(e)}`,
+      requestId: asker.requestId,
+    });
   }
 }
+
+/**
+ * What the request being served brings to a cache operation: its Redis budget and its id, for the log lines
+ * of store failures (passed, not bound: see logging/nest-logger.ts). A background refresh has neither.
+ */
+interface Asker {
+  budget?: RedisBudget;
+  requestId?: string;
+}
+
+const BACKGROUND: Asker = {};
 
 function parseEntry(raw: string | null): Entry | null {
   if (raw === null) return null;

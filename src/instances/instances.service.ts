@@ -162,10 +162,10 @@ export class InstancesService {
    */
   async create(input: CreateInstanceInput, ctx: GqlContext): Promise<CreateInstancePayload> {
     const res = await this.api.create(toDeploymentRequest(input), this.upstream.for(ctx));
-    await this.stockChanged();
+    await this.stockChanged(ctx.requestId);
     const created = toInstance(res.data);
     const fresh = await this.loadFresh(created.barrackId, ctx).catch((e: unknown) => {
-      this.log.warn(`read-back after createInstance failed: ${String(e)}`);
+      this.log.warn({ msg: `read-back after createInstance failed: ${String(e)}`, requestId: ctx.requestId });
       return null;
     });
     const instance = fresh ?? withSent(created, input);
@@ -175,7 +175,7 @@ export class InstancesService {
 
   async delete(input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
     const res = await this.api.delete(keyOf(input.id, 'Instance'), this.upstream.for(ctx));
-    await this.stockChanged();
+    await this.stockChanged(ctx.requestId);
     this.announce(input.id, ctx);
     return toInstanceAction(res.data, res.requestId);
   }
@@ -186,7 +186,7 @@ export class InstancesService {
     ctx: GqlContext,
   ): Promise<InstanceActionPayload> {
     const res = await this.api.action(action, keyOf(input.id, 'Instance'), this.upstream.for(ctx));
-    if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged();
+    if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged(ctx.requestId);
     this.announce(input.id, ctx);
     return toInstanceAction(res.data, res.requestId);
   }
@@ -245,15 +245,21 @@ export class InstancesService {
       }
       await live.publish(tenantId, id, state);
     })().catch((e: unknown) =>
-      this.log.debug(`live update of ${id} not published: ${e instanceof Error ? e.message : String(e)}`),
+      this.log.debug({
+        msg: `live update of ${id} not published: ${e instanceof Error ? e.message : String(e)}`,
+        requestId: ctx.requestId,
+      }),
     );
   }
 
-  /** Stock is shared by all tenants: what this account just took or gave back changes it for everyone. */
-  async stockChanged(): Promise<void> {
+  /**
+   * Stock is shared by all tenants: what this account just took or gave back changes it for everyone.
+   * `requestId`: the mutation's, for the log line.
+   */
+  async stockChanged(requestId: string): Promise<void> {
     if (!this.cache) return;
-    const r = await this.cache.invalidate('gpuStock', 'all');
-    if (!r.complete) this.log.warn('gpuStock invalidation did not reach the cache store');
+    const r = await this.cache.invalidate('gpuStock', 'all', requestId);
+    if (!r.complete) this.log.warn({ msg: 'gpuStock invalidation did not reach the cache store', requestId });
   }
 }
 

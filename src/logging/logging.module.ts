@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
 import { pino, type DestinationStream, type LoggerOptions } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { prettyDestination, usePrettyLogs } from './log-format';
+import { PinoNestLogger } from './nest-logger';
 import { REQUEST_LOGGER, type RequestLogger } from './request-log';
 
 /** Optional token: where log lines go (tests capture them); stdout when absent. */
@@ -45,24 +45,16 @@ export function loggerOptions(config: AppConfig): LoggerOptions {
 }
 
 /**
- * Logs through pino: one line per request with request id, tenant and latency (requestLogging, mounted first by
- * bootstrap; nestjs-pino only binds each request's child logger, `useExisting`, so lines logged while serving a
- * request carry its requestId), and Nest's own logs through nestjs-pino; secrets redacted. JSON, or pretty
- * coloured lines in development on a terminal (LOG_FORMAT, see log-format.ts).
+ * Logs through one pino logger per app: one line per request with request id, tenant and latency
+ * (requestLogging, mounted first by bootstrap), and every `new Logger(...)` of the code, Nest's own included,
+ * through PinoNestLogger (bootstrap's app.useLogger); secrets redacted. JSON, or pretty coloured lines in
+ * development on a terminal (LOG_FORMAT, see log-format.ts). Nothing is bound per request: a line logged while
+ * serving one carries the `requestId` its caller passes (README, "Logs"; nest-logger.ts says why).
  */
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG, { token: LOG_DESTINATION, optional: true }],
-      useFactory: (config: AppConfig, destination?: DestinationStream) => {
-        const out = logOutput(config, destination);
-        return { pinoHttp: out ? [loggerOptions(config), out] : loggerOptions(config), useExisting: true };
-      },
-    }),
-  ],
   providers: [
     {
-      // The logger of request lines (requestLogging, and the pre-router's hits) and of each request's child.
+      // The app's logger: request lines (requestLogging, and the pre-router's hits) and PinoNestLogger's.
       // One per app: several apps in one process (tests) each log to their own output.
       provide: REQUEST_LOGGER,
       inject: [APP_CONFIG, { token: LOG_DESTINATION, optional: true }],
@@ -71,8 +63,13 @@ export function loggerOptions(config: AppConfig): LoggerOptions {
         return out ? pino(loggerOptions(config), out) : pino(loggerOptions(config));
       },
     },
+    {
+      provide: PinoNestLogger,
+      inject: [REQUEST_LOGGER],
+      useFactory: (root: RequestLogger) => new PinoNestLogger(root),
+    },
   ],
-  exports: [REQUEST_LOGGER],
+  exports: [REQUEST_LOGGER, PinoNestLogger],
 })
 export class LoggingModule {}
 
@@ -80,6 +77,3 @@ export class LoggingModule {}
 function logOutput(config: AppConfig, destination?: DestinationStream): DestinationStream | null {
   return destination ?? (usePrettyLogs(config) ? prettyDestination() : null);
 }
-
-// Re-exported for bootstrap so it depends on this module, not on nestjs-pino directly.
-export { Logger as PinoNestLogger } from 'nestjs-pino';

@@ -60,20 +60,17 @@ export function logRequestCompleted(
   );
 }
 
-type BoundRequest = LoggedRequest & { log?: Logger };
-
 /**
  * The request logging of every HTTP request that reaches Express (the first middleware): the request id (a safe
- * client `x-request-id`, else a new one) echoed in `x-request-id`; `req.log`, a child logger carrying the id, which
- * nestjs-pino binds for the request (so every line logged while serving it carries `requestId`); and the one
- * completion line (logRequestCompleted). It replaces pino-http's middleware, which built two child loggers per
- * request and serialised and redacted the request's headers into one of them whether anything was logged or not.
+ * client `x-request-id`, else a new one) echoed in `x-request-id`, and the one completion line
+ * (logRequestCompleted). It replaces pino-http's middleware, which built two child loggers per request and
+ * serialised and redacted the request's headers into one of them whether anything was logged or not. No logger is
+ * bound to the request: lines logged while serving it pass its `requestId` themselves (nest-logger.ts says why).
  */
 export function requestLogging(root: RequestLogger) {
-  return (req: BoundRequest, res: ServerResponse, next: () => void): void => {
+  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    req.log = root.child({ requestId });
     const url = req.url ?? '';
     if (!QUIET_PATHS.some((p) => url.startsWith(p))) {
       const startedAt = Date.now();

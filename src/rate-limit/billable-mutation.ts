@@ -58,7 +58,8 @@ export class BillableMutationInterceptor implements NestInterceptor {
     try {
       return await run();
     } catch (e) {
-      if (e instanceof GatewayError && NOTHING_CREATED.has(e.code)) await limits.refundBillable(holder);
+      if (e instanceof GatewayError && NOTHING_CREATED.has(e.code))
+        await limits.refundBillable(holder, ctx.requestId);
       throw e;
     }
   }

@@ -215,9 +215,9 @@ export class OperationLimits {
     if (!d.allowed) throw new BudgetRefusal(d);
   }
 
-  /** Gives back a billable point drawn for a create that turned out to create nothing. */
-  async refundBillable(holder: BudgetHolder): Promise<void> {
-    await this.limiter.refund(holder.principal, holder.plan, 'mutations', 1, holder.redis);
+  /** Gives back a billable point drawn for a create that turned out to create nothing (`requestId`: its). */
+  async refundBillable(holder: BudgetHolder, requestId: string): Promise<void> {
+    await this.limiter.refund(holder.principal, holder.plan, 'mutations', 1, holder.redis, requestId);
   }
 
   /**

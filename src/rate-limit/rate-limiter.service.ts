@@ -274,7 +274,8 @@ export class RateLimiterService {
 
   /**
    * Gives `points` back to one budget (rate-limiter-flexible's reward), e.g. a billable-mutation point drawn
-   * for a create that never reached Barrack. Best effort: a store failure (or an open breaker) keeps the charge.
+   * for a create that never reached Barrack. Best effort: a store failure (or an open breaker) keeps the charge
+   * (logged with `requestId`, the refunded request's).
    */
   async refund(
     principal: Principal,
@@ -282,6 +283,7 @@ export class RateLimiterService {
     budget: Budget,
     points: number,
     redis?: RedisBudget,
+    requestId?: string,
   ): Promise<void> {
     const pair = this.limiterFor(
       budget,
@@ -301,7 +303,10 @@ export class RateLimiterService {
         await (this.guard ? this.guard.run('rate limit', () => reward(shared), redis) : reward(shared));
       else await reward(pair.local);
     } catch (e) {
-      this.log.warn(`refund of ${budget} points failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn({
+        msg: `refund of ${budget} points failed: ${e instanceof Error ? e.message : String(e)}`,
+        requestId,
+      });
     }
   }
 

@@ -107,7 +107,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     if (operation.operation === OperationTypeNode.MUTATION) {
       state.mutationSlot = slotOf('tenant', principal);
       // Reads that started before this mutation must not store what they read.
-      await this.quietly('bump', () => store.bump(state.mutationSlot!, budget));
+      await this.quietly('bump', ctx.contextValue.requestId, () => store.bump(state.mutationSlot!, budget));
       return;
     }
     const hash =
@@ -135,7 +135,9 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
       state.generation = probe.generation;
       return;
     }
-    state.generation = await this.quietly('generation', () => store.generation(address.slot, budget));
+    state.generation = await this.quietly('generation', ctx.contextValue.requestId, () =>
+      store.generation(address.slot, budget),
+    );
   }
 
   private async lookup(
@@ -147,13 +149,13 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     if (!slot || !key || !policy) return null;
     const entry = state.probe
       ? state.probe.entry
-      : await this.quietly('get', () => store.get(slot, key, budget));
+      : await this.quietly('get', ctx.contextValue.requestId, () => store.get(slot, key, budget));
     if (!entry) return null;
     const ageMs = Date.now() - entry.storedAt;
     const fresh = ageMs <= entry.ttlS * 1000;
     if (!fresh) {
       // Stale: one request across replicas refreshes it (and falls back to it on error); the others serve it.
-      const refresher = await this.quietly('lock', () =>
+      const refresher = await this.quietly('lock', ctx.contextValue.requestId, () =>
         store.tryLock(slot, key, this.config.CACHE_LOCK_TTL_MS, budget),
       );
       if (refresher !== false) {
@@ -205,7 +207,9 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     }
     if (state.mutationSlot) {
       const tags = [...idsIn(result.data), ...this.listTagsOf(ctx)];
-      await this.quietly('invalidate', () => store.invalidate(state.mutationSlot!, tags, state.budget));
+      await this.quietly('invalidate', ctx.contextValue.requestId, () =>
+        store.invalidate(state.mutationSlot!, tags, state.budget),
+      );
       return;
     }
     const { slot, key, policy, generation, budget } = state;
@@ -230,11 +234,13 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     ];
     const keepMs = (policy.ttlS + this.config.CACHE_MAX_STALE_S) * 1000;
     const answer: StoredAnswer = { body, etag, storedAt: Date.now(), ttlS: policy.ttlS };
-    const stored = await this.quietly('put', () =>
+    const stored = await this.quietly('put', ctx.contextValue.requestId, () =>
       store.put(slot, key, answer, tags, generation, keepMs, budget),
     );
     if (stored && slot !== 'pub' && policy.kinds.length) {
-      await this.quietly('noteKinds', () => store.noteKinds(slot, policy.kinds, budget));
+      await this.quietly('noteKinds', ctx.contextValue.requestId, () =>
+        store.noteKinds(slot, policy.kinds, budget),
+      );
     }
     response.http.headers.set('etag', etag);
     response.http.headers.set(
@@ -270,15 +276,19 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
 
   /**
    * Redis trouble costs the cache, never the request: a failed read is a miss, a failed write is skipped (a
-   * failed invalidation or bump is owed by the store, see RedisResponseCacheStore).
+   * failed invalidation or bump is owed by the store, see RedisResponseCacheStore). `requestId`: the request's,
+   * for the log line.
    */
-  private async quietly<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  private async quietly<T>(what: string, requestId: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
       return await run();
     } catch (e) {
       // While the Redis breaker is open every request skips the store: the breaker has said so once.
       if (e instanceof RedisUnavailableError && e.reason === 'breaker_open') return undefined;
-      this.log.warn(`response cache ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn({
+        msg: `response cache ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
+        requestId,
+      });
       return undefined;
     }
   }

@@ -105,7 +105,7 @@ export class NodeRegistry {
     } catch (e) {
       // No such node for the caller (isNoSuchObject); other failures (Barrack down) are real.
       if (isNoSuchObject(e)) {
-        this.log.debug(`node ${decoded.typename} not found (${e.code})`);
+        this.log.debug({ msg: `node ${decoded.typename} not found (${e.code})`, requestId: ctx.requestId });
         return null;
       }
       throw e;
