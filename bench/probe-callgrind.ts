@@ -5,10 +5,10 @@ import { generateApiKey } from '../src/auth/api-key';
 import { SCOPES } from '../src/common/context/principal';
 import * as cfg from './bench.config';
 import { freePort, startChild, waitReady } from './lib/proc';
-import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
+import { buildConsoleAccount, buildTenantAccounts, simCounters, simResetLog } from './lib/world';
 
 /*
- * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|s1|typename|pt|s3-after-mutation] [warm-up=20]`
+ * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename|pt|s1|s5|s3-after-mutation] [warm-up=20]`
  * Instructions per answer, which do not depend on the machine's load (bench/PROFILE.md, "S3"): a simulator
  * (0 ms) with the console account of bench/lib/world, then the gateway of a tsc build (`tsc -p
  * tsconfig.build.json --outDir <dir>`, the dir inside the repo so node_modules resolve) under valgrind
@@ -16,20 +16,26 @@ import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
  * then `pages` sequential answers counted. Prints M instructions per answer (all threads, and the main thread
  * alone) and upstream calls per answer.
  * `pt` is S2's pass-through query (instance by id, one Barrack call, never cached), the console account's
- * instances in turn; `typename` is `{ __typename }`; `s1` is S1's catalogue query (after the first answer a
- * response-cache hit on the fast path, before Express); the default (`s3`) is the console page.
+ * instances in turn; `typename` is `{ __typename }`; the default (`s3`) is the console page.
+ * `s1` is S1's catalogue query by one tenant, `s5` the same over TENANT_COUNT tenants (each its own Barrack
+ * account and API key, in turn): after the warm-up both are response-cache hits, so the two counts compare a
+ * hit of one tenant with a hit of a hundred (the warm-up must cover every tenant: 400 is 4 answers each).
  * A/B two builds one after the other; repeated runs of one build agree within about 2.5% for S3. The cheap
  * cases (pt, typename: 5-10 M per answer) need a longer warm-up, else the optimising compiler's threads still
  * work during the counted answers: with `100 pt 300` (or `typename`) repeated runs agree within about 5% (all
  * threads) and 7% (main thread); compare medians of two runs or more.
  * `s3-after-mutation` sends one mutation before the warm-up: a gateway that has executed a mutation is the
  * steady state of a real process (an Apollo plugin's willResolveField, once used, instruments every field).
+ * `GATEWAY_NODE_OPTIONS=<flags>` starts the gateway with those node flags (NODE_OPTIONS of its process only).
+ * `CONCURRENCY=<n>` sends the answers n at a time instead of one by one. Not yet dependable for S3: with 16
+ * pages in flight under valgrind one run of two had upstream failures open Barrack's breaker (a page short).
  * The warm-up count can also be given as `WARM=<n>`: 20 leaves much of the page's code unoptimised (S3: 39.4 M at
  * 20, 25.9 M at 400, same build); 400 measures V8's steady state, which is what a loaded gateway runs.
  */
 
 const ROOT = join(__dirname, '..');
-const OUT = join(ROOT, 'bench', 'results', 'callgrind');
+/** CALLGRIND_DIR: another output directory, so two counts can run at once. */
+const OUT = resolve(process.env.CALLGRIND_DIR ?? join(ROOT, 'bench', 'results', 'callgrind'));
 /** valgrind names its control pipes after USER and HOST: the gateway's HOST, so callgrind_control must match. */
 const CTL_ENV = { PATH: process.env.PATH, HOST: '127.0.0.1' };
 const VGDB_PREFIX = join(OUT, 'vgdb');
@@ -42,8 +48,7 @@ async function main(): Promise<void> {
   const afterMutation = requested === 's3-after-mutation';
   const mode = afterMutation ? 's3' : requested;
   const warmUp = Number(process.argv[5] ?? process.env.WARM ?? 20);
-  if (mode !== 's3' && mode !== 'typename' && mode !== 'pt' && mode !== 's1')
-    throw new Error(`unknown mode ${mode}`);
+  if (!['s3', 'typename', 'pt', 's1', 's5'].includes(mode)) throw new Error(`unknown mode ${mode}`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const simPort = await freePort();
@@ -69,7 +74,30 @@ async function main(): Promise<void> {
     plan,
     apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'callgrind' }],
   };
-  writeFileSync(join(OUT, 'tenants.json'), JSON.stringify({ tenants: [tenant] }), { mode: 0o600 });
+  // s5: TENANT_COUNT more tenants, each its own Barrack account and API key.
+  const tenantKeys: string[] = [];
+  const others: object[] = [];
+  if (mode === 's5') {
+    const barrackKeys = await buildTenantAccounts(simOrigin, 'callgrind-t', cfg.TENANT_COUNT);
+    barrackKeys.forEach((barrackKey, i) => {
+      const id = `callgrind-t${String(i).padStart(3, '0')}`;
+      const file = join(OUT, `${id}.barrack-key`);
+      writeFileSync(file, barrackKey, { mode: 0o600 });
+      const k = generateApiKey();
+      tenantKeys.push(k.key);
+      others.push({
+        id,
+        name: id,
+        barrackCredential: { file },
+        scopes: [...SCOPES],
+        plan,
+        apiKeys: [{ id: k.id, hash: k.hash, scopes: [...SCOPES], label: id }],
+      });
+    });
+  }
+  writeFileSync(join(OUT, 'tenants.json'), JSON.stringify({ tenants: [tenant, ...others] }), {
+    mode: 0o600,
+  });
 
   const port = await freePort();
   const gwLog = join(OUT, 'gateway.log');
@@ -99,14 +127,38 @@ async function main(): Promise<void> {
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         REDIS_KEY_PREFIX: `callgrind:${Date.now()}:`,
         METRICS_PORT: 'off',
+        // Under valgrind the event loop is slow enough for Redis answers to miss the default 1 s guard (then
+        // the breaker opens and every feature takes its fallback); the code path is the same with more time.
+        REDIS_COMMAND_TIMEOUT_MS: '10000',
+        // With CONCURRENCY pages in flight under valgrind, Barrack answers can take longer than the defaults.
+        ...(process.env.CONCURRENCY
+          ? { BARRACK_TIMEOUT_MS: '60000', BARRACK_HEADERS_TIMEOUT_MS: '60000' }
+          : {}),
+        // s1/s5 count hits: under valgrind a round of 100 tenants takes longer than GPU stock's 15 s TTL, so
+        // every s5 answer would be a refresh (S5 at ~4000 req/s revisits a tenant every ~25 ms).
+        ...(mode === 's1' || mode === 's5' ? { CACHE_TTL_STOCK_S: '3600' } : {}),
+        // GATEWAY_NODE_OPTIONS: node flags for the gateway alone (e.g. --max-semi-space-size=64), not the probe.
+        ...(process.env.GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS } : {}),
       },
     },
     gwLog,
   );
   let sent = 0;
-  const next = (): { query: string; variables: Record<string, unknown>; check: cfg.Check } => {
-    if (mode === 'typename') return { query: cfg.TYPENAME_QUERY, variables: {}, check: cfg.checkTypename };
+  const next = (): {
+    query: string;
+    variables: Record<string, unknown>;
+    check: cfg.Check;
+    apiKey?: string;
+  } => {
     if (mode === 's1') return { query: cfg.CATALOGUE_QUERY, variables: {}, check: cfg.checkCatalogue };
+    if (mode === 's5')
+      return {
+        query: cfg.CATALOGUE_QUERY,
+        variables: {},
+        check: cfg.checkCatalogue,
+        apiKey: tenantKeys[sent++ % tenantKeys.length],
+      };
+    if (mode === 'typename') return { query: cfg.TYPENAME_QUERY, variables: {}, check: cfg.checkTypename };
     if (mode === 'pt')
       return {
         query: cfg.INSTANCE_QUERY,
@@ -120,11 +172,13 @@ async function main(): Promise<void> {
     };
   };
   const answer = async (): Promise<void> => {
-    const { query, variables, check } = next();
+    const { query, variables, check, apiKey } = next();
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
-      body: JSON.stringify(mode === 'typename' || mode === 's1' ? { query } : { query, variables }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey ?? key.key}` },
+      body: JSON.stringify(
+        mode === 'typename' || mode === 's1' || mode === 's5' ? { query } : { query, variables },
+      ),
     });
     const text = await res.text();
     const problem = check(JSON.parse(text) as cfg.GqlBody, variables);
@@ -148,12 +202,19 @@ async function main(): Promise<void> {
       console.log(`mutation: ${text.slice(0, 300)}`);
       if (!text.includes('stopInstance')) throw new Error(`mutation not executed: ${text.slice(0, 200)}`);
     }
-    for (let i = 0; i < warmUp; i++) await answer();
+    // CONCURRENCY=<n>: answers in groups of n at once, so the count includes what n requests in flight cost
+    // (the garbage collector copies and promotes what is still live), as under the bench's load.
+    const concurrency = Math.max(1, Number(process.env.CONCURRENCY ?? 1));
+    const answers = async (n: number): Promise<void> => {
+      for (let i = 0; i < n; i += concurrency)
+        await Promise.all(Array.from({ length: Math.min(concurrency, n - i) }, () => answer()));
+    };
+    await answers(warmUp);
     ctl('-i', 'on');
-    for (let i = 0; i < 5; i++) await answer();
+    await answers(5);
     ctl('-z');
     await simResetLog(simOrigin);
-    for (let i = 0; i < pages; i++) await answer();
+    await answers(pages);
     const calls = (await simCounters(simOrigin)).total;
     ctl('-d');
     ctl('-i', 'off');
@@ -167,7 +228,7 @@ async function main(): Promise<void> {
       if (f.endsWith('-01')) mainThread = Number(m[1]);
     }
     console.log(
-      `${{ s3: 'S3', s1: 'S1', typename: 'TYPENAME', pt: 'PT' }[mode]} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
+      `${mode.toUpperCase()} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
         `(main thread ${(mainThread / pages / 1e6).toFixed(2)} M; ${pages} answers after ${warmUp} warm-up), ` +
         `upstream calls/answer ${(calls / pages).toFixed(2)}`,
     );

@@ -8,17 +8,23 @@ import { DEMO_API_KEY } from '../simulator/simulator';
 import * as cfg from './bench.config';
 import { gqlPost, jsonVerify, runLoad, type OneRequest } from './lib/load';
 import { freePort, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
-import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
+import { buildConsoleAccount, buildTenantAccounts, simCounters, simResetLog } from './lib/world';
 
 /*
  * `npx ts-node --transpile-only bench/probe.ts [--seconds 5] [--connections 32] [--profile] [--no-build]
- *  [--env KEY=VALUE ...] [--only S1,TYPENAME,PT,S3] [--s3-connections 16] [--variant KEY=VALUE ... --rounds N]`
+ *  [--env KEY=VALUE ...] [--only S1,TYPENAME,PT,S3,S5,S1L] [--s3-connections 16] [--sim-latency 0]
+ *  [--variant KEY=VALUE ... --rounds N]`
  * A quick per-change probe (not the report): one simulator (0 ms), one gateway process on a fresh tsc build,
  * Redis at REDIS_URL or 127.0.0.1:6379, then for each case a warm-up and a verified autocannon load, printing
  * correct req/s and the gateway's CPU ms per correct answer (CPU time of its process over the answers, which
  * depends far less on the machine's load than req/s does). `--profile` runs the gateway under `--cpu-prof`.
  * PT is S2's pass-through query (instance by id, one Barrack call, never cached) over the console account's
  * 50 instances in turn, at `--connections`, the simulator at 0 ms: the S2-0ms case.
+ * S5 is S1's catalogue query over TENANT_COUNT tenants, each with its own API key and Barrack account, the
+ * requests rotating through the keys as run-bench.ts sends them; S1 and S5 run on the same gateway, so the two
+ * figures of one round compare a hit of one tenant with a hit of a hundred. `--sim-latency` sets the
+ * simulator's added latency (the bench runs S1 and S5 at UPSTREAM_LATENCY_MS, 20 ms; misses and refreshes
+ * then wait that long).
  * `--variant KEY=VALUE` measures a second configuration B (the env plus the variant) against A, alternating A B A B
  * for `--rounds` rounds, and prints the medians: the comparison to trust on a busy machine.
  */
@@ -38,10 +44,19 @@ interface Args {
   s3Connections?: number;
   rounds: number;
   variant?: Record<string, string>;
+  simLatencyMs: number;
 }
 
 function parse(argv: string[]): Args {
-  const a: Args = { seconds: 5, connections: 32, profile: false, build: true, env: {}, rounds: 1 };
+  const a: Args = {
+    seconds: 5,
+    connections: 32,
+    profile: false,
+    build: true,
+    env: {},
+    rounds: 1,
+    simLatencyMs: 0,
+  };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     if (f === '--seconds') a.seconds = Number(argv[++i]);
@@ -51,6 +66,7 @@ function parse(argv: string[]): Args {
     else if (f === '--only') a.only = (argv[++i] ?? '').split(',');
     else if (f === '--s3-connections') a.s3Connections = Number(argv[++i]);
     else if (f === '--rounds') a.rounds = Number(argv[++i]);
+    else if (f === '--sim-latency') a.simLatencyMs = Number(argv[++i]);
     else if (f === '--env' || f === '--variant') {
       const [k, ...v] = (argv[++i] ?? '').split('=');
       if (!k) continue;
@@ -77,7 +93,15 @@ async function main(): Promise<void> {
   const sim = startChild(
     'sim',
     process.execPath,
-    [join(BUILD, 'simulator/main.js'), '--port', String(simPort), '--latency', '0ms', '--delay', '0ms'],
+    [
+      join(BUILD, 'simulator/main.js'),
+      '--port',
+      String(simPort),
+      '--latency',
+      `${args.simLatencyMs}ms`,
+      '--delay',
+      '0ms',
+    ],
     { cwd: ROOT, env: { PATH: process.env.PATH } },
     join(OUT, 'sim.log'),
   );
@@ -87,6 +111,7 @@ async function main(): Promise<void> {
   const key = generateApiKey();
   writeFileSync(join(OUT, 'barrack.key'), DEMO_API_KEY, { mode: 0o600 });
   const s3 = await s3Setup(args, simOrigin);
+  const s5 = await s5Setup(args, simOrigin);
   const tenantsFile = join(OUT, 'tenants.json');
   writeFileSync(
     tenantsFile,
@@ -106,6 +131,7 @@ async function main(): Promise<void> {
           apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'probe' }],
         },
         ...s3.tenants,
+        ...s5.tenants,
       ],
     }),
     { mode: 0o600 },
@@ -117,6 +143,10 @@ async function main(): Promise<void> {
     { id: 'S1', next: () => catalogue },
     { id: 'TYPENAME', next: () => typename },
     ...s3.cases,
+    ...s5.cases,
+    // S1L: S1 again, last, on the same gateway: does S1 itself cost more late in a process's life (the
+    // bench measures S5 after S2-S4 on one gateway, S1 first)?
+    { id: 'S1L', next: () => catalogue },
   ].filter((c) => !args.only || args.only.includes(c.id));
   // A and B alternate (A B A B …) so both see the same machine; one configuration when there is no variant.
   const configs: { name: string; env: Record<string, string> }[] = [{ name: 'A', env: args.env }];
@@ -135,13 +165,22 @@ async function main(): Promise<void> {
             sampler.start();
             const r = await runLoad(gw.origin, c.next, connections, args.seconds);
             const st = sampler.stop();
-            const upstream = (await simCounters(simOrigin)).total / Math.max(1, r.answered);
+            const counters = await simCounters(simOrigin);
+            const upstream = counters.total / Math.max(1, r.answered);
             const perAnswer = ((st.cpuPercent / 100) * r.durationS * 1000) / Math.max(1, r.ok);
             const id = `${c.id} ${conf.name}`;
             cpu.set(id, [...(cpu.get(id) ?? []), perAnswer]);
             console.log(
               `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
             );
+            // Where upstream calls of a cached case come from (refreshes, misses): by Barrack operation.
+            if (c.id === 'S1' || c.id === 'S5' || c.id === 'S1L') {
+              const ops = Object.entries(counters.byOperation).filter(([, n]) => n > 0);
+              if (ops.length)
+                console.log(
+                  `            upstream by operation: ${ops.map(([o, n]) => `${o} ${n}`).join(', ')}`,
+                );
+            }
           }
         } finally {
           // SIGINT: the gateway drains and exits, which is when --cpu-prof writes its profile.
@@ -215,6 +254,42 @@ async function s3Setup(
       { id: 'S3', next: () => req, connections: args.s3Connections ?? cfg.LOAD.console.connections },
     ],
   };
+}
+
+/*
+ * S5 as run-bench.ts runs it: TENANT_COUNT tenants, each its own Barrack account and API key, the catalogue
+ * query sent with the keys in turn (request n uses key n mod TENANT_COUNT). Built only when S5 is selected.
+ */
+async function s5Setup(
+  args: Args,
+  simOrigin: string,
+): Promise<{ tenants: object[]; cases: { id: string; next: () => OneRequest }[] }> {
+  if (args.only && !args.only.includes('S5')) return { tenants: [], cases: [] };
+  const barrackKeys = await buildTenantAccounts(simOrigin, 'probe-t', cfg.TENANT_COUNT);
+  const tenants: object[] = [];
+  const reqs: OneRequest[] = [];
+  barrackKeys.forEach((barrackKey, i) => {
+    const id = `probe-t${String(i).padStart(3, '0')}`;
+    const file = join(OUT, `${id}.barrack-key`);
+    writeFileSync(file, barrackKey, { mode: 0o600 });
+    const key = generateApiKey();
+    tenants.push({
+      id,
+      name: `probe tenant ${i}`,
+      barrackCredential: { file },
+      scopes: [...SCOPES],
+      plan: {
+        requestsPerMinute: 100_000_000,
+        costPerMinute: 2_000_000_000,
+        burst: 10_000_000,
+        billableMutationsPerHour: 10_000,
+      },
+      apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: id }],
+    });
+    reqs.push(gqlPost(cfg.CATALOGUE_QUERY, {}, { authorization: `Bearer ${key.key}` }, cfg.checkCatalogue));
+  });
+  let sent = 0;
+  return { tenants, cases: [{ id: 'S5', next: () => reqs[sent++ % reqs.length] as OneRequest }] };
 }
 
 function median(v: number[]): number {

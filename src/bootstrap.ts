@@ -17,6 +17,7 @@ import { REQUEST_LOGGER, requestLogging } from './logging/request-log';
 import { mountGraphiql } from './graphiql/graphiql';
 import { csrfGuard } from './common/graphql/graphql-http';
 import { installCors } from './common/http/cors';
+import { etagsOnReads } from './common/http/read-etags';
 import { MetricsRegistry } from './metrics/metrics.module';
 import { PRE_READ_BODY_ERROR, ResponseCachePreRouter } from './response-cache/pre-router';
 import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
@@ -108,6 +109,10 @@ export async function createGatewayApp(
       next(req[PRE_READ_BODY_ERROR]),
   );
   app.disable('x-powered-by');
+  // Express' weak ETag for GET and HEAD answers only: on a POST it is a sha1 of every body that nothing can
+  // revalidate (src/common/http/read-etags.ts).
+  app.set('etag', false);
+  app.use(etagsOnReads());
   if (config.graphqlIde) mountGraphiql(app);
   // Ahead of authentication and Apollo: a possible CSRF is refused before any credential is looked at.
   app.use('/graphql', csrfGuard());

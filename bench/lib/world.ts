@@ -190,6 +190,22 @@ export async function buildConsoleAccount(simOrigin: string, barrackKey: string)
   return ids;
 }
 
+/**
+ * `count` Barrack accounts named `<prefix>NNN-key` (S5's tenants: each its own account), for bench/probe.ts's
+ * S5 case; buildWorld makes the bench's the same way.
+ */
+export async function buildTenantAccounts(
+  simOrigin: string,
+  prefix: string,
+  count: number,
+): Promise<string[]> {
+  const keys = [...Array(count).keys()].map((i) => `${prefix}${String(i).padStart(3, '0')}-key`);
+  await inBatches(keys, 20, (apiKey) =>
+    call(simOrigin, 'POST', '/__sim/accounts', null, { apiKey, currency: 'USD', balance: 1_000_000_000 }),
+  );
+  return keys;
+}
+
 /** Upstream calls the simulator has served since the last reset. */
 export async function simCallsSinceReset(simOrigin: string): Promise<number> {
   const r = await call(simOrigin, 'GET', '/__sim/requests', null);

@@ -1,3 +1,4 @@
+import { weakEtag } from '../../src/common/http/read-etags';
 import { post, startHttpGateway, toRaw, type HttpGateway, type RawResponse } from './http-test-kit';
 
 /*
@@ -134,6 +135,36 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ data: { viewer: { tenantId: 'acme' } } });
+  });
+
+  // Express' weak ETag is kept for GET answers (revalidation by browsers and CDNs) and dropped for POST ones,
+  // which nothing can revalidate (src/common/http/read-etags.ts). `{ __typename }` is never response-cached,
+  // so the ETag seen here is Express', not the response cache's.
+  it('GET answers carry the weak ETag of their body (304 on a match); POST answers carry none', async () => {
+    const live = await fetch(`${gw.url}/health/live`);
+    const liveTag = live.headers.get('etag');
+    expect(liveTag).toBe(weakEtag(await live.text()));
+    // An explicit Cache-Control: fetch adds `no-cache` to a conditional request otherwise, which Express
+    // (rightly) answers in full.
+    const again = await fetch(`${gw.url}/health/live`, {
+      headers: { 'if-none-match': liveTag!, 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+
+    const query = '{ __typename }';
+    const got = await fetch(`${gw.url}/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { ...gw.auth.apiKey, 'apollo-require-preflight': 'true' },
+    });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('etag')).toBe(weakEtag(await got.text()));
+    const posted = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { ...gw.auth.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(posted.status).toBe(200);
+    expect(await posted.json()).toMatchObject({ data: { __typename: 'Query' } });
+    expect(posted.headers.get('etag')).toBeNull();
   });
 
   // What a cross-site page can send without a preflight: a simple content type and no credential header (the

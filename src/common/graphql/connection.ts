@@ -114,10 +114,30 @@ export function Connection<T>(nodeType: Type<T>, what: string): Type<ConnectionS
 /** Where a connection's items sit below it, for look-ahead on the selection (FieldPrefetch). */
 export const CONNECTION_ITEM_PATHS: readonly (readonly string[])[] = [['nodes'], ['edges', 'node']];
 
-/** The opaque cursor of position `offset` in list `list`. */
+/**
+ * Offsets below this have their cursors remembered, per list name. Every caller passes a literal list name
+ * (a dozen in all), so the memo holds at most a dozen arrays of this many short strings.
+ */
+const REMEMBERED_OFFSETS = 1_000;
+const rememberedCursors = new Map<string, string[]>();
+
+/**
+ * The opaque cursor of position `offset` in list `list`. Every item of every page gets one, so the usual
+ * ones (list names are code constants, offsets of the first pages) are built once: a console page made
+ * ~200 of them, each a regex test, a Buffer and a base64url encoding.
+ */
 export function encodeCursor(list: string, offset: number): string {
-  if (!LIST_NAME.test(list)) throw new Error(`not a list name: ${list}`);
-  return Buffer.from(`${CURSOR_VERSION}:${list}:${offset}`, 'utf8').toString('base64url');
+  let cursors = rememberedCursors.get(list);
+  if (!cursors) {
+    if (!LIST_NAME.test(list)) throw new Error(`not a list name: ${list}`);
+    rememberedCursors.set(list, (cursors = []));
+  }
+  const small = Number.isInteger(offset) && offset >= 0 && offset < REMEMBERED_OFFSETS;
+  const known = small ? cursors[offset] : undefined;
+  if (known !== undefined) return known;
+  const cursor = Buffer.from(`${CURSOR_VERSION}:${list}:${offset}`, 'utf8').toString('base64url');
+  if (small) cursors[offset] = cursor;
+  return cursor;
 }
 
 /**
