@@ -8,7 +8,7 @@ import { freePort, startChild, waitReady } from './lib/proc';
 import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
 
 /*
- * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename|pt|s3-after-mutation] [warm-up=20]`
+ * `npx ts-node --transpile-only bench/probe-callgrind.ts <build dir> [pages=10] [s3|typename|pt|s1|s3-after-mutation] [warm-up=20]`
  * Instructions per answer, which do not depend on the machine's load (bench/PROFILE.md, "S3"): a simulator
  * (0 ms) with the console account of bench/lib/world, then the gateway of a tsc build (`tsc -p
  * tsconfig.build.json --outDir <dir>`, the dir inside the repo so node_modules resolve) under valgrind
@@ -16,13 +16,15 @@ import { buildConsoleAccount, simCounters, simResetLog } from './lib/world';
  * then `pages` sequential answers counted. Prints M instructions per answer (all threads, and the main thread
  * alone) and upstream calls per answer.
  * `pt` is S2's pass-through query (instance by id, one Barrack call, never cached), the console account's
- * instances in turn; `typename` is `{ __typename }`; the default (`s3`) is the console page.
+ * instances in turn; `typename` is `{ __typename }`; `s1` is S1's catalogue query, every counted answer a
+ * response-cache hit (checked: `extensions.responseCache.hit`); the default (`s3`) is the console page.
  * A/B two builds one after the other; repeated runs of one build agree within about 2.5% for S3. The cheap
  * cases (pt, typename: 5-10 M per answer) need a longer warm-up, else the optimising compiler's threads still
  * work during the counted answers: with `100 pt 300` (or `typename`) repeated runs agree within about 5% (all
  * threads) and 7% (main thread); compare medians of two runs or more.
  * `s3-after-mutation` sends one mutation before the warm-up: a gateway that has executed a mutation is the
  * steady state of a real process (an Apollo plugin's willResolveField, once used, instruments every field).
+ * `GATEWAY_ENV='KEY=VALUE KEY2=VALUE2'` adds to the gateway's environment: an A/B of a config switch on one build.
  * The warm-up count can also be given as `WARM=<n>`: 20 leaves much of the page's code unoptimised (S3: 39.4 M at
  * 20, 25.9 M at 400, same build); 400 measures V8's steady state, which is what a loaded gateway runs.
  */
@@ -41,7 +43,8 @@ async function main(): Promise<void> {
   const afterMutation = requested === 's3-after-mutation';
   const mode = afterMutation ? 's3' : requested;
   const warmUp = Number(process.argv[5] ?? process.env.WARM ?? 20);
-  if (mode !== 's3' && mode !== 'typename' && mode !== 'pt') throw new Error(`unknown mode ${mode}`);
+  if (mode !== 's3' && mode !== 'typename' && mode !== 'pt' && mode !== 's1')
+    throw new Error(`unknown mode ${mode}`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const simPort = await freePort();
@@ -97,6 +100,9 @@ async function main(): Promise<void> {
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
         REDIS_KEY_PREFIX: `callgrind:${Date.now()}:`,
         METRICS_PORT: 'off',
+        // Under callgrind the warm-up takes minutes: S1's answer must not go stale (stock's 15 s) while counted.
+        ...(mode === 's1' ? { CACHE_TTL_STOCK_S: '3600' } : {}),
+        ...gatewayEnv(),
       },
     },
     gwLog,
@@ -104,6 +110,7 @@ async function main(): Promise<void> {
   let sent = 0;
   const next = (): { query: string; variables: Record<string, unknown>; check: cfg.Check } => {
     if (mode === 'typename') return { query: cfg.TYPENAME_QUERY, variables: {}, check: cfg.checkTypename };
+    if (mode === 's1') return { query: cfg.CATALOGUE_QUERY, variables: {}, check: checkCatalogueHit };
     if (mode === 'pt')
       return {
         query: cfg.INSTANCE_QUERY,
@@ -121,7 +128,7 @@ async function main(): Promise<void> {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
-      body: JSON.stringify(mode === 'typename' ? { query } : { query, variables }),
+      body: JSON.stringify(mode === 'typename' || mode === 's1' ? { query } : { query, variables }),
     });
     const text = await res.text();
     const problem = check(JSON.parse(text) as cfg.GqlBody, variables);
@@ -164,7 +171,7 @@ async function main(): Promise<void> {
       if (f.endsWith('-01')) mainThread = Number(m[1]);
     }
     console.log(
-      `${{ s3: 'S3', typename: 'TYPENAME', pt: 'PT' }[mode]} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
+      `${{ s3: 'S3', typename: 'TYPENAME', pt: 'PT', s1: 'S1' }[mode]} ${build}: ${(instructions / pages / 1e6).toFixed(2)} M instructions/answer ` +
         `(main thread ${(mainThread / pages / 1e6).toFixed(2)} M; ${pages} answers after ${warmUp} warm-up), ` +
         `upstream calls/answer ${(calls / pages).toFixed(2)}`,
     );
@@ -173,6 +180,21 @@ async function main(): Promise<void> {
     await sim.stop();
   }
 }
+
+/** GATEWAY_ENV's `KEY=VALUE` pairs (space-separated). */
+function gatewayEnv(): Record<string, string> {
+  const pairs = (process.env.GATEWAY_ENV ?? '').split(/\s+/).filter(Boolean);
+  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+}
+
+/** S1's answer, and that it came from the response cache (the first answers of the warm-up are misses). */
+let s1Answers = 0;
+const checkCatalogueHit: cfg.Check = (b, v) => {
+  const problem = cfg.checkCatalogue(b, v);
+  if (problem || s1Answers++ < 2) return problem;
+  const ext = (b as { extensions?: { responseCache?: { hit?: unknown } } }).extensions;
+  return ext?.responseCache?.hit === true ? undefined : `not a response-cache hit: ${JSON.stringify(ext)}`;
+};
 
 main().catch((e: unknown) => {
   console.error(e);
