@@ -25,15 +25,20 @@ class CommandLog {
   private readonly monitors: Redis[] = [];
   private readonly seen: string[][] = [];
   private marks = 0;
+  private cluster?: Cluster;
 
   constructor(private readonly prefix: string) {}
 
   async start(): Promise<void> {
     const url = testRedisUrl();
-    const nodes =
-      testRedisTopology() === 'cluster'
-        ? (connectTestRedis(url) as unknown as Cluster).nodes('master')
-        : [new Redis(url)];
+    let nodes: Redis[];
+    if (testRedisTopology() === 'cluster') {
+      const cluster = connectTestRedis(url) as unknown as Cluster;
+      await cluster.ping(); // the cluster knows its masters once connected
+      nodes = cluster.nodes('master');
+      this.cluster = cluster;
+    } else nodes = [new Redis(url)];
+    expect(nodes.length).toBeGreaterThan(0);
     for (const node of nodes) {
       const monitor = await node.monitor();
       monitor.on('monitor', (_time: string, args: string[], source: string) => {
@@ -63,6 +68,7 @@ class CommandLog {
 
   stop(): void {
     for (const m of [...this.monitors, ...this.nodes]) m.disconnect();
+    this.cluster?.disconnect();
   }
 }
 
