@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { Request, Response } from 'express';
 import { Passport, type Strategy } from 'passport';
 import { SCOPES, type Principal } from '../common/context/principal';
@@ -24,6 +26,15 @@ const BEARER = /^Bearer +([^\s]+)$/i;
 /** Compared against when the key id is unknown, so unknown and known ids cost the same hashing work. */
 const DUMMY_HASH = hashApiKey('bgw_000000000000_unknownunknownunknownunknown');
 
+/** How many verified API keys are remembered (by key id): more than a gateway's registered keys, as a bound. */
+const VERIFIED_KEYS_MAX = 10_000;
+
+/** A presented key that matched a registered hash: its bytes, and the hash it matched. */
+interface VerifiedKey {
+  raw: Buffer;
+  hash: string;
+}
+
 /** What the request presents: `X-API-Key`, or `Authorization: Bearer` with an API key or a JWT. */
 export function presentedCredential(headers: CredentialHeaders): Presented {
   const xKey = headers['x-api-key'];
@@ -48,10 +59,22 @@ export class Authenticator implements OnModuleDestroy {
   private readonly passport = new Passport();
   private readonly jwt: JwtVerifiers;
   private readonly unsubscribe: () => void;
+  /**
+   * The sha256 of a partner's key was a measurable share of a response-cache hit (bench/PROFILE.md), and the
+   * same key arrives on every request. Remembered per registered key id: the bytes of the key that matched and
+   * the hash they matched. A later request with that id matches when its bytes are equal (constant time) and the
+   * registry still holds the same hash; anything else is hashed as before. Only the hash comparison is skipped:
+   * revocation, expiry and suspension are read from the registry on every request as before, a rotated hash no
+   * longer matches the remembered one, and a reload of the tenants file forgets every remembered key.
+   */
+  private readonly verified = new LRUCache<string, VerifiedKey>({ max: VERIFIED_KEYS_MAX });
 
   constructor(private readonly registry: TenantRegistry) {
     this.jwt = new JwtVerifiers(registry);
-    this.unsubscribe = registry.onChange((s) => this.jwt.retain([...s.issuers.values()].flat()));
+    this.unsubscribe = registry.onChange((s) => {
+      this.verified.clear();
+      this.jwt.retain([...s.issuers.values()].flat());
+    });
   }
 
   onModuleDestroy(): void {
@@ -84,7 +107,8 @@ export class Authenticator implements OnModuleDestroy {
   private verifyApiKey(key: string): { principal: Principal } | AuthRefusal {
     const keyId = apiKeyIdOf(key);
     const found = keyId ? this.registry.findApiKey(keyId) : undefined;
-    const matches = apiKeyMatches(key, found?.key.hash ?? DUMMY_HASH);
+    const matches =
+      found && keyId ? this.keyMatches(keyId, key, found.key.hash) : apiKeyMatches(key, DUMMY_HASH);
     if (!found || !matches) return { reason: keyId ? `unknown key ${keyId}` : 'malformed api key' };
     const { tenant, key: entry } = found;
     if (entry.revoked) return { reason: `revoked key ${entry.id}` };
@@ -93,6 +117,17 @@ export class Authenticator implements OnModuleDestroy {
     if (tenant.status === 'suspended') return { reason: 'tenant suspended', suspendedTenant: tenant.id };
     const scopes = SCOPES.filter((s) => entry.scopes.includes(s) && tenant.scopes.includes(s));
     return { principal: { tenantId: tenant.id, kind: 'api_key', subject: entry.id, scopes } };
+  }
+
+  /** apiKeyMatches, skipping the hash for the bytes that last matched this key id's current hash. */
+  private keyMatches(keyId: string, key: string, hash: string): boolean {
+    const raw = Buffer.from(key, 'utf8');
+    const known = this.verified.get(keyId);
+    if (known && known.hash === hash && known.raw.length === raw.length && timingSafeEqual(known.raw, raw))
+      return true;
+    if (!apiKeyMatches(key, hash)) return false;
+    this.verified.set(keyId, { raw, hash });
+    return true;
   }
 
   /**

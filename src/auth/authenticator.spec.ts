@@ -111,3 +111,59 @@ describe('Authenticator (reasons behind the uniform refusal)', () => {
     expect(presentedCredential({ 'x-api-key': ['a', 'b'] })).toEqual({ kind: 'malformed' });
   });
 });
+
+describe('Authenticator: remembered API keys (the hash skipped for a key that matched)', () => {
+  const key = generateApiKey();
+  const sibling = generateApiKey();
+  let file: string;
+  let registry: TenantRegistry;
+  let auth: Authenticator;
+  const write = (entry: Record<string, unknown>) =>
+    writeFileSync(
+      file,
+      stringify({
+        tenants: [
+          {
+            id: 't1',
+            name: 'T1',
+            barrackCredential: { env: 'B' },
+            scopes: ['read'],
+            apiKeys: [{ id: key.id, hash: key.hash, scopes: ['read'], ...entry }],
+          },
+        ],
+      }),
+    );
+  const outcome = async (presented: string) => {
+    const r = await auth.authenticate({ headers: { 'x-api-key': presented } });
+    return r.ok ? 'ok' : r.reason;
+  };
+
+  beforeEach(async () => {
+    Logger.overrideLogger(false);
+    file = join(mkdtempSync(join(tmpdir(), 'bgw-authmemo-')), 'tenants.yaml');
+    write({});
+    registry = await TenantRegistry.fromFile(file, { B: 'barrack' });
+    auth = new Authenticator(registry);
+    expect(await outcome(key.key)).toBe('ok');
+    expect(await outcome(key.key)).toBe('ok');
+  });
+  afterEach(() => auth.onModuleDestroy());
+
+  it('refuses other bytes under the same key id', async () => {
+    const forged = `bgw_${key.id}_${sibling.key.slice(-40)}`;
+    expect(await outcome(forged)).toBe(`unknown key ${key.id}`);
+    expect(await outcome(key.key)).toBe('ok');
+  });
+
+  it('refuses the key once a reload revokes it', async () => {
+    write({ revoked: true });
+    expect(await registry.reload()).toBe(true);
+    expect(await outcome(key.key)).toBe(`revoked key ${key.id}`);
+  });
+
+  it('refuses the key once a reload gives its id another hash (rotation)', async () => {
+    write({ hash: sibling.hash });
+    expect(await registry.reload()).toBe(true);
+    expect(await outcome(key.key)).toBe(`unknown key ${key.id}`);
+  });
+});

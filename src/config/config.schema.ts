@@ -154,6 +154,12 @@ export const envSchema = z.object({
    * only (as it always does with tracing on).
    */
   RESPONSE_CACHE_PRE_ROUTER: bool.default('true'),
+  /**
+   * A tenant-scoped hit on the fast path is one Redis command: the budget script also returns the entry and
+   * the tenant's generation (they share the budgets' hash tag). `false`: two commands (the script, then an MGET)
+   * sent in the same turn, as public answers and per-principal budgets always are.
+   */
+  RESPONSE_CACHE_ONE_COMMAND: bool.default('true'),
   // Metrics (Prometheus). Never on the public port unless METRICS_TOKEN is set.
   /**
    * Port of the metrics-only listener (GET /metrics), or `off` for none. Unset = 9464, or 0 (a free port)

@@ -121,6 +121,24 @@ export class OperationLimits {
   }
 
   /**
+   * drawKnown, and the values of `readKeys` read by the same Redis command (a response-cache hit's entry and
+   * generation), when the keys live in the holder's budget slot (RateLimiterService.canReadWithDraw); undefined
+   * when they do not, so the caller draws and reads in two commands. `values` is absent when the operation was
+   * refused or drawn without Redis.
+   */
+  drawKnownAndRead(
+    holder: BudgetHolder,
+    costPoints: number,
+    readKeys: readonly string[],
+  ): Promise<{ preDrawn: PreDrawn; values?: (Buffer | null)[] }> | undefined {
+    const { principal, plan } = holder;
+    if (!this.limiter.canReadWithDraw(principal, plan, readKeys)) return undefined;
+    return this.limiter
+      .drawOperationAndRead(principal, plan, costPoints, readKeys, holder.redis)
+      .then(({ draw, values }) => ({ preDrawn: { costPoints, draw }, values }));
+  }
+
+  /**
    * RateLimit and RateLimit-Policy header values for what an operation drew (RFC draft
    * ratelimit-headers): both budgets in the policy, what was drawn in RateLimit.
    */

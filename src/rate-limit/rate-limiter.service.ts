@@ -10,6 +10,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RedisGuard, type RedisBudget } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
+import { hashTagOf, tenantHashTag } from '../redis/hash-tag';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import { normalizePlan, RateLimitPlanSource, type RateLimitPlan } from './rate-limit-plan';
@@ -47,8 +48,10 @@ export interface OperationDraw {
  * so draws made here and by RateLimiterRedis (the billable budget, refunds) count in the same windows. The
  * request budget overflows into its burst pool (BurstyRateLimiter's rule); the cost is drawn only when the
  * request was allowed, as the HTTP path always did. KEYS share the budget key's hash tag (Redis Cluster).
- * KEYS: requests, requests-burst, cost. ARGV: request limit, window s, burst, burst window s, cost points
- * (-1: none), cost window s. Returns consumed/ttl pairs for the three (-1 when not drawn).
+ * KEYS: requests, requests-burst, cost, then any keys to read. ARGV: request limit, window s, burst, burst
+ * window s, cost points (-1: none), cost window s, cost limit. Returns consumed/ttl pairs for the three (-1 when
+ * not drawn), then, only when every budget allowed the operation, the value of each key to read (nil if none):
+ * a response-cache hit's entry and generation come back with its budgets (see drawOperationAndRead).
  */
 const DRAW_OPERATION = `
 local function draw(key, points, window)
@@ -68,13 +71,27 @@ if not allowed and tonumber(ARGV[3]) > 0 then
   bc, bt = draw(KEYS[2], 1, ARGV[4])
   allowed = bc <= tonumber(ARGV[3])
 end
-if not allowed or ARGV[5] == '-1' then return {rc, rt, bc, bt, -1, 0} end
-local cc, ct = draw(KEYS[3], tonumber(ARGV[5]), ARGV[6])
-return {rc, rt, bc, bt, cc, ct}`;
+local r = {rc, rt, bc, bt, -1, 0}
+if allowed and ARGV[5] ~= '-1' then
+  r[5], r[6] = draw(KEYS[3], tonumber(ARGV[5]), ARGV[6])
+  allowed = r[5] <= tonumber(ARGV[7])
+end
+if allowed then
+  for i = 4, #KEYS do r[i + 3] = redis.call('get', KEYS[i]) end
+end
+return r`;
 
 type DrawOperationClient = Redis & {
-  gatewayDrawOperation?(...args: (string | number)[]): Promise<number[]>;
+  /** numkeys first (the read keys vary); replies as Buffers, so read values arrive as the bytes Redis holds. */
+  gatewayDrawOperationBuffer?(...args: (string | number)[]): Promise<(number | Buffer | null)[]>;
 };
+
+/** What drawOperationAndRead returns: the draw, and the keys' values when Redis made the draw and allowed it. */
+export interface DrawAndRead {
+  draw: OperationDraw;
+  /** One value per key asked for (null: no such key); absent when refused or drawn by the fallback. */
+  values?: (Buffer | null)[];
+}
 
 /** Multiples of the base window for the burst pool and the billable-mutation budget. */
 const BURST_WINDOWS = 10;
@@ -125,10 +142,18 @@ export class RateLimiterService {
    * draw them together.
    */
   keyFor(principal: Principal, plan: RateLimitPlan): string {
-    const tenant = encodeURIComponent(principal.tenantId);
-    return plan.perPrincipal
-      ? `{${tenant}:${principal.kind}:${encodeURIComponent(principal.subject)}}`
-      : `{${tenant}}`;
+    if (!plan.perPrincipal) return tenantHashTag(principal.tenantId);
+    return `{${encodeURIComponent(principal.tenantId)}:${principal.kind}:${encodeURIComponent(principal.subject)}}`;
+  }
+
+  /**
+   * Whether these keys share the hash tag of the holder's budget keys (one Redis Cluster slot), so
+   * drawOperationAndRead may read them in its script. A tenant's budgets and its tenant-scoped response-cache
+   * entries do (tenantHashTag); per-principal budgets and public entries do not, and keep two commands.
+   */
+  canReadWithDraw(principal: Principal, plan: RateLimitPlan, keys: readonly string[]): boolean {
+    const tag = hashTagOf(`${this.prefix}requests:${this.keyFor(principal, plan)}`);
+    return keys.every((k) => hashTagOf(k) === tag);
   }
 
   limitOf(plan: RateLimitPlan, budget: Budget): number {
@@ -189,14 +214,31 @@ export class RateLimiterService {
     costPoints: number | null,
     redisBudget?: RedisBudget,
   ): Promise<OperationDraw> {
+    return (await this.drawOperationAndRead(principal, plan, costPoints, [], redisBudget)).draw;
+  }
+
+  /**
+   * drawOperation, and in the same script (one command, one round trip) the values of `readKeys` when every
+   * budget allowed the operation: a response-cache hit's entry and generation. The keys must pass
+   * canReadWithDraw (one Cluster slot with the budgets). Values are absent when refused or when the draw came
+   * from the in-process fallback (Redis trouble), so the caller reads them its own way or not at all.
+   */
+  async drawOperationAndRead(
+    principal: Principal,
+    plan: RateLimitPlan,
+    costPoints: number | null,
+    readKeys: readonly string[],
+    redisBudget?: RedisBudget,
+  ): Promise<DrawAndRead> {
     const points = costPoints === null ? null : Math.max(0, Math.ceil(costPoints));
     const redis: DrawOperationClient | null = this.redis;
     if (redis) {
       try {
-        const run = () => this.drawShared(redis, principal, plan, points);
-        const draw = await (this.guard ? this.guard.run('rate limit', run, redisBudget) : run());
+        const run = () => this.drawShared(redis, principal, plan, points, readKeys);
+        const drawn = await (this.guard ? this.guard.run('rate limit', run, redisBudget) : run());
         this.noteStore(true);
-        return this.recorded(principal, draw);
+        this.recorded(principal, drawn.draw);
+        return drawn;
       } catch (e) {
         if (e instanceof GatewayError) throw e;
         this.noteStore(false);
@@ -204,8 +246,8 @@ export class RateLimiterService {
       }
     }
     const requests = await this.consume(principal, plan, 'requests', 1, true);
-    if (!requests.allowed || points === null) return { requests };
-    return { requests, cost: await this.consume(principal, plan, 'cost', points, true) };
+    if (!requests.allowed || points === null) return { draw: { requests } };
+    return { draw: { requests, cost: await this.consume(principal, plan, 'cost', points, true) } };
   }
 
   private async drawShared(
@@ -213,23 +255,27 @@ export class RateLimiterService {
     principal: Principal,
     plan: RateLimitPlan,
     points: number | null,
-  ): Promise<OperationDraw> {
-    if (!redis.gatewayDrawOperation)
-      redis.defineCommand('gatewayDrawOperation', { numberOfKeys: 3, lua: DRAW_OPERATION });
+    readKeys: readonly string[],
+  ): Promise<DrawAndRead> {
+    if (!redis.gatewayDrawOperationBuffer)
+      redis.defineCommand('gatewayDrawOperation', { lua: DRAW_OPERATION });
     const key = this.keyFor(principal, plan);
     const window = this.windowOf('requests');
-    const r = await redis.gatewayDrawOperation!(
+    const r = await redis.gatewayDrawOperationBuffer!(
+      3 + readKeys.length,
       `${this.keyPrefix('requests')}:${key}`,
       `${this.keyPrefix('requests-burst')}:${key}`,
       `${this.keyPrefix('cost')}:${key}`,
+      ...readKeys,
       plan.requestsPerMinute,
       window,
       plan.burst,
       window * BURST_WINDOWS,
       points ?? -1,
       this.windowOf('cost'),
+      plan.costPerMinute,
     );
-    const [rc = 0, rt = 0, bc = -1, bt = 0, cc = -1, ct = 0] = r.map(Number);
+    const [rc = 0, rt = 0, bc = -1, bt = 0, cc = -1, ct = 0] = r.slice(0, 6).map(Number);
     const reqLimit = plan.requestsPerMinute;
     let allowed = rc <= reqLimit;
     // BurstyRateLimiter's answer: the main window's numbers, reset at the sooner of the two windows.
@@ -239,12 +285,10 @@ export class RateLimiterService {
       resetMs = Math.min(rt, bt);
     }
     const requests = this.decision('requests', allowed, reqLimit, reqLimit - rc, resetMs, window);
-    if (cc < 0) return { requests };
+    if (cc < 0) return { draw: { requests }, values: readValues(r, readKeys.length) };
     const costLimit = plan.costPerMinute;
-    return {
-      requests,
-      cost: this.decision('cost', cc <= costLimit, costLimit, costLimit - cc, ct, this.windowOf('cost')),
-    };
+    const cost = this.decision('cost', cc <= costLimit, costLimit, costLimit - cc, ct, this.windowOf('cost'));
+    return { draw: { requests, cost }, values: readValues(r, readKeys.length) };
   }
 
   private decision(
@@ -265,11 +309,9 @@ export class RateLimiterService {
     };
   }
 
-  private recorded(principal: Principal, draw: OperationDraw): OperationDraw {
-    for (const d of [draw.requests, draw.cost]) {
-      if (d) this.metrics.record(principal.tenantId, d.budget, d.allowed ? 'allowed' : 'limited');
-    }
-    return draw;
+  private recorded(principal: Principal, draw: OperationDraw): void {
+    this.metrics.record(principal.tenantId, 'requests', draw.requests.allowed ? 'allowed' : 'limited');
+    if (draw.cost) this.metrics.record(principal.tenantId, 'cost', draw.cost.allowed ? 'allowed' : 'limited');
   }
 
   /**
@@ -391,6 +433,12 @@ export class RateLimiterService {
       this.log.log('Redis available again: rate limits shared across replicas');
     }
   }
+}
+
+/** The script's read values (after its six numbers), or undefined when it read none (refused, or none asked). */
+function readValues(reply: (number | Buffer | null)[], n: number): (Buffer | null)[] | undefined {
+  if (n === 0 || reply.length < 6 + n) return undefined;
+  return reply.slice(6, 6 + n).map((v) => (Buffer.isBuffer(v) ? v : null));
 }
 
 /** Fail-closed with the shared store out of reach: every budget decision is refused. */

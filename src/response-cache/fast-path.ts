@@ -8,11 +8,12 @@ import { graphqlMediaType } from '../common/graphql/graphql-http';
 import { hasUnsupportedPersistedQuery, persistedQueryHash } from '../common/graphql/persisted-query';
 import { OperationLimits, type BudgetHolder, type PreDrawn } from '../rate-limit/operation-limits';
 import { PRE_DRAWN_BUDGETS, type RequestWithPreDrawn } from '../rate-limit/rate-limit.plugin';
-import { attachRedisBudget, requestBudgetMsOf } from '../redis/redis-guard';
+import { attachRedisBudget, requestBudgetMsOf, type RedisBudget } from '../redis/redis-guard';
 import { annotateOperationSpan } from '../tracing/tracing.middleware';
 import {
   CACHE_PROBE,
   ResponseCacheKeys,
+  type CacheAddress,
   type CacheProbe,
   type RequestWithProbe,
 } from './response-cache-keys';
@@ -55,8 +56,10 @@ const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
  * cost is known (OperationLimits.knownCost):
  *
  * 1. In one Redis round trip: the request and cost budgets (one script), and, when the document's policy says
- *    cacheable, the stored entry and the slot's generation (one MGET) — two commands sent in the same tick,
- *    both through the RedisGuard within the request's Redis budget (attached here, shared by Apollo's path).
+ *    cacheable, the stored entry and the slot's generation. For a tenant-scoped answer the budget script reads
+ *    those too (one command: its keys share the tenant's hash tag); a public answer is one MGET beside it, sent
+ *    in the same tick (drawAndPeek). All of it through the RedisGuard within the request's Redis budget
+ *    (attached here, shared by Apollo's path).
  * 2. A fresh entry and budgets that allow it: the stored bytes are written as they are, with truthful
  *    `extensions` (`cost`, `responseCache.asOf`/`stale`), ETag (304 on If-None-Match), Cache-Control and
  *    RateLimit headers, the request id. No parse, validation, Apollo plugin or JSON re-serialisation.
@@ -117,16 +120,7 @@ export class ResponseCacheFastPath {
       store && version && policy?.cacheable
         ? this.keys.addressOf(version, policy, principal, op.hash, op.operationName, op.variables)
         : undefined;
-    const [preDrawn, probe] = await Promise.all([
-      // A limiter failure (fail-closed) is left to Apollo's path, which draws again and refuses the same way.
-      holder ? this.limits.drawKnown(holder, cost).catch(() => undefined) : undefined,
-      address && store
-        ? store.peek(address.slot, address.key, budget).then(
-            (p): CacheProbe => ({ address, ...p }),
-            () => undefined,
-          )
-        : undefined,
-    ]);
+    const { preDrawn, probe } = await this.drawAndPeek(holder, cost, address, store, budget);
     if (preDrawn) req[PRE_DRAWN_BUDGETS] = preDrawn;
     if (probe) req[CACHE_PROBE] = probe;
     if (holder && !preDrawn) return false;
@@ -138,6 +132,43 @@ export class ResponseCacheFastPath {
     const drawn = holder && preDrawn ? { holder, preDrawn } : undefined;
     this.writeHit(req, res, principal, op, entry, policy.scope === 'public', cost, drawn);
     return true;
+  }
+
+  /**
+   * The budgets and the entry with its generation. One command when the entry's keys share the budgets' slot
+   * (a tenant-scoped answer under the tenant's budgets): the budget script returns them. Otherwise two, sent in
+   * the same turn. Either way the entry and the generation are read together, so the generation race holds. A
+   * failure of either is no answer here (Apollo's path draws again and reads for itself).
+   */
+  private async drawAndPeek(
+    holder: BudgetHolder | undefined,
+    cost: number,
+    address: CacheAddress | undefined,
+    store: ResponseCacheStore | null,
+    budget: RedisBudget,
+  ): Promise<{ preDrawn?: PreDrawn; probe?: CacheProbe }> {
+    const keys =
+      address && store && this.config.RESPONSE_CACHE_ONE_COMMAND && store.peekKeys(address.slot, address.key);
+    const combined = holder && keys ? this.limits.drawKnownAndRead(holder, cost, keys) : undefined;
+    if (combined && address && store) {
+      const r = await combined.catch(() => undefined);
+      const [entry = null, generation = null] = r?.values ?? [];
+      return {
+        preDrawn: r?.preDrawn,
+        probe: r?.values ? { address, ...store.peekOf(address.slot, entry, generation) } : undefined,
+      };
+    }
+    const [preDrawn, probe] = await Promise.all([
+      // A limiter failure (fail-closed) is left to Apollo's path, which draws again and refuses the same way.
+      holder ? this.limits.drawKnown(holder, cost).catch(() => undefined) : undefined,
+      address && store
+        ? store.peek(address.slot, address.key, budget).then(
+            (p): CacheProbe => ({ address, ...p }),
+            () => undefined,
+          )
+        : undefined,
+    ]);
+    return { preDrawn, probe };
   }
 
   private writeHit(

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { RedisBudget, RedisGuard } from '../redis/redis-guard';
+import { tenantHashTag } from '../redis/hash-tag';
 
 /** One stored answer: the serialised `{ data, extensions }` body as it was first sent. */
 export interface StoredAnswer {
@@ -14,6 +15,12 @@ export interface StoredAnswer {
   bytes?: Buffer;
 }
 
+/** An entry and its slot's generation, read together (one command: the generation race depends on it). */
+export interface Peeked {
+  entry: StoredAnswer | null;
+  generation: string;
+}
+
 /**
  * Where whole answers live. A `slot` is one sharing scope (`pub`, or one tenant): its entries, tag sets,
  * generation counter and locks share a Redis Cluster hash slot, so every script below touches one slot.
@@ -22,11 +29,14 @@ export interface StoredAnswer {
 export interface ResponseCacheStore {
   get(slot: string, key: string, budget?: RedisBudget): Promise<StoredAnswer | null>;
   /** The entry and the slot's generation in one command (both live in the slot: MGET, Cluster-safe). */
-  peek(
-    slot: string,
-    key: string,
-    budget?: RedisBudget,
-  ): Promise<{ entry: StoredAnswer | null; generation: string }>;
+  peek(slot: string, key: string, budget?: RedisBudget): Promise<Peeked>;
+  /**
+   * The Redis keys peek() reads (entry, generation), for a caller that reads them inside its own script (the
+   * fast path's budget draw, see peekOf); undefined when the store is not in Redis.
+   */
+  peekKeys(slot: string, key: string): readonly [string, string] | undefined;
+  /** What peek() returns for `slot`, from the values of peekKeys() read elsewhere. */
+  peekOf(slot: string, entry: Buffer | null, generation: Buffer | null): Peeked;
   /** The slot's generation: bumped by every mutation of its tenant (and by invalidations). */
   generation(slot: string, budget?: RedisBudget): Promise<string>;
   /**
@@ -234,8 +244,18 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
     return { slots: [...this.owed.keys()], kinds: [...this.owedKinds] };
   }
 
+  /**
+   * A key of the slot. A tenant's slot carries the tenant's hash tag, the one its budgets carry (tenantHashTag),
+   * so the fast path draws a hit's budgets and reads its entry in one script: `rc:t:{<tenant>}:…`. The public
+   * slot is `rc:{pub}:…`. (Tenant slots were `rc:{t:<tenant>}:…` before; those keys are simply never read again
+   * and expire. During a rolling upgrade from that format, replicas of the two versions keep separate tenant
+   * entries and generations, so a tenant's mutation through one version reaches the other's stored answers only
+   * when they expire: at most the answers' TTL, 30 s for account resources.)
+   */
   private k(slot: string, part: string): string {
-    return `${this.prefix}rc:{${slot}}:${part}`;
+    return slot.startsWith('t:')
+      ? `${this.prefix}rc:t:${tenantHashTag(slot.slice(2))}:${part}`
+      : `${this.prefix}rc:{${slot}}:${part}`;
   }
 
   /** True while this replica must not trust what Redis holds for `slot`, nor store into it. */
@@ -271,11 +291,7 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
     return g ?? '0';
   }
 
-  async peek(
-    slot: string,
-    key: string,
-    budget?: RedisBudget,
-  ): Promise<{ entry: StoredAnswer | null; generation: string }> {
+  async peek(slot: string, key: string, budget?: RedisBudget): Promise<Peeked> {
     // As bytes: a hit writes the body as Redis returned it (composeHitBytes).
     const [raw, generation] = await this.guard.runWith(
       'response cache peek',
@@ -284,6 +300,15 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
       this.k(slot, 'g'),
       budget,
     );
+    return this.peekOf(slot, raw ?? null, generation ?? null);
+  }
+
+  peekKeys(slot: string, key: string): readonly [string, string] {
+    return [this.k(slot, `e:${key}`), this.k(slot, 'g')];
+  }
+
+  /** An entry of a slot this replica owes an invalidation is not trusted, however it was read. */
+  peekOf(slot: string, raw: Buffer | null, generation: Buffer | null): Peeked {
     return {
       entry: raw && !this.distrusts(slot) ? decodeBytes(raw) : null,
       generation: generation ? generation.toString() : '0',
@@ -478,8 +503,17 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
     return Promise.resolve(String(this.generations.get(slot) ?? 0));
   }
 
-  async peek(slot: string, key: string): Promise<{ entry: StoredAnswer | null; generation: string }> {
+  async peek(slot: string, key: string): Promise<Peeked> {
     return { entry: await this.get(slot, key), generation: await this.generation(slot) };
+  }
+
+  /** In process: nothing to read in another command's script. */
+  peekKeys(): undefined {
+    return undefined;
+  }
+
+  peekOf(_slot: string, raw: Buffer | null, generation: Buffer | null): Peeked {
+    return { entry: raw ? decode(raw.toString('utf8')) : null, generation: generation?.toString() ?? '0' };
   }
 
   put(
