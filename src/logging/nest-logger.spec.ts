@@ -31,6 +31,26 @@ describe('PinoNestLogger', () => {
     ]);
   });
 
+  it('writes one msg when a caller passes its context explicitly to a Logger that has one', () => {
+    const raw: string[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        raw.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const nest = new PinoNestLogger(pino({ level: 'info' }, out));
+    // What `new Logger('BarrackHttpClient').warn({ msg, ... }, 'BarrackHttpClient')` hands the logger service.
+    nest.warn({ msg: 'barrack call failed', status: 400 }, 'BarrackHttpClient', 'BarrackHttpClient');
+    expect(raw).toHaveLength(1);
+    expect(raw[0]!.match(/"msg":/g)).toHaveLength(1);
+    expect(JSON.parse(raw[0]!)).toMatchObject({
+      context: 'BarrackHttpClient',
+      msg: 'barrack call failed',
+      status: 400,
+    });
+  });
+
   it("logs an Error as err, and Nest's (message, stack, context) error contract as one err with that stack", () => {
     const { lines, nest } = capture();
     nest.error(new Error('boom'), 'Shutdown');

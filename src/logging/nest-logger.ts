@@ -45,7 +45,11 @@ export class PinoNestLogger implements LoggerService {
       fields.err = message;
       this.root[level](fields, ...(args as []));
     } else if (typeof message === 'object' && message !== null) {
-      this.root[level](Object.assign(fields, message), ...(args as []));
+      // An object that carries its own `msg` is the whole line. Anything after it is the explicit context a caller
+      // also passed (`this.log.warn({ msg, ... }, 'Name')`: Nest then appends the logger's own), never message
+      // text: given to pino it would become a second `msg` key, which JSON readers take instead of the first.
+      const rest = 'msg' in message ? [] : args.filter((a) => a !== fields.context);
+      this.root[level](Object.assign(fields, message), ...(rest as []));
     } else if (
       level === 'error' &&
       typeof message === 'string' &&
