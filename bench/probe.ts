@@ -30,6 +30,13 @@ import { buildConsoleAccount, buildTenantAccounts, simCounters, simResetLog } fr
  */
 
 const ROOT = join(__dirname, '..');
+/** Every probe tenant's plan: budgets far above any probe's load, so no case is throttled. */
+const PROBE_PLAN = {
+  requestsPerMinute: 100_000_000,
+  costPerMinute: 2_000_000_000,
+  burst: 10_000_000,
+  billableMutationsPerHour: 10_000,
+};
 const OUT = join(ROOT, 'bench', 'results', 'probe');
 const BUILD = join(OUT, '.build');
 
@@ -122,12 +129,7 @@ async function main(): Promise<void> {
           name: 'probe tenant',
           barrackCredential: { file: join(OUT, 'barrack.key') },
           scopes: [...SCOPES],
-          plan: {
-            requestsPerMinute: 100_000_000,
-            costPerMinute: 2_000_000_000,
-            burst: 10_000_000,
-            billableMutationsPerHour: 10_000,
-          },
+          plan: PROBE_PLAN,
           apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'probe' }],
         },
         ...s3.tenants,
@@ -235,12 +237,7 @@ async function s3Setup(
     name: 'probe console tenant',
     barrackCredential: { file: join(OUT, 'console.barrack-key') },
     scopes: [...SCOPES],
-    plan: {
-      requestsPerMinute: 100_000_000,
-      costPerMinute: 2_000_000_000,
-      burst: 10_000_000,
-      billableMutationsPerHour: 10_000,
-    },
+    plan: PROBE_PLAN,
     apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: 'probe console' }],
   };
   const auth = { authorization: `Bearer ${key.key}` };
@@ -278,12 +275,7 @@ async function s5Setup(
       name: `probe tenant ${i}`,
       barrackCredential: { file },
       scopes: [...SCOPES],
-      plan: {
-        requestsPerMinute: 100_000_000,
-        costPerMinute: 2_000_000_000,
-        burst: 10_000_000,
-        billableMutationsPerHour: 10_000,
-      },
+      plan: PROBE_PLAN,
       apiKeys: [{ id: key.id, hash: key.hash, scopes: [...SCOPES], label: id }],
     });
     reqs.push(gqlPost(cfg.CATALOGUE_QUERY, {}, { authorization: `Bearer ${key.key}` }, cfg.checkCatalogue));
