@@ -807,7 +807,7 @@ export function writeReport(
       '',
       '## Scenarios',
       '',
-      '“Correct req/s” counts only responses with status 200, no GraphQL `errors` and the expected shape (checked on every response); everything else is in “Errors”. p50/p99 from autocannon (whole ms) at saturating load; from an exact per-request timer in the one-connection rows (OV-*, I7-*: one request at a time, nothing queues). Server CPU is user+system time of the server process tree over wall time (200% = both cores); CPU ms / answer divides that CPU time by the correct (and business) answers. Upstream calls/op = simulator requests counted while 20 requests of the scenario are sent one at a time right after its load (exact; a count during the load would include requests still in flight when it stops).',
+      '“Correct req/s” counts only responses with status 200, no GraphQL `errors` and the expected shape (checked on every response); everything else is in “Errors”. p50/p99 from autocannon (whole ms) at saturating load; from an exact per-request timer in the one-connection rows (OV-*, I7-*: one request at a time, nothing queues; each first takes its request for the warm-up time at the saturating load’s connections, so V8 has optimised the path as under traffic, then settles at one connection before it is measured). Server CPU is user+system time of the server process tree over wall time (200% = both cores); CPU ms / answer divides that CPU time by the correct (and business) answers. Upstream calls/op = simulator requests counted while 20 requests of the scenario are sent one at a time right after its load (exact; a count during the load would include requests still in flight when it stops).',
       '',
       ...scenarioTable(main),
       '',
