@@ -17,6 +17,7 @@ import {
   type CacheProbe,
   type RequestWithProbe,
 } from './response-cache-keys';
+import { ResponseCacheMetrics } from './response-cache.metrics';
 import { composeHitBytes, type StoredAnswer, type ResponseCacheStore } from './response-cache.store';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
 
@@ -79,6 +80,7 @@ export class ResponseCacheFastPath {
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
     private readonly keys: ResponseCacheKeys,
     private readonly limits: OperationLimits,
+    private readonly metrics: ResponseCacheMetrics,
   ) {
     this.redisBudgetMs = requestBudgetMsOf(config);
   }
@@ -130,6 +132,7 @@ export class ResponseCacheFastPath {
     const ageMs = Date.now() - entry.storedAt;
     if (ageMs > entry.ttlS * 1000) return false; // stale: the plugin's one-refresher-per-key rule decides
     const drawn = holder && preDrawn ? { holder, preDrawn } : undefined;
+    this.metrics.count('hit');
     this.writeHit(req, res, principal, op, entry, policy.scope === 'public', cost, drawn);
     return true;
   }

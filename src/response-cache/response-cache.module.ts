@@ -14,12 +14,14 @@ import { LoggingModule } from '../logging/logging.module';
 import { CacheModule } from '../cache/cache.module';
 import { PersistedDocumentsModule } from '../persisted-documents/persisted-documents.module';
 import { CacheService } from '../cache/cache.service';
+import { MetricsRegistry } from '../metrics/metrics.module';
 import { RedisGuard } from '../redis/redis-guard';
 import { REDIS_CLIENT } from '../redis/redis.tokens';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { ResponseCacheFastPath } from './fast-path';
 import { ResponseCacheFastPathMiddleware } from './fast-path.middleware';
 import { ResponseCachePreRouter } from './pre-router';
+import { ResponseCacheMetrics } from './response-cache.metrics';
 import { ResponseCachePlugin } from './response-cache.plugin';
 import { ResponseCacheKeys } from './response-cache-keys';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
@@ -46,6 +48,12 @@ import {
           ? new RedisResponseCacheStore(redis, guard, config.REDIS_KEY_PREFIX)
           : new MemoryResponseCacheStore(config.CACHE_MEMORY_MAX_ENTRIES);
       },
+    },
+    {
+      provide: ResponseCacheMetrics,
+      inject: [{ token: MetricsRegistry, optional: true }, RESPONSE_CACHE_STORE],
+      useFactory: (registry: MetricsRegistry | undefined, store: ResponseCacheStore | null) =>
+        new ResponseCacheMetrics(registry ?? null, store),
     },
     ResponseCacheKeys,
     ResponseCachePlugin,

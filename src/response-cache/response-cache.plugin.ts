@@ -30,6 +30,7 @@ import {
   type RequestWithProbe,
 } from './response-cache-keys';
 import type { ResponseScope } from './field-policy';
+import { ResponseCacheMetrics } from './response-cache.metrics';
 import { RESPONSE_CACHE_STORE } from './response-cache.tokens';
 import { storedBody, type ResponseCacheStore, type StoredAnswer } from './response-cache.store';
 
@@ -81,6 +82,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RESPONSE_CACHE_STORE) private readonly store: ResponseCacheStore | null,
     private readonly keys: ResponseCacheKeys,
+    private readonly metrics: ResponseCacheMetrics,
   ) {}
 
   // eslint-disable-next-line @typescript-eslint/require-await
@@ -150,7 +152,10 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     const entry = state.probe
       ? state.probe.entry
       : await this.quietly('get', ctx.contextValue.requestId, () => store.get(slot, key, budget));
-    if (!entry) return null;
+    if (!entry) {
+      this.metrics.count('miss');
+      return null;
+    }
     const ageMs = Date.now() - entry.storedAt;
     const fresh = ageMs <= entry.ttlS * 1000;
     if (!fresh) {
@@ -159,10 +164,12 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
         store.tryLock(slot, key, this.config.CACHE_LOCK_TTL_MS, budget),
       );
       if (refresher !== false) {
+        this.metrics.count('refresh');
         state.stale = entry;
         return null;
       }
     }
+    this.metrics.count(fresh ? 'hit' : 'stale');
     state.hit = entry;
     return this.answerFrom(ctx, entry, !fresh, policy.scope);
   }
@@ -217,6 +224,7 @@ export class ResponseCachePlugin implements ApolloServerPlugin<GqlContext> {
     if (result.errors?.length || !result.data) {
       if (state.stale) {
         // stale-if-error: the refresh failed, the stored answer is still the best one there is.
+        this.metrics.count('stale');
         const answer = this.answerFrom(ctx, state.stale, true, policy.scope);
         if (answer.body.kind === 'single') response.body.singleResult = answer.body.singleResult;
         for (const [k, v] of answer.http.headers) response.http.headers.set(k, v);

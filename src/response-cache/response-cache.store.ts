@@ -27,6 +27,8 @@ export interface Peeked {
  * `budget`: the Redis budget of the HTTP request the command serves (redisBudgetOf(req)); none outside one.
  */
 export interface ResponseCacheStore {
+  /** Invalidations not yet confirmed by Redis (the owed gauge); absent for a store that cannot owe any. */
+  readonly owing?: { slots: readonly string[]; kinds: readonly string[] };
   get(slot: string, key: string, budget?: RedisBudget): Promise<StoredAnswer | null>;
   /** The entry and the slot's generation in one command (both live in the slot: MGET, Cluster-safe). */
   peek(slot: string, key: string, budget?: RedisBudget): Promise<Peeked>;
