@@ -20,6 +20,6 @@ export class CacheAdminResolver {
     @Args('input', { description: 'The kind (and tenant) to clear.' }) input: ClearCacheInput,
     @Context() ctx: GqlContext,
   ): Promise<ClearCachePayload> {
-    return this.admin.clear(principal, input.kind, input.tenantId, ctx.requestId);
+    return this.admin.clear(principal, input.kind, input.tenantId, ctx);
   }
 }

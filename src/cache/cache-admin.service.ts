@@ -18,14 +18,14 @@ export class CacheAdminService {
     principal: Principal,
     kind: CacheKind,
     tenantId: string | undefined | null,
-    requestId: string,
+    ctx: { req?: object; requestId: string },
   ): Promise<ClearCachePayload> {
     if (tenantId != null && tenantId !== principal.tenantId) {
       throw new GatewayError('FORBIDDEN', 'An admin may clear cache entries of its own tenant only', {
         tenantId,
       });
     }
-    const r = await this.cache.invalidate(kind, { tenantId: principal.tenantId }, requestId);
+    const r = await this.cache.invalidate(kind, { tenantId: principal.tenantId }, ctx);
     return {
       kind,
       tenantId: cacheScopeOf(kind) === 'public' ? null : principal.tenantId,

@@ -15,5 +15,5 @@ export interface CacheStore {
   /** Deletes the lock only when `token` still holds it (a late caller never frees another's lock). */
   releaseLock(key: string, token: string, budget?: RedisBudget): Promise<void>;
   /** Deletes every key that starts with `prefix` (entries and their locks); returns how many. */
-  deleteByPrefix(prefix: string): Promise<number>;
+  deleteByPrefix(prefix: string, budget?: RedisBudget): Promise<number>;
 }

@@ -20,6 +20,16 @@ import type { CacheStore } from './cache-store';
 import { MemoryCacheStore } from './memory-cache.store';
 import { RedisCacheStore } from './redis-cache.store';
 
+/**
+ * Called by invalidate() before the store is reached; `budget`: the asking request's Redis budget (none for
+ * background work), for the listener's own Redis commands.
+ */
+export type InvalidationListener = (
+  kind: CacheKind,
+  target: InvalidationTarget,
+  budget: RedisBudget | undefined,
+) => Promise<void>;
+
 /** What invalidate() drops: every entry of the kind ('all'), or one tenant's (for a public kind: the public ones). */
 export type InvalidationTarget = 'all' | { tenantId: string };
 
@@ -185,36 +195,39 @@ export class CacheService implements OnModuleInit {
    * Called before every invalidation, so layers above (the whole-response cache) drop what they built from
    * the invalidated kind. Listeners must not throw; the cache never imports them.
    */
-  onInvalidate(listener: (kind: CacheKind, target: InvalidationTarget) => Promise<void>): void {
+  onInvalidate(listener: InvalidationListener): void {
     this.invalidationListeners.push(listener);
   }
 
-  private readonly invalidationListeners: ((kind: CacheKind, target: InvalidationTarget) => Promise<void>)[] =
-    [];
+  private readonly invalidationListeners: InvalidationListener[] = [];
 
   /**
    * Drops entries of `kind`: one tenant's, or every tenant's with 'all'. Never throws (a mutation that
    * succeeded upstream must not fail because Redis is away); `complete: false` says the store was not
    * reached. For a public kind a tenant target clears the public entries, since those serve that tenant too.
-   * `requestId`: the mutation's that asked, for the log line of a store failure.
+   * `ctx`: the mutation's that asked: its HTTP request's Redis budget bounds every command of the invalidation
+   * (the listeners' too), so a deploy during a Redis hang waits one budget in all, not one command timeout per
+   * command; its id goes on the log line of a store failure. Without one (the CLI, background work) each
+   * command gets one command timeout.
    */
   async invalidate(
     kind: CacheKind,
     target: InvalidationTarget,
-    requestId?: string,
+    ctx?: { req?: object; requestId?: string },
   ): Promise<InvalidationResult> {
     // The epoch first and synchronously: a load that started before this call must not write after it.
     this.epochs.set(kind, (this.epochs.get(kind) ?? 0) + 1);
-    await Promise.all(this.invalidationListeners.map((l) => l(kind, target)));
+    const budget = redisBudgetOf(ctx?.req);
+    await Promise.all(this.invalidationListeners.map((l) => l(kind, target, budget)));
     const prefix = this.prefixOf(kind, target);
     // Requests arriving after the invalidation must not join loads that started before it.
     for (const map of [this.inflight, this.refreshing]) {
       for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
     }
     try {
-      return { deletedKeys: await this.store.deleteByPrefix(prefix), complete: true };
+      return { deletedKeys: await this.store.deleteByPrefix(prefix, budget), complete: true };
     } catch (e) {
-      this.storeFailed(kind, 'invalidate', e, { requestId });
+      this.storeFailed(kind, 'invalidate', e, { requestId: ctx?.requestId });
       return { deletedKeys: 0, complete: false };
     }
   }

@@ -48,19 +48,23 @@ export class RedisCacheStore implements CacheStore {
    * SCAN + UNLINK on every master (a Cluster spreads keys over nodes). Each round trip goes through the guard,
    * so an invalidation during an outage gives up quickly (the service reports it as incomplete).
    */
-  async deleteByPrefix(prefix: string): Promise<number> {
+  async deleteByPrefix(prefix: string, budget?: RedisBudget): Promise<number> {
     const nodes: Redis[] = this.redis instanceof Redis ? [this.redis] : this.redis.nodes('master');
     let deleted = 0;
     for (const node of nodes) {
       let cursor = '0';
       do {
-        const [next, keys] = await this.guard.run('cache scan', () =>
-          node.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500),
+        const [next, keys] = await this.guard.run(
+          'cache scan',
+          () => node.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500),
+          budget,
         );
         cursor = next;
         // One UNLINK per key: keys of one batch may sit in different cluster slots.
-        const results = await this.guard.run('cache unlink', () =>
-          Promise.all(keys.map((k) => node.unlink(k))),
+        const results = await this.guard.run(
+          'cache unlink',
+          () => Promise.all(keys.map((k) => node.unlink(k))),
+          budget,
         );
         deleted += results.reduce((a, b) => a + b, 0);
       } while (cursor !== '0');

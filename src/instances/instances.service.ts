@@ -162,7 +162,7 @@ export class InstancesService {
    */
   async create(input: CreateInstanceInput, ctx: GqlContext): Promise<CreateInstancePayload> {
     const res = await this.api.create(toDeploymentRequest(input), this.upstream.for(ctx));
-    await this.stockChanged(ctx.requestId);
+    await this.stockChanged(ctx);
     const created = toInstance(res.data);
     const fresh = await this.loadFresh(created.barrackId, ctx).catch((e: unknown) => {
       this.log.warn({ msg: `read-back after createInstance failed: ${String(e)}`, requestId: ctx.requestId });
@@ -175,7 +175,7 @@ export class InstancesService {
 
   async delete(input: InstanceActionInput, ctx: GqlContext): Promise<InstanceActionPayload> {
     const res = await this.api.delete(keyOf(input.id, 'Instance'), this.upstream.for(ctx));
-    await this.stockChanged(ctx.requestId);
+    await this.stockChanged(ctx);
     this.announce(input.id, ctx);
     return toInstanceAction(res.data, res.requestId);
   }
@@ -186,7 +186,7 @@ export class InstancesService {
     ctx: GqlContext,
   ): Promise<InstanceActionPayload> {
     const res = await this.api.action(action, keyOf(input.id, 'Instance'), this.upstream.for(ctx));
-    if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged(ctx.requestId);
+    if (STOCK_CHANGING_ACTIONS.has(action)) await this.stockChanged(ctx);
     this.announce(input.id, ctx);
     return toInstanceAction(res.data, res.requestId);
   }
@@ -254,12 +254,13 @@ export class InstancesService {
 
   /**
    * Stock is shared by all tenants: what this account just took or gave back changes it for everyone.
-   * `requestId`: the mutation's, for the log line.
+   * `ctx`: the mutation's (its Redis budget bounds the invalidation; its id goes on the log line).
    */
-  async stockChanged(requestId: string): Promise<void> {
+  async stockChanged(ctx: GqlContext): Promise<void> {
     if (!this.cache) return;
-    const r = await this.cache.invalidate('gpuStock', 'all', requestId);
-    if (!r.complete) this.log.warn({ msg: 'gpuStock invalidation did not reach the cache store', requestId });
+    const r = await this.cache.invalidate('gpuStock', 'all', ctx);
+    if (!r.complete)
+      this.log.warn({ msg: 'gpuStock invalidation did not reach the cache store', requestId: ctx.requestId });
   }
 }
 

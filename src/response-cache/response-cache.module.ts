@@ -77,17 +77,17 @@ export class ResponseCacheModule implements NestModule, OnModuleInit, OnApplicat
   }
 
   /**
-   * The catalogue's own invalidations (stock after a deploy, an admin clear) reach stored answers as tags. They
-   * carry no request (CacheService.invalidate takes none), so each command gets one command timeout, within the
-   * breaker, as the catalogue's own deletion does; what does not complete is owed (RedisResponseCacheStore).
+   * The catalogue's own invalidations (stock after a deploy, an admin clear) reach stored answers as tags, within
+   * the asking mutation's Redis budget as the catalogue's own deletion is (none from the CLI: one command timeout
+   * per command); what does not complete is owed (RedisResponseCacheStore).
    */
   onModuleInit(): void {
     const store = this.store;
     if (!store) return;
-    this.cache.onInvalidate(async (kind, target) => {
+    this.cache.onInvalidate(async (kind, target, budget) => {
       try {
         // 'all' reaches every tenant whose answers were built from the kind (a registry, no scan).
-        await store.invalidateKind(kind, target === 'all' ? undefined : target.tenantId);
+        await store.invalidateKind(kind, target === 'all' ? undefined : target.tenantId, budget);
       } catch {
         /* Redis trouble: the store owes the invalidation (the catalogue cache logs the outage) */
       }

@@ -144,7 +144,7 @@ export class SnapshotsService {
   async restore(input: RestoreSnapshotInput, ctx: GqlContext): Promise<RestoreSnapshotPayload> {
     const id = keyOf(input.id, 'Snapshot');
     const res = await this.api.restore(id, toRestoreSnapshotRequest(input), this.upstream.for(ctx));
-    await this.instances.stockChanged(ctx.requestId);
+    await this.instances.stockChanged(ctx);
     const { instanceKey, sourceSnapshotKey, tier } = restoreAnswerOf(res.data, res.envelope, id);
     // The new VM as an Instance, like createInstance: read back; Barrack's own answer if the read fails.
     const fresh = await this.instances.loadFresh(instanceKey, ctx).catch((e: unknown) => {

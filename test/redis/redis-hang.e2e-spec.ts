@@ -156,6 +156,42 @@ describe('a hung Redis under the gateway', () => {
       expect((await timeouts()) ?? 0).toBe(timeoutsBefore + 1);
       expect((await spent()) ?? 0).toBeGreaterThanOrEqual(spentBefore + 2);
     });
+
+    it("a deploy's stock invalidation (both caches) spends the same budget: one timeout in all, never one per command", async () => {
+      const timeouts = () => metric(gw, 'gateway_redis_failures_total{kind="timeout"}');
+      // Stock cached (catalogue and response cache), so the invalidation has something to reach.
+      expect((await gw.gql('{ gpuStock { gpuModel available } }')).body.errors).toBeUndefined();
+      await waitFor('the Redis breaker to be closed', async () =>
+        (await breakerOpen(gw)) === 0 ? true : undefined,
+      );
+      const timeoutsBefore = (await timeouts()) ?? 0;
+      redis.pause();
+      const deployed = await timed(() =>
+        gw.gql<{ createInstance: { instance: { name: string } | null } }>(
+          `mutation($input: CreateInstanceInput!) { createInstance(input: $input) { instance { name } } }`,
+          {
+            input: {
+              name: 'hang-vm',
+              gpuModel: 'A100_PCIE_80GB',
+              gpuCount: 1,
+              region: 'CANADA_1',
+              imageName: 'Ubuntu Server 22.04 LTS R535 CUDA 12.2',
+              sshKeyName: 'demo-key',
+            },
+          },
+        ),
+      );
+      const failuresDuringHang = ((await timeouts()) ?? 0) - timeoutsBefore;
+      redis.resume();
+      console.log(`deploy during the hang answered in ${deployed.ms} ms`);
+      // Barrack took it (the limiter failed open after the budget's one timeout), and the answer says so.
+      expect(deployed.r.body.errors).toBeUndefined();
+      expect(deployed.r.body.data?.createInstance.instance?.name).toBe('hang-vm');
+      // The budget's one timeout; the response cache's registry read and the catalogue's SCAN found it spent.
+      // Each used to wait its own command timeout: three timeouts, which also opened the breaker.
+      expect(failuresDuringHang).toBe(1);
+      expect(await breakerOpen(gw)).toBe(0);
+    });
   });
 
   describe('latency during the hang, before and after the breaker opens (issue 12 item 7)', () => {
