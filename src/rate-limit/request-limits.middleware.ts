@@ -1,7 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { sendGraphqlError } from '../common/graphql/graphql-http';
+import { acceptsGraphqlJson, prefersHtml, sendGraphqlError } from '../common/graphql/graphql-http';
 import { GatewayError } from '../common/errors/gateway-error';
 import { OperationLimits } from './operation-limits';
 
@@ -36,8 +36,11 @@ export class RequestLimitsMiddleware implements NestMiddleware {
         },
       );
     }
-    const shape = malformedBody(req.method, body);
-    if (shape) return sendEarlyError(req, res, 400, 'BAD_USER_INPUT', shape);
+    const refusal = malformedRequest(req);
+    if (refusal) {
+      if (refusal.status === 405) res.setHeader('allow', 'GET, POST');
+      return sendEarlyError(req, res, refusal.status, 'BAD_USER_INPUT', refusal.message);
+    }
     const ops: unknown[] = Array.isArray(body) ? body : [body && typeof body === 'object' ? body : req.query];
     for (const op of ops) {
       const query = op && typeof op === 'object' ? (op as { query?: unknown }).query : undefined;
@@ -55,20 +58,80 @@ export class RequestLimitsMiddleware implements NestMiddleware {
 }
 
 /**
- * The body shapes Apollo refuses before it has a request (with its own words), answered here instead so the refusal
- * carries a requestId like every other: Apollo writes these before any plugin runs. Batching is off (Apollo's
- * default), so any array is refused; a larger one got the batch-size refusal above.
+ * The requests Apollo refuses before it has a GraphQL request (with its own words and statuses), answered here
+ * instead so the refusal carries a requestId like every other: Apollo writes these before any plugin runs, and
+ * its 406 only after executing the operation (so a mutation sent with an Accept naming no JSON type ran in
+ * Barrack and its client got an error). Batching is off (Apollo's default), so any array is refused; a larger
+ * one got the batch-size refusal above. OPTIONS is left to the CORS and CSRF layers, a browser's GET for the IDE
+ * page to GraphiQL.
  */
-function malformedBody(method: string, body: unknown): string | undefined {
-  if (method !== 'POST') return undefined;
+function malformedRequest(req: Request): { status: number; message: string } | undefined {
+  const method = req.method;
+  if (method === 'OPTIONS' || prefersHtml(req)) return undefined;
+  const shape =
+    method === 'POST'
+      ? malformedBody(req.body)
+      : method === 'GET'
+        ? malformedQueryString(req)
+        : { status: 405, message: 'Apollo Server supports only GET/POST requests.' };
+  if (shape) return typeof shape === 'string' ? { status: 400, message: shape } : shape;
+  if (!acceptsGraphqlJson(req)) {
+    return {
+      status: 406,
+      message:
+        "An 'accept' header was provided for this request which does not accept application/json or application/graphql-response+json",
+    };
+  }
+  return undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v);
+
+function malformedBody(body: unknown): string | undefined {
   if (Array.isArray(body)) return 'Operation batching disabled.';
-  if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
+  if (!isRecord(body) || Object.keys(body).length === 0) {
     return 'POST body missing, invalid Content-Type, or JSON object has no keys.';
   }
+  if (body.query && typeof body.query !== 'string') return 'GraphQL queries must be strings.';
   for (const field of ['variables', 'extensions'] as const) {
-    if (typeof (body as Record<string, unknown>)[field] === 'string') {
+    if (typeof body[field] === 'string') {
       return `\`${field}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.`;
     }
+  }
+  for (const field of ['extensions', 'variables'] as const) {
+    if (field in body && body[field] !== null && !isRecord(body[field])) {
+      return `\`${field}\` in a POST body must be an object if provided.`;
+    }
+  }
+  if ('operationName' in body && body.operationName !== null && typeof body.operationName !== 'string') {
+    return '`operationName` in a POST body must be a string if provided.';
+  }
+  return undefined;
+}
+
+function malformedQueryString(req: Request): { status: number; message: string } | string | undefined {
+  const type = req.headers['content-type'];
+  if (type !== undefined && type.split(';', 1)[0]!.trim().toLowerCase() !== 'application/json') {
+    return {
+      status: 415,
+      message: 'GET requests may not have a content-type header other than application/json.',
+    };
+  }
+  const q = req.originalUrl.indexOf('?');
+  if (q < 0) return undefined;
+  const params = new URLSearchParams(req.originalUrl.slice(q + 1));
+  for (const name of ['query', 'operationName', 'variables', 'extensions']) {
+    const values = params.getAll(name);
+    if (values.length > 1) return `The '${name}' search parameter may only be specified once.`;
+    if (values.length === 0 || (name !== 'variables' && name !== 'extensions')) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(values[0]!);
+    } catch {
+      return `The ${name} search parameter contains invalid JSON.`;
+    }
+    if (!isRecord(parsed)) return `The ${name} search parameter should contain a JSON-encoded object.`;
   }
   return undefined;
 }

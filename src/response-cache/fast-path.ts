@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../common/context/principal';
 import { requestIdOf } from '../common/graphql/context.factory';
-import { graphqlMediaType } from '../common/graphql/graphql-http';
+import { acceptsGraphqlJson, graphqlMediaType } from '../common/graphql/graphql-http';
 import { hasUnsupportedPersistedQuery, persistedQueryHash } from '../common/graphql/persisted-query';
 import { OperationLimits, type BudgetHolder, type PreDrawn } from '../rate-limit/operation-limits';
 import { PRE_DRAWN_BUDGETS, type RequestWithPreDrawn } from '../rate-limit/rate-limit.plugin';
@@ -104,6 +104,8 @@ export class ResponseCacheFastPath {
   ): Promise<boolean> {
     if (!this.enabled || req[FAST_PATH_TRIED]) return false;
     req[FAST_PATH_TRIED] = true;
+    // An Accept naming no JSON type is refused 406 before execution (request-limits): a hit must not answer it.
+    if (!acceptsGraphqlJson(req)) return false;
     const op = operationOf(params, persistedHash);
     if (!op) return false;
     const cost = this.limits.knownCost(`${op.hash}|${op.operationName ?? ''}`, op.variables);

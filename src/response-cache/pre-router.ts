@@ -82,6 +82,9 @@ export class ResponseCachePreRouter {
     if (req.method === 'GET') {
       if (q === -1 || headers.accept?.includes('text/html')) return void express(req, res);
       const search = new URLSearchParams(url.slice(q + 1));
+      // What Apollo refuses over GET (a content type but JSON's, a parameter given twice) is refused on
+      // Express' path (request-limits), never answered from cache.
+      if (headers['content-type'] !== undefined || repeatsAParameter(search)) return void express(req, res);
       const item: (GraphqlParams & RequestParams) | undefined = paramsOfQueryString(search);
       if (!item) return void express(req, res); // malformed variables or extensions: Apollo answers
       item.documentId = search.get('documentId') ?? undefined;
@@ -179,4 +182,10 @@ function bodyParseError(cause: unknown): Error {
   err.status = 400;
   err.expose = true;
   return err;
+}
+
+function repeatsAParameter(search: URLSearchParams): boolean {
+  for (const name of ['query', 'operationName', 'variables', 'extensions', 'documentId'])
+    if (search.getAll(name).length > 1) return true;
+  return false;
 }

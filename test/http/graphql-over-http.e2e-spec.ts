@@ -1,4 +1,6 @@
 import { weakEtag } from '../../src/common/http/read-etags';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { uniquePrefix } from '../helpers/redis';
 import { post, startHttpGateway, toRaw, type HttpGateway, type RawResponse } from './http-test-kit';
 
 /*
@@ -92,6 +94,75 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
     const r = await post(gw.url, body, { ...gw.auth.apiKey, accept: GQL_RESPONSE });
     expectRefusal(r, 400, GQL_RESPONSE, 'BAD_USER_INPUT');
     expect(r.body.errors[0].message).toMatch(message);
+  });
+
+  it.each([
+    ['a query that is not a string', { query: 5 }, /GraphQL queries must be strings/],
+    [
+      'variables as an array',
+      { query: '{ viewer { tenantId } }', variables: [1] },
+      /`variables` in a POST body must be an object/,
+    ],
+    [
+      'extensions as a number',
+      { query: '{ viewer { tenantId } }', extensions: 1 },
+      /`extensions` in a POST body must be an object/,
+    ],
+    [
+      'an operationName that is not a string',
+      { query: '{ viewer { tenantId } }', operationName: 5 },
+      /`operationName`/,
+    ],
+  ])('400 with a request id for %s (Apollo words, our request id)', async (_what, body, message) => {
+    const r = await post(gw.url, body, { ...gw.auth.apiKey, accept: GQL_RESPONSE });
+    expectRefusal(r, 400, GQL_RESPONSE, 'BAD_USER_INPUT');
+    expect(r.body.errors[0].message).toMatch(message);
+  });
+
+  it.each([
+    [
+      'variables that are not JSON',
+      'query=%7B__typename%7D&variables=nope',
+      400,
+      /variables search parameter contains invalid JSON/,
+    ],
+    [
+      'variables that are not an object',
+      'query=%7B__typename%7D&variables=%5B1%5D',
+      400,
+      /JSON-encoded object/,
+    ],
+    [
+      'a query given twice',
+      'query=%7B__typename%7D&query=%7B__typename%7D',
+      400,
+      /may only be specified once/,
+    ],
+  ])('GET with %s: refused with a request id', async (_what, search, status, message) => {
+    const res = await fetch(`${gw.url}/graphql?${search}`, {
+      headers: { ...gw.auth.apiKey, accept: GQL_RESPONSE, 'apollo-require-preflight': 'true' },
+    });
+    const r = await toRaw(res);
+    expectRefusal(r, status, GQL_RESPONSE, 'BAD_USER_INPUT');
+    expect(r.body.errors[0].message).toMatch(message);
+  });
+
+  it('a GET with a content type other than JSON is 415, a PUT 405 with Allow: GET, POST, both with a request id', async () => {
+    const get = await toRaw(
+      await fetch(`${gw.url}/graphql?query=%7B__typename%7D`, {
+        headers: { ...gw.auth.apiKey, 'content-type': 'text/plain', 'apollo-require-preflight': 'true' },
+      }),
+    );
+    expectRefusal(get, 415, JSON_TYPE, 'BAD_USER_INPUT');
+    const put = await toRaw(
+      await fetch(`${gw.url}/graphql`, {
+        method: 'PUT',
+        headers: { ...gw.auth.apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }),
+    );
+    expectRefusal(put, 405, JSON_TYPE, 'BAD_USER_INPUT');
+    expect(put.headers.get('allow')).toBe('GET, POST');
   });
 
   it('429 with Retry-After when the budget is spent, in either media type', async () => {
@@ -191,5 +262,46 @@ describe('GraphQL over HTTP: responses honour Accept', () => {
       body: JSON.stringify({ query: '{ viewer { tenantId } }' }),
     });
     expect((await toRaw(credentialed)).body.errors?.[0]?.extensions?.reason).not.toBe('CSRF');
+  });
+});
+
+describe('GraphQL over HTTP: an Accept naming no JSON type', () => {
+  let a: TestGateway;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    a = await startTestGateway({ env: { REDIS_KEY_PREFIX: uniquePrefix('accept406') } });
+    auth = { authorization: `Bearer ${a.keys.demo}` };
+  });
+  afterAll(() => a?.close());
+
+  it('an Accept naming no JSON type is 406 before anything runs: a mutation is not executed, a cached answer not served', async () => {
+    const name = `accept-406-${Date.now()}`;
+    const create = await post(
+      a.gatewayUrl,
+      {
+        query: `mutation($input: CreateSshKeyInput!) { createSshKey(input: $input) { sshKey { id } } }`,
+        variables: {
+          input: {
+            name,
+            publicKey:
+              'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm9rZXlmb3JyZXNwb25zZWNhY2hldGVzdHNhYmNkZWY a@test',
+          },
+        },
+      },
+      { ...auth, accept: 'application/xml' },
+    );
+    expectRefusal(create, 406, JSON_TYPE, 'BAD_USER_INPUT');
+    expect(a.sim.admin.requestLog().filter((e) => e.operationId === 'createSshKey')).toHaveLength(0);
+    // A cacheable query, stored and then a hit: the same Accept gets the same 406 as on a miss.
+    const regions = { query: 'query Accept406 { regions { code } }' };
+    await post(a.gatewayUrl, regions, auth);
+    const hit = await post(a.gatewayUrl, regions, auth);
+    expect(hit.body.extensions.responseCache).toMatchObject({ hit: true });
+    expectRefusal(
+      await post(a.gatewayUrl, regions, { ...auth, accept: 'application/xml' }),
+      406,
+      JSON_TYPE,
+      'BAD_USER_INPUT',
+    );
   });
 });

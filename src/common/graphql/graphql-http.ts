@@ -40,6 +40,36 @@ export function graphqlMediaType(
   return chosen === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
 }
 
+/**
+ * False when `Accept` names neither JSON media type (nor a wildcard covering one): Apollo answers such a request
+ * 406, but only after executing it. The gateway refuses it before anything runs (request-limits middleware), and
+ * the fast path never answers it from cache, so a cache hit and a miss get the same status and a mutation is
+ * never executed for a client that cannot read the answer.
+ */
+export function acceptsGraphqlJson(req: IncomingMessage): boolean {
+  const accept = req.headers.accept;
+  if (!accept || accept === '*/*' || accept === APPLICATION_JSON || accept === GRAPHQL_RESPONSE_JSON)
+    return true;
+  // A client sends the same Accept on every request (Apollo Client: graphql-response+json, then json;q=0.9):
+  // negotiated once per distinct value, in a small bounded memo.
+  let ok = acceptMemo.get(accept);
+  if (ok === undefined) {
+    ok = accepts(req).type([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) !== false;
+    if (acceptMemo.size >= ACCEPT_MEMO_MAX) acceptMemo.clear();
+    acceptMemo.set(accept, ok);
+  }
+  return ok;
+}
+
+const ACCEPT_MEMO_MAX = 256;
+const acceptMemo = new Map<string, boolean>();
+
+/** True for a GET whose `Accept` prefers HTML over JSON: a browser asking for the IDE page, not an operation. */
+export function prefersHtml(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' || !req.headers.accept) return false;
+  return accepts(req).type([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, 'text/html']) === 'text/html';
+}
+
 /** Writes a GraphQL-shaped error response for a request refused before it reaches Apollo. */
 export function sendGraphqlError(
   req: Request,
