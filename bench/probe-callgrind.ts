@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { generateApiKey } from '../src/auth/api-key';
 import { SCOPES } from '../src/common/context/principal';
@@ -29,6 +30,8 @@ import { buildConsoleAccount, buildTenantAccounts, simCounters, simResetLog } fr
  * `GATEWAY_NODE_OPTIONS=<flags>` starts the gateway with those node flags (NODE_OPTIONS of its process only).
  * `CONCURRENCY=<n>` sends the answers n at a time instead of one by one. Not yet dependable for S3: with 16
  * pages in flight under valgrind one run of two had upstream failures open Barrack's breaker (a page short).
+ * `MAP_LOG=1` runs the gateway under `node --log-maps` instead of valgrind and prints the hidden classes V8 built
+ * per answer without caching them (bench/PROFILE.md, "S2: request shapes").
  * `GATEWAY_ENV='KEY=VALUE KEY2=VALUE2'` adds to the gateway's environment: an A/B of a config switch on one build.
  * The warm-up count can also be given as `WARM=<n>`: 20 leaves much of the page's code unoptimised (S3: 39.4 M at
  * 20, 25.9 M at 400, same build); 400 measures V8's steady state, which is what a loaded gateway runs.
@@ -102,20 +105,31 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const gwLog = join(OUT, 'gateway.log');
+  // MAP_LOG=1: no valgrind; the gateway runs under `node --log-maps` and writes V8's map events to
+  // <OUT>/v8.log (bench/PROFILE.md, "S2: request shapes": hidden classes made per request).
+  const mapLog = process.env.MAP_LOG === '1';
   const gw = startChild(
     'gateway',
-    'valgrind',
-    [
-      '--tool=callgrind',
-      '--instr-atstart=no',
-      // One output file per thread: the main thread's count apart from V8's compiler and GC helper threads.
-      '--separate-threads=yes',
-      '--smc-check=all-non-file',
-      `--vgdb-prefix=${VGDB_PREFIX}`,
-      `--callgrind-out-file=${OUT}/callgrind.out.%p`,
-      process.execPath,
-      join(build, 'src/main.js'),
-    ],
+    mapLog ? process.execPath : 'valgrind',
+    mapLog
+      ? [
+          '--log-maps',
+          '--log-code',
+          `--logfile=${join(OUT, 'v8.log')}`,
+          '--no-logfile-per-isolate',
+          join(build, 'src/main.js'),
+        ]
+      : [
+          '--tool=callgrind',
+          '--instr-atstart=no',
+          // One output file per thread: the main thread's count apart from V8's compiler and GC helper threads.
+          '--separate-threads=yes',
+          '--smc-check=all-non-file',
+          `--vgdb-prefix=${VGDB_PREFIX}`,
+          `--callgrind-out-file=${OUT}/callgrind.out.%p`,
+          process.execPath,
+          join(build, 'src/main.js'),
+        ],
     {
       cwd: ROOT,
       env: {
@@ -188,10 +202,12 @@ async function main(): Promise<void> {
       throw new Error(`bad answer ${res.status}: ${problem ?? text.slice(0, 200)}`);
   };
   const ctl = (...a: string[]) =>
-    execFileSync('callgrind_control', [`--vgdb-prefix=${VGDB_PREFIX}`, ...a, String(gw.pid)], {
-      encoding: 'utf8',
-      env: CTL_ENV,
-    });
+    mapLog
+      ? ''
+      : execFileSync('callgrind_control', [`--vgdb-prefix=${VGDB_PREFIX}`, ...a, String(gw.pid)], {
+          encoding: 'utf8',
+          env: CTL_ENV,
+        });
   try {
     await waitReady(gw, async () => (await answer(), true), gwLog, 300_000);
     if (afterMutation) {
@@ -220,6 +236,11 @@ async function main(): Promise<void> {
     const calls = (await simCounters(simOrigin)).total;
     ctl('-d');
     ctl('-i', 'off');
+    if (mapLog) {
+      await gw.stop('SIGINT', 60_000);
+      await printUncachedTransitions(join(OUT, 'v8.log'), warmUp + 5 + pages);
+      return;
+    }
     let instructions = 0;
     let mainThread = 0;
     for (const f of readdirSync(OUT).filter((x) => x.startsWith('callgrind.out'))) {
@@ -238,6 +259,23 @@ async function main(): Promise<void> {
     await gw.stop('SIGINT', 60_000);
     await sim.stop();
   }
+}
+
+/**
+ * MAP_LOG: V8 logs a property addition whose map transition it did not cache (the object's map has no back
+ * pointer, e.g. after Object.setPrototypeOf) as `map,Transition,…,prototype,<name>`: a new hidden class each
+ * time. Prints those by property name, per answer sent (the whole run, warm-up included).
+ */
+async function printUncachedTransitions(file: string, answers: number): Promise<void> {
+  const byName = new Map<string, number>();
+  for await (const line of createInterface({ input: createReadStream(file) })) {
+    if (!line.startsWith('map,Transition,')) continue;
+    const f = line.split(',');
+    if (f[8] === 'prototype') byName.set(f[9] ?? '', (byName.get(f[9] ?? '') ?? 0) + 1);
+  }
+  const rows = [...byName].filter(([, n]) => n >= answers / 2).sort((a, b) => b[1] - a[1]);
+  console.log(`uncached map transitions per answer (${answers} answers), ${file}:`);
+  for (const [name, n] of rows) console.log(`  ${(n / answers).toFixed(2)}  ${name}`);
 }
 
 /** GATEWAY_ENV's `KEY=VALUE` pairs (space-separated). */

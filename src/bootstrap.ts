@@ -18,6 +18,7 @@ import { mountGraphiql } from './graphiql/graphiql';
 import { csrfGuard } from './common/graphql/graphql-http';
 import { installCors } from './common/http/cors';
 import { etagsOnReads } from './common/http/read-etags';
+import { installRequestShapes } from './common/http/request-shape';
 import { MetricsRegistry } from './metrics/metrics.module';
 import { PRE_READ_BODY_ERROR, ResponseCachePreRouter } from './response-cache/pre-router';
 import { type MetricsListener, startMetricsListener } from './metrics/metrics-server';
@@ -121,6 +122,9 @@ export async function createGatewayApp(
   // Ahead of all of it: CORS headers on every answer, preflights answered first (src/common/http/cors.ts).
   if (config.CORS_ORIGINS)
     installCors(app.getHttpServer(), { origins: config.CORS_ORIGINS, maxAgeS: config.CORS_MAX_AGE_S });
+  // Outermost: every request and response gets its properties before Express swaps their prototypes
+  // (src/common/http/request-shape.ts).
+  installRequestShapes(app.getHttpServer());
   return app;
 }
 

@@ -171,6 +171,36 @@ describe('BarrackHttpClient', () => {
       expect(err.cause).toBeInstanceOf(BarrackUpstreamError);
     });
 
+    it('joins a body sent in several chunks', async () => {
+      fake.handle((_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"success": true, "data": {"name": "');
+        setTimeout(() => res.end(`${'é'.repeat(40_000)}"}}`), 5);
+      });
+      const res = await client().request<{ name: string }>(getInstance('BRK-1'), ctx);
+      expect(res.data.name).toBe('é'.repeat(40_000));
+    });
+
+    it('refuses a body past 16 MiB as UPSTREAM_BAD_RESPONSE without buffering the rest', async () => {
+      const mib = Buffer.alloc(1024 * 1024, 'a');
+      fake.handle((_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        let sent = 0;
+        const more = (): void => {
+          while (sent < 20 && !res.destroyed) {
+            sent++;
+            if (!res.write(mib)) return void res.once('drain', more);
+          }
+          res.end();
+        };
+        res.on('error', () => undefined);
+        more();
+      });
+      const err = await failure(client().request(getInstance('BRK-1'), ctx));
+      expect(err.code).toBe('UPSTREAM_BAD_RESPONSE');
+      expect((err.cause as BarrackUpstreamError).reason).toBe('too large');
+    });
+
     it('treats a 200 whose envelope says success:false as a failure, refined by its code', async () => {
       fake.handle(
         reply(200, { status: false, message: 'Insufficient balance', error_reason: 'insufficient_balance' }),

@@ -2,13 +2,14 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from
 import { BrokenCircuitError, CircuitState } from 'cockatiel';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { toGatewayError } from '../../common/errors/upstream-error.map';
 import { ShutdownDeadline } from '../../common/lifecycle/shutdown-deadline';
 import { MetricsRegistry } from '../../metrics/metrics.module';
-import { inSpan, injectTraceHeaders, SpanKind } from '../../tracing/tracing';
+import { inSpan, injectTraceHeaders, SpanKind, tracingEnabled } from '../../tracing/tracing';
 import { BarrackEndpoint } from '../barrack-endpoint';
 import type { BarrackCall, BarrackResult, UpstreamContext } from './barrack-call';
 import { BarrackBreakers, operationGroup } from './barrack-breakers';
@@ -145,6 +146,8 @@ export class BarrackHttpClient implements OnApplicationShutdown {
   async request<T>(call: BarrackCall, ctx: UpstreamContext): Promise<BarrackResult<T>> {
     // Validation first: an unsafe id must never cost an upstream call, even when Barrack is unconfigured.
     const relPath = renderPath(call) + renderQuery(call.query);
+    // Tracing off: no span, so none of its name, attributes and closures are built per call.
+    if (!tracingEnabled()) return this.requestOnce<T>(call, ctx, relPath);
     // One span per call (its retries inside), named by the route template: never the ids or the query string.
     return inSpan(
       `barrack ${call.method} ${call.path}`,
@@ -396,21 +399,14 @@ export class BarrackHttpClient implements OnApplicationShutdown {
         body,
         signal,
       });
-      let size = 0;
-      const chunks: Buffer[] = [];
-      for await (const chunk of res.body) {
-        const buf = chunk as Buffer;
-        size += buf.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          res.body.destroy();
-          throw new BarrackUpstreamError('bad_response', call.operationId, {
-            status: res.statusCode,
-            reason: 'too large',
-          });
-        }
-        chunks.push(buf);
-      }
-      raw = { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+      const text = await readText(res.body, () => {
+        res.body.destroy();
+        return new BarrackUpstreamError('bad_response', call.operationId, {
+          status: res.statusCode,
+          reason: 'too large',
+        });
+      });
+      raw = { status: res.statusCode, headers: res.headers, text };
     } catch (e) {
       throw this.classify(e, call, ctx, signal);
     }
@@ -513,6 +509,31 @@ function withoutSecret(
   return Object.fromEntries(
     Object.entries(details).filter(([, v]) => !JSON.stringify(v ?? null).includes(secret)),
   );
+}
+
+/**
+ * A response body as utf-8 text, refused (the error `tooLarge` makes) once it passes MAX_RESPONSE_BYTES. Read
+ * with 'data' listeners rather than `for await`: the stream's async iterator costs a generator and promises per
+ * chunk and at the end, on every Barrack call. Stream errors (timeouts, aborts, resets) reject as they did.
+ */
+function readText(body: Readable, tooLarge: () => Error): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    body.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size <= MAX_RESPONSE_BYTES) return void chunks.push(chunk);
+      refused = true;
+      chunks.length = 0;
+      reject(tooLarge());
+    });
+    body.on('error', reject);
+    body.on('end', () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    );
+  });
 }
 
 /** prom-client refuses a second registration of a name; several clients may share one registry in tests. */
