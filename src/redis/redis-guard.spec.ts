@@ -158,6 +158,29 @@ describe('RedisGuard', () => {
     expect(guard.state).toBe('closed');
   });
 
+  it('a command that fails after its deadline settles nothing twice and leaves no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let failLate: (e: Error) => void = () => undefined;
+      const late = () => new Promise<never>((_, reject) => (failLate = reject));
+      const answered = jest.fn(() => Promise.resolve('x'));
+      // Many commands in flight share the guard's one deadline timer; the hung one still times out alone.
+      const others = Array.from({ length: 10 }, () => guard.run('ok', answered));
+      expect(await reason(guard.run('late', late))).toBe('timeout');
+      expect(await Promise.all(others)).toEqual(Array(10).fill('x'));
+      failLate(new Error('Connection is closed.'));
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+      // The late failure was not counted: one timeout, below the threshold of two.
+      expect(guard.state).toBe('closed');
+      expect(guard.deadlines.size).toBe(0);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('runWith hands the command its arguments, under the same budget and breaker as run', async () => {
     const budget = new RedisBudget(20);
     const mget = jest.fn((a: string, b: string) => Promise.resolve([a, b]));

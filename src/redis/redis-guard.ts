@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ReplyError } from 'ioredis';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { AppConfig } from '../config/app-config';
+import { Deadline, DeadlineQueue } from './deadlines';
 import { inSpan, SpanKind, tracingEnabled } from '../tracing/tracing';
 
 /*
@@ -114,6 +115,8 @@ export class RedisGuard {
   private probeTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly listeners: StateListener[] = [];
+  /** Every pending command's deadline, under one timer. */
+  readonly deadlines = new DeadlineQueue();
   private readonly metrics: {
     open: Gauge;
     skipped: Counter<'reason'>;
@@ -193,68 +196,78 @@ export class RedisGuard {
     );
   }
 
-  private async guarded<A, B, T>(
+  private guarded<A, B, T>(
     op: string,
     command: (a: A, b: B) => Promise<T>,
     a: A,
     b: B,
     budget?: RedisBudget,
   ): Promise<T> {
-    if (!this.client) throw new RedisUnavailableError('error', 'no Redis configured');
+    if (!this.client) return Promise.reject(new RedisUnavailableError('error', 'no Redis configured'));
     if (this.stateValue !== 'closed') {
       this.metrics?.skipped.inc({ reason: 'breaker_open' });
-      throw new RedisUnavailableError('breaker_open', `Redis breaker open; ${op} skipped`);
+      return Promise.reject(new RedisUnavailableError('breaker_open', `Redis breaker open; ${op} skipped`));
     }
     const ceiling = Math.min(this.options.commandTimeoutMs, budget?.limitMs ?? Infinity);
     const allowance = Math.min(ceiling, budget?.remainingMs ?? Infinity);
     if (allowance <= 0) {
       this.metrics?.skipped.inc({ reason: 'budget_spent' });
-      throw new RedisUnavailableError('budget_spent', `request's Redis budget spent; ${op} skipped`);
+      return Promise.reject(
+        new RedisUnavailableError('budget_spent', `request's Redis budget spent; ${op} skipped`),
+      );
     }
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const pending = command(a, b);
-      // The race may be lost by a command that still fails later: never leave its rejection unhandled.
-      pending.catch(ignore);
-      const result = await Promise.race([
-        pending,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new RedisUnavailableError('timeout', `Redis did not answer ${op} within ${allowance} ms`),
-              ),
-            allowance,
-          );
-        }),
-      ]);
+    // A deferred settled by whichever comes first, the command or its deadline (one shared timer for every
+    // command: DeadlineQueue), instead of a Promise.race against a timer of its own per command.
+    return new Promise<T>((resolve, reject) => {
+      const wait = new GuardedWait(this, op, allowance, ceiling, budget, resolve, reject);
+      let pending: Promise<T>;
+      try {
+        pending = command(a, b);
+      } catch (e) {
+        wait.failed(e);
+        return;
+      }
+      this.deadlines.add(wait, allowance);
+      // Both outcomes are handled, so a command that fails after its deadline never leaves a rejection unhandled.
+      pending.then(
+        (v) => wait.answered(v),
+        (e: unknown) => wait.failed(e),
+      );
+    });
+  }
+
+  /**
+   * The outcome of a guarded command that did not answer (GuardedWait): the breaker and the budget take note,
+   * and the error to reject with. `e` is the guard's own timeout, or whatever the command rejected with.
+   */
+  settleFailure(
+    e: unknown,
+    op: string,
+    allowance: number,
+    ceiling: number,
+    budget: RedisBudget | undefined,
+  ): unknown {
+    // The client's own commandTimeout is the same REDIS_COMMAND_TIMEOUT_MS, so it may fire just before our
+    // deadline: the same unanswered wait, charged and counted the same way.
+    if (e instanceof RedisUnavailableError || isClientTimeout(e)) {
+      const timedOut =
+        e instanceof RedisUnavailableError
+          ? e
+          : new RedisUnavailableError('timeout', `Redis did not answer ${op} within ${allowance} ms`, {
+              cause: e,
+            });
+      budget?.charge(allowance);
+      // Only a command that had the longest wait it could ever get says something about Redis.
+      if (allowance >= ceiling) this.failed('timeout', timedOut.message);
+      else this.metrics?.skipped.inc({ reason: 'budget_spent' });
+      return timedOut;
+    }
+    if (!(e instanceof Error) || isReplyError(e)) {
       this.succeeded();
-      return result;
-    } catch (e) {
-      // The client's own commandTimeout is the same REDIS_COMMAND_TIMEOUT_MS, so it may fire just before our
-      // timer: the same unanswered wait, charged and counted the same way.
-      if (e instanceof RedisUnavailableError || isClientTimeout(e)) {
-        const timedOut =
-          e instanceof RedisUnavailableError
-            ? e
-            : new RedisUnavailableError('timeout', `Redis did not answer ${op} within ${allowance} ms`, {
-                cause: e,
-              });
-        budget?.charge(allowance);
-        // Only a command that had the longest wait it could ever get says something about Redis.
-        if (allowance >= ceiling) this.failed('timeout', timedOut.message);
-        else this.metrics?.skipped.inc({ reason: 'budget_spent' });
-        throw timedOut;
-      }
-      if (!(e instanceof Error) || isReplyError(e)) {
-        this.succeeded();
-        throw e;
-      }
-      this.failed('error', e.message);
-      throw new RedisUnavailableError('error', `Redis ${op} failed: ${e.message}`, { cause: e });
-    } finally {
-      clearTimeout(timer);
+      return e;
     }
+    this.failed('error', e.message);
+    return new RedisUnavailableError('error', `Redis ${op} failed: ${e.message}`, { cause: e });
   }
 
   /** Stops probing (application shutdown). */
@@ -263,7 +276,8 @@ export class RedisGuard {
     clearTimeout(this.probeTimer);
   }
 
-  private succeeded(): void {
+  /** Redis answered (GuardedWait, probes). */
+  succeeded(): void {
     this.failures = 0;
   }
 
@@ -356,7 +370,43 @@ export function redisGuardFor(
   );
 }
 
-function ignore(): void {}
+/** One guarded command in flight: settled once, by its answer, its failure or its deadline. */
+class GuardedWait<T> extends Deadline {
+  private done = false;
+
+  constructor(
+    private readonly guard: RedisGuard,
+    private readonly op: string,
+    private readonly allowance: number,
+    private readonly ceiling: number,
+    private readonly budget: RedisBudget | undefined,
+    private readonly resolve: (value: T) => void,
+    private readonly reject: (reason: unknown) => void,
+  ) {
+    super();
+  }
+
+  answered(value: T): void {
+    if (this.done) return;
+    this.done = true;
+    this.guard.deadlines.remove(this);
+    this.guard.succeeded();
+    this.resolve(value);
+  }
+
+  failed(e: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    this.guard.deadlines.remove(this);
+    this.reject(this.guard.settleFailure(e, this.op, this.allowance, this.ceiling, this.budget));
+  }
+
+  expire(): void {
+    this.failed(
+      new RedisUnavailableError('timeout', `Redis did not answer ${this.op} within ${this.allowance} ms`),
+    );
+  }
+}
 
 /** ioredis' `commandTimeout` rejection (a plain Error, told apart by its message only). */
 function isClientTimeout(e: unknown): boolean {

@@ -19,6 +19,12 @@ export interface CacheAddress {
 
 /** How many document policies are remembered (by schema version, document hash, operation name). */
 const POLICY_MEMO_MAX = 2_000;
+/**
+ * The answer keys' memo (their sha256 by the exact text hashed) holds at most ~2 MB of key text; a longer key
+ * text (large variables) is hashed every time.
+ */
+const KEY_MEMO_MAX_BYTES = 2 * 1024 * 1024;
+const KEY_MEMO_MAX_TEXT = 1_024;
 
 export function slotOf(scope: ResponseScope, principal: Principal): string {
   return scope === 'public' ? 'pub' : `t:${principal.tenantId}`;
@@ -38,6 +44,16 @@ export function slotOf(scope: ResponseScope, principal: Principal): string {
 @Injectable()
 export class ResponseCacheKeys {
   private readonly policies = new LRUCache<string, DocumentPolicy>({ max: POLICY_MEMO_MAX });
+  /**
+   * sha256 of a key's text, remembered by that text: every hit of a document with the same variables, scopes
+   * (and, for `principal`-scoped documents, principal) hashes the same text, and the hash was a measurable part
+   * of a hit (bench/PROFILE.md, "S1: the guard's deadline and the key's hash"). Nothing but the key's own text
+   * is held; tenant-scoped keys name no tenant (the slot does), so tenants with the same scopes share entries.
+   */
+  private readonly keyHashes = new LRUCache<string, string>({
+    maxSize: KEY_MEMO_MAX_BYTES,
+    sizeCalculation: (_hash, text) => text.length + 64,
+  });
   private readonly versions = new WeakMap<GraphQLSchema, string>();
   /** The version of the schema Apollo last ran with (the fast path has no schema of its own to hash). */
   private current: string | undefined;
@@ -97,9 +113,12 @@ export class ResponseCacheKeys {
     if (variables) {
       for (const name of policy.variableNames) if (name in variables) declared[name] = variables[name];
     }
-    const key = createHash('sha256')
-      .update(`${version}|${who}|${hash}|${operationName ?? ''}|${canonicalJson(declared)}`)
-      .digest('hex');
+    const text = `${version}|${who}|${hash}|${operationName ?? ''}|${canonicalJson(declared)}`;
+    let key = this.keyHashes.get(text);
+    if (key === undefined) {
+      key = createHash('sha256').update(text).digest('hex');
+      if (text.length <= KEY_MEMO_MAX_TEXT) this.keyHashes.set(text, key);
+    }
     return { slot: slotOf(policy.scope, principal), key };
   }
 }

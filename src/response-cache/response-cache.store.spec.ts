@@ -2,6 +2,7 @@ import {
   composeHitBody,
   composeHitBytes,
   MemoryResponseCacheStore,
+  RedisResponseCacheStore,
   storedBody,
   type StoredAnswer,
 } from './response-cache.store';
@@ -99,5 +100,38 @@ describe('MemoryResponseCacheStore', () => {
     await put(store, 't:a', 'k', ['Region:2']);
     expect(await store.invalidate('t:a', ['Region:1'])).toBe(0);
     expect(await store.invalidate('t:a', ['Region:2'])).toBe(1);
+  });
+});
+
+describe('RedisResponseCacheStore.peekOf (an entry read as bytes)', () => {
+  const guard = { onStateChange: () => undefined, options: { probeIntervalMs: 1, commandTimeoutMs: 1 } };
+  const store = new RedisResponseCacheStore(
+    {} as ConstructorParameters<typeof RedisResponseCacheStore>[0],
+    guard as unknown as ConstructorParameters<typeof RedisResponseCacheStore>[1],
+    'p:',
+  );
+  const peek = (raw: string) => store.peekOf('t:a', Buffer.from(raw, 'utf8'), Buffer.from('7')).entry;
+
+  it('reads the header put() writes and keeps the body as its bytes', () => {
+    const body = storedBody({ name: 'Zürich | 1' }, {});
+    const e = peek(`1764620000123|30|"abc-_"|${body}`);
+    expect(e).toMatchObject({ storedAt: 1764620000123, ttlS: 30, etag: '"abc-_"', body });
+    expect(e?.bytes?.equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(store.peekOf('t:a', null, null)).toEqual({ entry: null, generation: '0' });
+  });
+
+  it('reads header numbers as Number() did, whatever they hold', () => {
+    for (const [storedAt, ttlS] of [
+      ['', '1.5'],
+      ['0012', '-3'],
+      ['1e3', ' 4'],
+      ['12345678901234567890', 'x'],
+    ]) {
+      expect(peek(`${storedAt}|${ttlS}|"e"|{}`)).toMatchObject({
+        storedAt: Number(storedAt),
+        ttlS: Number(ttlS),
+      });
+    }
+    expect(peek('1|2|no third bar')).toBeNull();
   });
 });

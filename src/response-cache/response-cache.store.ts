@@ -144,23 +144,57 @@ function decode(raw: string): StoredAnswer | null {
 
 const BAR = 0x7c; // '|'
 
-/** decode() on the bytes of an entry: the header fields parsed, the body kept as bytes (decoded on demand). */
+/**
+ * decode() on the bytes of an entry: the header fields parsed, the body kept as bytes (decoded on demand). Every
+ * fast-path hit runs this, so it allocates one object of one class (not a literal with a getter of its own per
+ * entry) and reads the header's numbers from the bytes (numberIn) instead of decoding them to strings first.
+ */
 function decodeBytes(raw: Buffer): StoredAnswer | null {
-  const p1 = raw.indexOf(BAR);
-  const p2 = p1 < 0 ? -1 : raw.indexOf(BAR, p1 + 1);
-  const p3 = p2 < 0 ? -1 : raw.indexOf(BAR, p2 + 1);
+  const p1 = barIn(raw, 0);
+  const p2 = p1 < 0 ? -1 : barIn(raw, p1 + 1);
+  const p3 = p2 < 0 ? -1 : barIn(raw, p2 + 1);
   if (p3 < 0) return null;
-  const bytes = raw.subarray(p3 + 1);
-  let body: string | undefined;
-  return {
-    storedAt: Number(raw.toString('latin1', 0, p1)),
-    ttlS: Number(raw.toString('latin1', p1 + 1, p2)),
-    etag: raw.toString('utf8', p2 + 1, p3),
-    bytes,
-    get body(): string {
-      return (body ??= bytes.toString('utf8'));
-    },
-  };
+  return new StoredBytes(
+    numberIn(raw, 0, p1),
+    numberIn(raw, p1 + 1, p2),
+    raw.toString('utf8', p2 + 1, p3),
+    raw.subarray(p3 + 1),
+  );
+}
+
+/** An entry as peek() read it: the body's bytes, and its text only when something reads it. */
+class StoredBytes implements StoredAnswer {
+  private text: string | undefined;
+
+  constructor(
+    readonly storedAt: number,
+    readonly ttlS: number,
+    readonly etag: string,
+    readonly bytes: Buffer,
+  ) {}
+
+  get body(): string {
+    return (this.text ??= this.bytes.toString('utf8'));
+  }
+}
+
+/** The first '|' at or after `from` (the header is a few dozen bytes: a loop, not a native call). */
+function barIn(raw: Buffer, from: number): number {
+  for (let i = from; i < raw.length; i++) if (raw[i] === BAR) return i;
+  return -1;
+}
+
+/** Number() of the header field's text: read from its bytes when it is a plain run of digits (always, as put() writes it). */
+function numberIn(raw: Buffer, from: number, to: number): number {
+  // Up to 15 digits the running value is exact; anything else (empty, a sign, a fraction) takes Number() as before.
+  if (to <= from || to - from > 15) return Number(raw.toString('latin1', from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = raw[i]! - 0x30;
+    if (d < 0 || d > 9) return Number(raw.toString('latin1', from, to));
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 const PUT = `

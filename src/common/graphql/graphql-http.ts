@@ -27,17 +27,41 @@ import { requestIdOf } from './context.factory';
 export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 export const APPLICATION_JSON = 'application/json';
 
+type GraphqlMediaType = typeof GRAPHQL_RESPONSE_JSON | typeof APPLICATION_JSON;
+
+/**
+ * Negotiated media types by the exact `Accept` value (`false`: it names neither). A client sends the same Accept
+ * on every request, and `accepts`' parse and negotiation of it was ~5% of a response-cache hit's instructions
+ * (bench/PROFILE.md, "S1: the guard's deadline, the key's hash, Accept"). Bounded: values longer than
+ * NEGOTIATED_MAX_LENGTH are negotiated every time, and the map is emptied when it holds NEGOTIATED_MAX values
+ * (clients use a handful).
+ */
+const negotiated = new Map<string, GraphqlMediaType | false>();
+const NEGOTIATED_MAX = 256;
+const NEGOTIATED_MAX_LENGTH = 256;
+
+/** The JSON media type `Accept` prefers, or false when it names neither (nor a wildcard covering one). */
+function negotiate(req: IncomingMessage, accept: string): GraphqlMediaType | false {
+  let type = negotiated.get(accept);
+  if (type === undefined) {
+    // The `accepts` negotiation Express' req.accepts() uses (plain node requests too: the pre-router): the
+    // client's q-values and order decide; `*/*` picks the first listed here. It reads only `Accept`.
+    const chosen = accepts(req).type([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]);
+    type = chosen === GRAPHQL_RESPONSE_JSON || chosen === APPLICATION_JSON ? chosen : false;
+    if (accept.length <= NEGOTIATED_MAX_LENGTH) {
+      if (negotiated.size >= NEGOTIATED_MAX) negotiated.clear();
+      negotiated.set(accept, type);
+    }
+  }
+  return type;
+}
+
 /** The response media type `Accept` asks for (application/json when it names neither). */
-export function graphqlMediaType(
-  req: IncomingMessage,
-): typeof GRAPHQL_RESPONSE_JSON | typeof APPLICATION_JSON {
+export function graphqlMediaType(req: IncomingMessage): GraphqlMediaType {
   const accept = req.headers.accept;
   if (!accept || accept === APPLICATION_JSON) return APPLICATION_JSON;
   if (accept === GRAPHQL_RESPONSE_JSON) return GRAPHQL_RESPONSE_JSON;
-  // The `accepts` negotiation Express' req.accepts() uses (plain node requests too: the pre-router): the
-  // client's q-values and order decide; `*/*` picks the first listed here.
-  const chosen = accepts(req).type([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]);
-  return chosen === GRAPHQL_RESPONSE_JSON ? GRAPHQL_RESPONSE_JSON : APPLICATION_JSON;
+  return negotiate(req, accept) || APPLICATION_JSON;
 }
 
 /**
@@ -50,19 +74,8 @@ export function acceptsGraphqlJson(req: IncomingMessage): boolean {
   const accept = req.headers.accept;
   if (!accept || accept === '*/*' || accept === APPLICATION_JSON || accept === GRAPHQL_RESPONSE_JSON)
     return true;
-  // A client sends the same Accept on every request (Apollo Client: graphql-response+json, then json;q=0.9):
-  // negotiated once per distinct value, in a small bounded memo.
-  let ok = acceptMemo.get(accept);
-  if (ok === undefined) {
-    ok = accepts(req).type([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON]) !== false;
-    if (acceptMemo.size >= ACCEPT_MEMO_MAX) acceptMemo.clear();
-    acceptMemo.set(accept, ok);
-  }
-  return ok;
+  return negotiate(req, accept) !== false;
 }
-
-const ACCEPT_MEMO_MAX = 256;
-const acceptMemo = new Map<string, boolean>();
 
 /** True for a GET whose `Accept` prefers HTML over JSON: a browser asking for the IDE page, not an operation. */
 export function prefersHtml(req: IncomingMessage): boolean {
