@@ -173,7 +173,7 @@ async function main(): Promise<void> {
             const id = `${c.id} ${conf.name}`;
             cpu.set(id, [...(cpu.get(id) ?? []), perAnswer]);
             console.log(
-              `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
+              `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  peak RSS ${st.peakRssMb.toFixed(0)} MB  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
             );
             // Where upstream calls of a cached case come from (refreshes, misses): by Barrack operation.
             if (c.id === 'S1' || c.id === 'S5' || c.id === 'S1L') {

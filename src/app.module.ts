@@ -12,6 +12,7 @@ import { buildGqlContext } from './common/graphql/context.factory';
 import { formatGatewayError } from './common/errors/format-error';
 import { ErrorsPlugin } from './common/graphql/errors.plugin';
 import { useFastArgumentValues } from './common/graphql/fast-argument-values';
+import { useFastResultObjects } from './common/graphql/fast-result-objects';
 import { introspectionValidationRules } from './common/graphql/introspection';
 import { interceptRootMutations } from './common/graphql/mutation-interceptors';
 import { DecimalScalar } from './common/graphql/money.scalar';
@@ -139,6 +140,8 @@ export class AppModule {
       providers: [
         // No arguments object built per field for fields that declare none (common/graphql/fast-argument-values).
         { provide: 'FAST_ARGUMENT_VALUES', useFactory: useFastArgumentValues },
+        // Result objects graphql-js builds as fast objects, not dictionaries (common/graphql/fast-result-objects).
+        { provide: 'FAST_RESULT_OBJECTS', useFactory: useFastResultObjects },
         ErrorsPlugin,
         DecimalScalar,
       ],

@@ -13,16 +13,30 @@ const GLOBAL_ID_PATTERN = /^[A-Za-z0-9_-]{4,512}$/;
 /** GraphQL type names: what a decoded id must start with. */
 const TYPENAME_PATTERN = /^[A-Z][A-Za-z0-9]{0,63}$/;
 
-/** Type names already checked against TYPENAME_PATTERN (a handful: the schema's node types). */
-const CHECKED_TYPENAMES = new Set<string>();
+/**
+ * Ids already encoded, per type name: a page shows the same objects again and again (the console page encodes
+ * ~200 ids, each a Buffer and a base64url encoding otherwise). A type name is checked against TYPENAME_PATTERN
+ * when its map is made; callers pass code constants, a handful of names. Each map is emptied when it reaches
+ * ENCODED_PER_TYPE keys, so the memo stays below a few MB whatever the number of tenants and objects.
+ */
+const ENCODED_PER_TYPE = 4_096;
+const encodedByType = new Map<string, Map<string, string>>();
 
 /** The opaque id of the object of GraphQL type `typename` whose Barrack key is `key`. */
 export function toGlobalId(typename: string, key: string | number): string {
-  if (!CHECKED_TYPENAMES.has(typename)) {
+  let encoded = encodedByType.get(typename);
+  if (encoded === undefined) {
     if (!TYPENAME_PATTERN.test(typename)) throw new Error(`not a GraphQL type name: ${typename}`);
-    CHECKED_TYPENAMES.add(typename);
+    encodedByType.set(typename, (encoded = new Map<string, string>()));
   }
-  return Buffer.from(`${typename}${SEPARATOR}${String(key)}`, 'utf8').toString('base64url');
+  const k = String(key);
+  let id = encoded.get(k);
+  if (id === undefined) {
+    id = Buffer.from(`${typename}${SEPARATOR}${k}`, 'utf8').toString('base64url');
+    if (encoded.size >= ENCODED_PER_TYPE) encoded.clear();
+    encoded.set(k, id);
+  }
+  return id;
 }
 
 export interface DecodedGlobalId {

@@ -40,6 +40,14 @@ export function toDecimalString(n: number): string {
   if (!Number.isFinite(n)) throw new Error('not a finite number');
   // Whole amounts (0 accrued, say) are their own shortest text; toFixed then the pattern would give the same.
   if (Number.isSafeInteger(n)) return String(n);
+  // Below 1e5 a double lies within 2^-37 of its shortest round-trip text (String(n)); when that text has at most
+  // 10 decimals it sits on toFixed(10)'s grid, less than half a step away, so toFixed(10) trimmed is that very
+  // text. That is every usual rate (1.55, 0.0448), without toFixed and its pattern (~200 ns each, 100 a page).
+  if (n > -1e5 && n < 1e5) {
+    const s = String(n);
+    const dot = s.indexOf('.');
+    if (dot !== -1 && s.length - dot <= 11 && !s.includes('e')) return s;
+  }
   const fixed = n.toFixed(10);
   return fixed.replace(/\.?0+$/, '') || '0';
 }

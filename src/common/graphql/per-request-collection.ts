@@ -37,11 +37,21 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
     return k;
   }
 
+  /**
+   * The whole list. Its items are not primed into the DataLoader one by one (a promise and a cache entry per
+   * item, 150 a console page, for lookups that page never makes): a lookup once the list is read finds them
+   * through `allById`, built on the first lookup only.
+   */
   all(ctx: GqlContext): Promise<T[]> {
-    return memoize(ctx, this.key('all'), async () => {
-      const list = await this.source.listAll(ctx);
-      this.prime(ctx, list);
-      return list;
+    return memoize(ctx, this.key('all'), () => this.source.listAll(ctx));
+  }
+
+  /** The whole list by Barrack id, built once per request, for lookups by id. */
+  private allById(ctx: GqlContext): Promise<Map<string, T>> {
+    return memoize(ctx, this.key('allById'), async () => {
+      const byId = new Map<string, T>();
+      for (const t of await this.all(ctx)) byId.set(t.barrackId, t);
+      return byId;
     });
   }
 
@@ -106,7 +116,7 @@ export class PerRequestCollection<T extends { barrackId: string }, F = never> {
           if (ids.length === 1 && only !== undefined && !ctx.memo.has(this.key('all'))) {
             return [await this.getOrNull(only, ctx)];
           }
-          const byId = new Map((await this.all(ctx)).map((t) => [t.barrackId, t]));
+          const byId = await this.allById(ctx);
           return ids.map((id) => byId.get(id) ?? null);
         }),
     );
