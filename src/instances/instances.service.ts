@@ -111,11 +111,16 @@ export class InstancesService {
     return key === null ? null : this.load(key, ctx);
   }
 
-  async list(args: InstancesArgs, ctx: GqlContext): Promise<ConnectionShape<Instance>> {
+  /** Refuses arguments list() would refuse, before anything is read (the resolver checks them first). */
+  assertListArgs(args: InstancesArgs): void {
     assertConnectionArgs(args, 'instances');
     if (args.search !== undefined && args.search.length > 100) {
       throw new GatewayError('BAD_USER_INPUT', 'search must be at most 100 characters', { field: 'search' });
     }
+  }
+
+  async list(args: InstancesArgs, ctx: GqlContext): Promise<ConnectionShape<Instance>> {
+    this.assertListArgs(args);
     const all = await this.collection.matching(
       ctx,
       filterOrNone({

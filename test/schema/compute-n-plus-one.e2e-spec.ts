@@ -1,4 +1,4 @@
-import { SIM_DEMO_KEY, startTestGateway, type TestGateway } from '../helpers/gateway';
+import { SIM_DEMO_KEY, startTestGateway, waitFor, type TestGateway } from '../helpers/gateway';
 
 /*
  * The console's instance table: 50 instances with their snapshots, volumes, firewalls and billing in one
@@ -160,5 +160,48 @@ describe('compute graph: N+1 (upstream calls for the console query)', () => {
     expect(ops.filter((o) => o === 'listSnapshotImageRelationships')).toHaveLength(1);
     expect(ops.filter((o) => o === 'getSnapshotImageRelationship' || o === 'getInstance')).toEqual([]);
     expect(ops.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('compute graph: the nested account-wide lists are read while the instance list is', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { BARRACK_TIMEOUT_MS: '1000', BARRACK_RETRY_MAX: '0' } });
+  });
+  afterAll(() => gw?.close());
+
+  it('asks Barrack for snapshots, volumes and firewalls before the instance list has answered (one round trip, not two)', async () => {
+    gw.sim.admin.resetLog();
+    // The instance list never answers: the nested lists can only reach Barrack if they are read beside it.
+    gw.sim.admin.setFault('listInstances', { hang: true });
+    const answered = gw.gql(
+      '{ instances(first: 5) { nodes { id snapshots { totalCount } volumes { totalCount } firewalls { id } } } }',
+    );
+    try {
+      const seen = await waitFor('the nested lists to reach Barrack', () => {
+        const ops = new Set(gw.sim.admin.requestLog().map((e) => e.operationId));
+        return Promise.resolve(
+          ['listSnapshots', 'listVolumes', 'listFirewalls'].every((o) => ops.has(o)) ? ops : undefined,
+        );
+      });
+      expect(seen.has('listInstances')).toBe(true);
+    } finally {
+      gw.sim.admin.clearFaults();
+    }
+    // The instance list timed out: the query fails at `instances`, as before.
+    const r = await answered;
+    expect(r.body.errors?.[0]?.path).toEqual(['instances']);
+  });
+
+  it('refuses bad arguments before any of those calls', async () => {
+    gw.sim.admin.resetLog();
+    const r = await gw.gql(
+      'query($s: String) { instances(first: 5, search: $s) { nodes { id snapshots { totalCount } } } }',
+      {
+        s: 'x'.repeat(101),
+      },
+    );
+    expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(gw.sim.admin.requestLog()).toHaveLength(0);
   });
 });
