@@ -6,7 +6,8 @@ import { generateApiKey } from '../src/auth/api-key';
 import { SCOPES } from '../src/common/context/principal';
 import { DEMO_API_KEY } from '../simulator/simulator';
 import * as cfg from './bench.config';
-import { gqlPost, jsonVerify, runLoad, type OneRequest } from './lib/load';
+import { runLatency } from './lib/latency';
+import { gqlPost, jsonVerify, runLoad, type LoadResult, type OneRequest } from './lib/load';
 import { freePort, ProcSampler, startChild, waitReady, type Child } from './lib/proc';
 import { buildConsoleAccount, buildTenantAccounts, simCounters, simResetLog } from './lib/world';
 
@@ -14,6 +15,13 @@ import { buildConsoleAccount, buildTenantAccounts, simCounters, simResetLog } fr
  * `npx ts-node --transpile-only bench/probe.ts [--seconds 5] [--connections 32] [--profile] [--no-build]
  *  [--env KEY=VALUE ...] [--only S1,TYPENAME,PT,S3,S5,S1L] [--s3-connections 16] [--sim-latency 0]
  *  [--variant KEY=VALUE ... --rounds N]`
+ * `--only PT1,DIRECT1 --sim-latency 20`: the pass-through overhead (the bench's OV-gw minus OV-direct): PT1 is
+ * PT one request at a time (bench/lib/latency.ts, one connection), DIRECT1 the simulator's
+ * GET /api/instances/{id}/ that PT1 makes, sent directly, one at a time. Each first runs a saturating warm-up
+ * (`--connections`, 2 s) as run-bench.ts measure() does, so V8 has optimised the path; then a 2 s one-at-a-time
+ * warm-up and `--seconds` of measurement. Prints p50/p99 per round and the p50 delta PT1 - DIRECT1 (medians over
+ * the rounds with --rounds/--variant); DIRECT1 runs after every configuration's gateway, so both sides of each
+ * delta see the same machine.
  * A quick per-change probe (not the report): one simulator (0 ms), one gateway process on a fresh tsc build,
  * Redis at REDIS_URL or 127.0.0.1:6379, then for each case a warm-up and a verified autocannon load, printing
  * correct req/s and the gateway's CPU ms per correct answer (CPU time of its process over the answers, which
@@ -38,6 +46,14 @@ const PROBE_PLAN = {
   billableMutationsPerHour: 10_000,
 };
 const OUT = join(ROOT, 'bench', 'results', 'probe');
+
+/** One measured case; `direct`: sent to the simulator itself (DIRECT1), not through the gateway. */
+interface ProbeCase {
+  id: string;
+  next: () => OneRequest;
+  connections?: number;
+  direct?: boolean;
+}
 const BUILD = join(OUT, '.build');
 
 interface Args {
@@ -141,7 +157,7 @@ async function main(): Promise<void> {
   const auth = { authorization: `Bearer ${key.key}` };
   const typename = gqlPost(cfg.TYPENAME_QUERY, {}, auth, cfg.checkTypename);
   const catalogue = gqlPost(cfg.CATALOGUE_QUERY, {}, auth, cfg.checkCatalogue);
-  const cases: { id: string; next: () => OneRequest; connections?: number }[] = [
+  const cases: ProbeCase[] = [
     { id: 'S1', next: () => catalogue },
     { id: 'TYPENAME', next: () => typename },
     ...s3.cases,
@@ -154,6 +170,7 @@ async function main(): Promise<void> {
   const configs: { name: string; env: Record<string, string> }[] = [{ name: 'A', env: args.env }];
   if (args.variant) configs.push({ name: 'B', env: { ...args.env, ...args.variant } });
   const cpu = new Map<string, number[]>();
+  const p50s = new Map<string, number[]>();
   try {
     for (let round = 0; round < args.rounds; round++) {
       for (const conf of configs) {
@@ -161,17 +178,33 @@ async function main(): Promise<void> {
         try {
           for (const c of cases) {
             const connections = c.connections ?? args.connections;
-            await runLoad(gw.origin, c.next, connections, 2);
+            const origin = c.direct ? simOrigin : gw.origin;
+            // One-at-a-time cases: the saturating warm-up first (see the header), then one at a time.
+            if (connections === 1) await runLoad(origin, c.next, args.connections, 2);
+            const run = connections === 1 ? runLatency : runLoad;
+            await run(origin, c.next, connections, 2);
             await simResetLog(simOrigin);
-            const sampler = new ProcSampler(gw.child.pid);
+            const sampler = new ProcSampler(c.direct ? sim.pid : gw.child.pid);
             sampler.start();
-            const r = await runLoad(gw.origin, c.next, connections, args.seconds);
+            const r: LoadResult = await run(origin, c.next, connections, args.seconds);
             const st = sampler.stop();
             const counters = await simCounters(simOrigin);
             const upstream = counters.total / Math.max(1, r.answered);
             const perAnswer = ((st.cpuPercent / 100) * r.durationS * 1000) / Math.max(1, r.ok);
             const id = `${c.id} ${conf.name}`;
             cpu.set(id, [...(cpu.get(id) ?? []), perAnswer]);
+            if (connections === 1) {
+              p50s.set(id, [...(p50s.get(id) ?? []), r.latencyMs.p50]);
+              console.log(
+                `${id.padEnd(11)} p50 ${r.latencyMs.p50.toFixed(3)} ms  p99 ${r.latencyMs.p99.toFixed(3)} ms  ${r.okPerSec.toFixed(0)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
+              );
+              const pt = p50s.get(`PT1 ${conf.name}`)?.[round];
+              if (c.id === 'DIRECT1' && pt !== undefined)
+                console.log(
+                  `delta ${conf.name}     PT1 - DIRECT1 p50 ${(pt - r.latencyMs.p50).toFixed(3)} ms`,
+                );
+              continue;
+            }
             console.log(
               `${id.padEnd(11)} ${r.okPerSec.toFixed(0).padStart(6)} req/s  ${perAnswer.toFixed(3)} CPU ms/answer  p99 ${r.latencyMs.p99} ms  peak RSS ${st.peakRssMb.toFixed(0)} MB  upstream ${upstream.toFixed(2)}/answer  errors ${r.errors}${r.errorSamples.length ? ` (${r.errorSamples[0]})` : ''}`,
             );
@@ -208,6 +241,15 @@ async function main(): Promise<void> {
     }
     if (args.rounds > 1 || args.variant) {
       for (const [id, v] of cpu) console.log(`median ${id.padEnd(11)} ${median(v).toFixed(3)} CPU ms/answer`);
+      for (const conf of configs) {
+        const pt = p50s.get(`PT1 ${conf.name}`);
+        const direct = p50s.get(`DIRECT1 ${conf.name}`);
+        if (!pt || !direct) continue;
+        const deltas = pt.map((v, i) => v - (direct[i] ?? NaN));
+        console.log(
+          `median delta ${conf.name} PT1 - DIRECT1 p50 ${median(deltas).toFixed(3)} ms (rounds: ${deltas.map((d) => d.toFixed(2)).join(', ')})`,
+        );
+      }
     }
   } finally {
     await sim.stop();
@@ -222,12 +264,9 @@ async function main(): Promise<void> {
  * instances one by one (INSTANCE_QUERY). Built only when S3 or PT is selected (or no --only), since seeding
  * the simulator takes a few seconds.
  */
-async function s3Setup(
-  args: Args,
-  simOrigin: string,
-): Promise<{ tenants: object[]; cases: { id: string; next: () => OneRequest; connections?: number }[] }> {
+async function s3Setup(args: Args, simOrigin: string): Promise<{ tenants: object[]; cases: ProbeCase[] }> {
   const wanted = (id: string) => !args.only || args.only.includes(id);
-  if (!wanted('S3') && !wanted('PT')) return { tenants: [], cases: [] };
+  if (!['S3', 'PT', 'PT1', 'DIRECT1'].some(wanted)) return { tenants: [], cases: [] };
   const barrackKey = 'probe-console-key';
   const ids = await buildConsoleAccount(simOrigin, barrackKey);
   writeFileSync(join(OUT, 'console.barrack-key'), barrackKey, { mode: 0o600 });
@@ -243,12 +282,29 @@ async function s3Setup(
   const auth = { authorization: `Bearer ${key.key}` };
   const req = gqlPost(cfg.CONSOLE_QUERY, { pageSize: cfg.CONSOLE_INSTANCES }, auth, cfg.checkConsole);
   const instances = ids.map((id) => gqlPost(cfg.INSTANCE_QUERY, { id }, auth, cfg.checkInstance));
+  // The upstream call a PT request makes, sent directly (run-bench.ts f.simInstance).
+  const direct = ids.map((id): OneRequest => ({
+    method: 'GET',
+    path: `/api/instances/${id}/`,
+    headers: { authorization: `Bearer ${barrackKey}` },
+    verify: jsonVerify((b: { data?: { instance_id?: string } }) =>
+      b.data?.instance_id === id ? undefined : 'wrong instance',
+    ),
+  }));
   let sent = 0;
+  let sentDirect = 0;
   return {
     tenants: [tenant],
     cases: [
       { id: 'PT', next: () => instances[sent++ % instances.length] as OneRequest },
       { id: 'S3', next: () => req, connections: args.s3Connections ?? cfg.LOAD.console.connections },
+      { id: 'PT1', next: () => instances[sent++ % instances.length] as OneRequest, connections: 1 },
+      {
+        id: 'DIRECT1',
+        next: () => direct[sentDirect++ % direct.length] as OneRequest,
+        connections: 1,
+        direct: true,
+      },
     ],
   };
 }
@@ -257,10 +313,7 @@ async function s3Setup(
  * S5 as run-bench.ts runs it: TENANT_COUNT tenants, each its own Barrack account and API key, the catalogue
  * query sent with the keys in turn (request n uses key n mod TENANT_COUNT). Built only when S5 is selected.
  */
-async function s5Setup(
-  args: Args,
-  simOrigin: string,
-): Promise<{ tenants: object[]; cases: { id: string; next: () => OneRequest }[] }> {
+async function s5Setup(args: Args, simOrigin: string): Promise<{ tenants: object[]; cases: ProbeCase[] }> {
   if (args.only && !args.only.includes('S5')) return { tenants: [], cases: [] };
   const barrackKeys = await buildTenantAccounts(simOrigin, 'probe-t', cfg.TENANT_COUNT);
   const tenants: object[] = [];
