@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { BoundedMemo } from '../common/memo/bounded-memo';
+import { LRUCache } from 'lru-cache';
 import type { Request, Response } from 'express';
 import { Passport, type Strategy } from 'passport';
 import { SCOPES, type Principal } from '../common/context/principal';
@@ -67,7 +67,7 @@ export class Authenticator implements OnModuleDestroy {
    * revocation, expiry and suspension are read from the registry on every request as before, a rotated hash no
    * longer matches the remembered one, and a reload of the tenants file forgets every remembered key.
    */
-  private readonly verified = new BoundedMemo<string, VerifiedKey>({ max: VERIFIED_KEYS_MAX });
+  private readonly verified = new LRUCache<string, VerifiedKey>({ max: VERIFIED_KEYS_MAX });
 
   constructor(private readonly registry: TenantRegistry) {
     this.jwt = new JwtVerifiers(registry);

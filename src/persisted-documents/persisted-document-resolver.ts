@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BoundedMemo } from '../common/memo/bounded-memo';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../common/context/principal';
 import type { ErrorCode } from '../common/errors/error-codes';
 import { isIntrospectionSource } from '../common/graphql/introspection';
@@ -44,9 +44,9 @@ const HASH_MEMO_MAX_TEXT = 64 * 1024;
  */
 @Injectable()
 export class PersistedDocumentResolver {
-  private readonly hashes = new BoundedMemo<string, string>({
+  private readonly hashes = new LRUCache<string, string>({
     maxSize: HASH_MEMO_MAX_BYTES,
-    sizeOf: (_hash, text) => text.length + 64,
+    sizeCalculation: (_hash, text) => text.length + 64,
   });
 
   constructor(

@@ -5,7 +5,7 @@ import type { RedisBudget } from '../redis/redis-guard';
 import type { Principal } from '../common/context/principal';
 import { GatewayError } from '../common/errors/gateway-error';
 import type { RateLimitPlan } from './rate-limit-plan';
-import { BoundedMemo } from '../common/memo/bounded-memo';
+import { LRUCache } from 'lru-cache';
 import { canonicalJson } from '../common/graphql/canonical-json';
 import { RateLimiterService, type BudgetDecision, type OperationDraw } from './rate-limiter.service';
 import { PolicyHeaderMemo, rateLimitHeaderOf } from './rate-limit-headers';
@@ -80,9 +80,9 @@ export class BudgetRefusal extends GatewayError {
 @Injectable()
 export class OperationLimits {
   /** Costs of operations that passed the structure and cost-maximum checks, by costKey(). */
-  private readonly costs = new BoundedMemo<string, number>({ max: COST_MEMO_MAX });
+  private readonly costs = new LRUCache<string, number>({ max: COST_MEMO_MAX });
   /** Document hashes whose text is within QUERY_MAX_TOKENS. */
-  private readonly withinTokens = new BoundedMemo<string, true>({ max: COST_MEMO_MAX });
+  private readonly withinTokens = new LRUCache<string, true>({ max: COST_MEMO_MAX });
 
   /** The RateLimit-Policy text of the last plan numbers seen (rateLimitHeaders). */
   private readonly policyHeader = new PolicyHeaderMemo();

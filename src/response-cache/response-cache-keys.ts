@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { printSchema, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { BoundedMemo } from '../common/memo/bounded-memo';
+import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { canonicalJson } from '../common/graphql/canonical-json';
 import type { Principal } from '../common/context/principal';
@@ -43,16 +43,16 @@ export function slotOf(scope: ResponseScope, principal: Principal): string {
  */
 @Injectable()
 export class ResponseCacheKeys {
-  private readonly policies = new BoundedMemo<string, DocumentPolicy>({ max: POLICY_MEMO_MAX });
+  private readonly policies = new LRUCache<string, DocumentPolicy>({ max: POLICY_MEMO_MAX });
   /**
    * sha256 of a key's text, remembered by that text: every hit of a document with the same variables, scopes
    * (and, for `principal`-scoped documents, principal) hashes the same text, and the hash was a measurable part
    * of a hit (bench/PROFILE.md, "S1: the guard's deadline and the key's hash"). Nothing but the key's own text
    * is held; tenant-scoped keys name no tenant (the slot does), so tenants with the same scopes share entries.
    */
-  private readonly keyHashes = new BoundedMemo<string, string>({
+  private readonly keyHashes = new LRUCache<string, string>({
     maxSize: KEY_MEMO_MAX_BYTES,
-    sizeOf: (_hash, text) => text.length + 64,
+    sizeCalculation: (_hash, text) => text.length + 64,
   });
   private readonly versions = new WeakMap<GraphQLSchema, string>();
   /** The version of the schema Apollo last ran with (the fast path has no schema of its own to hash). */
