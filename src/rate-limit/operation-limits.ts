@@ -8,7 +8,7 @@ import type { RateLimitPlan } from './rate-limit-plan';
 import { LRUCache } from 'lru-cache';
 import { canonicalJson } from '../common/graphql/canonical-json';
 import { RateLimiterService, type BudgetDecision, type OperationDraw } from './rate-limiter.service';
-import { rateLimitHeader, rateLimitPolicyHeader } from './rate-limit-headers';
+import { PolicyHeaderMemo, rateLimitHeaderOf } from './rate-limit-headers';
 import { computeQueryCost } from './query-cost';
 import { countTokens, measureOperation } from './query-structure';
 import {
@@ -84,6 +84,9 @@ export class OperationLimits {
   /** Document hashes whose text is within QUERY_MAX_TOKENS. */
   private readonly withinTokens = new LRUCache<string, true>({ max: COST_MEMO_MAX });
 
+  /** The RateLimit-Policy text of the last plan numbers seen (rateLimitHeaders). */
+  private readonly policyHeader = new PolicyHeaderMemo();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly limiter: RateLimiterService,
@@ -147,13 +150,14 @@ export class OperationLimits {
     requests: BudgetDecision | undefined,
     cost: BudgetDecision | undefined,
   ): { policy: string; limit: string } | undefined {
-    const decisions = [requests, cost].filter((d): d is BudgetDecision => d !== undefined);
-    if (!decisions.length) return undefined;
-    const policy: BudgetDecision[] = [
+    const first = requests ?? cost;
+    if (first === undefined) return undefined;
+    // Every hit writes these: the policy (the plan's numbers) is remembered, RateLimit built without arrays.
+    const policy = this.policyHeader.of(
       requests ?? this.placeholder(holder.plan, 'requests'),
       cost ?? this.placeholder(holder.plan, 'cost'),
-    ];
-    return { policy: rateLimitPolicyHeader(policy), limit: rateLimitHeader(decisions) };
+    );
+    return { policy, limit: rateLimitHeaderOf(first, requests && cost) };
   }
 
   private placeholder(plan: RateLimitPlan, budget: 'requests' | 'cost'): BudgetDecision {

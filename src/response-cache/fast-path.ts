@@ -211,17 +211,46 @@ export class ResponseCacheFastPath {
       res.end();
       return;
     }
-    const costExtension: Record<string, number> = { requested: cost, limit: this.config.QUERY_MAX_COST };
-    if (preDrawn?.draw.cost) costExtension.remaining = preDrawn.draw.cost.remaining;
-    const body = composeHitBytes(entry, {
-      cost: costExtension,
-      responseCache: { hit: true, asOf: new Date(entry.storedAt).toISOString(), stale: false },
-    });
+    const body = composeHitBytes(
+      entry,
+      hitExtensions(cost, this.config.QUERY_MAX_COST, preDrawn?.draw.cost?.remaining, entry.storedAt),
+    );
     res.statusCode = 200;
     res.setHeader('content-type', `${graphqlMediaType(req)}; charset=utf-8`);
     res.setHeader('content-length', body.length);
     res.end(body);
   }
+}
+
+/** JSON.stringify of a number (a finite number's text, else null), without the call. */
+function jsonNumber(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/** The last `asOf` written, by its entry's storedAt: the hits of one entry share it. */
+let lastStoredAt = Number.NaN;
+let lastAsOf = '';
+
+/**
+ * A hit's extension members, `"cost":{…},"responseCache":{…}` (no braces), as JSON.stringify writes
+ * `{ cost: { requested, limit, remaining? }, responseCache: { hit: true, asOf, stale: false } }`: the values
+ * are numbers and an ISO date (nothing to escape), so the text is written directly.
+ */
+export function hitExtensions(
+  requested: number,
+  limit: number,
+  remaining: number | undefined,
+  storedAt: number,
+): string {
+  if (storedAt !== lastStoredAt) {
+    lastAsOf = new Date(storedAt).toISOString();
+    lastStoredAt = storedAt;
+  }
+  const rest = remaining === undefined ? '' : `,"remaining":${jsonNumber(remaining)}`;
+  return (
+    `"cost":{"requested":${jsonNumber(requested)},"limit":${jsonNumber(limit)}${rest}},` +
+    `"responseCache":{"hit":true,"asOf":"${lastAsOf}","stale":false}`
+  );
 }
 
 /** The parameters of a GET /graphql query string (variables and extensions as JSON), or undefined if malformed. */

@@ -88,13 +88,23 @@ export function storedBody(data: unknown, extensions: Record<string, unknown>): 
  * the text is that member, whatever fields or aliases named `extensions` the data holds.
  */
 export function composeHitBody(entry: StoredAnswer, extra: Record<string, unknown>): string {
+  return composeHitBodyWith(entry, membersOf(extra));
+}
+
+/** `{"a":1,"b":2}` without its braces: the members to splice into a stored body's extensions. */
+function membersOf(extra: Record<string, unknown>): string {
+  return JSON.stringify(extra).slice(1, -1);
+}
+
+/** composeHitBody with the extra members already serialised (`"a":1,"b":2`, no braces). */
+function composeHitBodyWith(entry: StoredAnswer, addition: string): string {
   const body = entry.body;
   const at = body.lastIndexOf(EXTENSIONS_MEMBER);
-  const addition = JSON.stringify(extra).slice(1, -1);
   if (!addition) return body;
   if (at < 0 || !body.endsWith('}}')) {
     // Not written by storedBody: parse it (never expected; keeps a foreign entry correct, only slower).
     const parsed = JSON.parse(body) as { data: unknown; extensions?: Record<string, unknown> };
+    const extra = JSON.parse(`{${addition}}`) as Record<string, unknown>;
     return JSON.stringify({ data: parsed.data, extensions: { ...parsed.extensions, ...extra } });
   }
   const ext = body.slice(at + EXTENSIONS_MEMBER.length, -1);
@@ -104,25 +114,35 @@ export function composeHitBody(entry: StoredAnswer, extra: Record<string, unknow
 
 const EXTENSIONS_MEMBER_BYTES = Buffer.from(EXTENSIONS_MEMBER);
 const CLOSE = 0x7d; // '}'
+const OPEN = 0x7b; // '{'
+const COMMA = 0x2c; // ','
 
 /**
  * composeHitBody on the stored bytes: the same splice, as a Buffer ready to write (no UTF-8 encoding of the
- * body per hit). Entries without bytes (the in-process store) go through composeHitBody.
+ * body per hit). Entries without bytes (the in-process store) go through composeHitBody. `extra` may be given
+ * already serialised as members (`"a":1,"b":2`, no braces: the fast path writes its own, see hitExtensions).
  */
-export function composeHitBytes(entry: StoredAnswer, extra: Record<string, unknown>): Buffer {
+export function composeHitBytes(entry: StoredAnswer, extra: Record<string, unknown> | string): Buffer {
+  const addition = typeof extra === 'string' ? extra : membersOf(extra);
   const bytes = entry.bytes;
   const n = bytes?.length ?? 0;
   const at = bytes ? bytes.lastIndexOf(EXTENSIONS_MEMBER_BYTES) : -1;
   if (!bytes || at < 0 || n < 2 || bytes[n - 1] !== CLOSE || bytes[n - 2] !== CLOSE) {
-    return Buffer.from(composeHitBody(entry, extra), 'utf8');
+    return Buffer.from(composeHitBodyWith(entry, addition), 'utf8');
   }
-  const addition = JSON.stringify(extra).slice(1, -1);
   if (!addition) return bytes;
   const extStart = at + EXTENSIONS_MEMBER_BYTES.length;
-  const emptyExt = n - extStart === 3 && bytes[extStart] === 0x7b; // `{}` then the body's closing `}`
-  return emptyExt
-    ? Buffer.concat([bytes.subarray(0, extStart), Buffer.from(`{${addition}}}`)])
-    : Buffer.concat([bytes.subarray(0, n - 2), Buffer.from(`,${addition}}}`)]);
+  const emptyExt = n - extStart === 3 && bytes[extStart] === OPEN; // `{}` then the body's closing `}`
+  // One buffer: the body up to its extensions' content, `{` (empty) or `,`, the members, then `}}`.
+  const head = emptyExt ? extStart : n - 2;
+  const addLength = Buffer.byteLength(addition, 'utf8');
+  const out = Buffer.allocUnsafe(head + addLength + 3);
+  bytes.copy(out, 0, 0, head);
+  out[head] = emptyExt ? OPEN : COMMA;
+  out.write(addition, head + 1, addLength, 'utf8');
+  out[head + 1 + addLength] = CLOSE;
+  out[head + 2 + addLength] = CLOSE;
+  return out;
 }
 
 function encode(a: StoredAnswer): string {
